@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "SkillCert",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "skillcert", targets: ["skillcert"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .target(name: "Domain"),
+        .target(
+            name: "Store",
+            dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "Spreadsheet",
+            dependencies: ["CXlsxWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(
+            name: "Intake",
+            dependencies: ["Domain", "Spreadsheet", .product(name: "CSV", package: "CSV.swift")]
+        ),
+        .target(name: "Reports", dependencies: ["Domain", "Store", "Spreadsheet"]),
+        .target(
+            name: "SkillCertCLI",
+            dependencies: [
+                "Domain", "Store", "Spreadsheet", "Intake", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "skillcert", dependencies: ["SkillCertCLI"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Domain"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Spreadsheet", "Domain"]),
+        .testTarget(name: "SkillCertCLITests", dependencies: ["SkillCertCLI", "Spreadsheet", "Store", "Domain"]),
+    ]
+)
