@@ -42,7 +42,7 @@ let package = Package(
         ),
         .executableTarget(name: "skillcert", dependencies: ["SkillCertCLI"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"], exclude: ["Fixtures"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Domain"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Spreadsheet", "Domain"]),

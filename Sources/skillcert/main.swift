@@ -1,2 +1,4 @@
+import Foundation
 import SkillCertCLI
-print("skillcert")
+
+exit(SkillCertCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,206 @@
+import ArgumentParser
+import Domain
+import Store
+
+struct InstitutionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "institution",
+        abstract: "Training institutions, technical schools and evaluation bodies (培训机构、技工院校、评价机构).",
+        subcommands: [Add.self, List.self, Show.self, Update.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register an institution (bureau).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Full registered name.") var name: String
+        @Option(help: "training (培训机构), school (技工院校) or evaluation (评价机构).") var kind: String
+        @Option(help: "District (镇街) from the catalog.") var district: String
+        @Option(help: "Unified social credit code (统一社会信用代码).") var creditCode: String?
+        @Option(help: "Contact person.") var contact: String?
+        @Option(help: "Contact phone.") var phone: String?
+        @Option(help: "Address.") var address: String?
+        @Option(help: "Evaluation bodies: Y (employer) or S (social organisation).") var bodyKind: String?
+        @Option(help: "Evaluation bodies: body code 0000-9999 (0000 when filed with the province).") var bodyCode: String?
+        @Option(help: "Evaluation bodies: province code (44 for Guangdong).") var province: String = "44"
+        @Option(help: "Evaluation bodies: site sequence number assigned by the province (6 digits).") var site: String?
+
+        func run() throws {
+            let store = try global.openStore()
+            let actor = try global.actor(in: store)
+            let kind = try parseOption("--kind", kind, InstitutionKind.parse)
+            var new = NewInstitution(name: name, kind: kind, district: district.trimmingWhitespace(),
+                                     contactPerson: contact, contactPhone: phone, address: address)
+            if let creditCode {
+                let parsed = try parseOption("--credit-code", creditCode, CreditCode.parse)
+                new.creditCode = parsed.code.value
+                new.creditCodeWarning = parsed.warnings.first?.english
+                for warning in parsed.warnings {
+                    CLIContext.current.printError("注意：\(warning.chinese)\nWarning: \(warning.english)")
+                }
+            }
+            if kind == .evaluation {
+                let parts = try EvaluationBodyParts.parse(bodyKind: bodyKind, bodyCode: bodyCode, province: province, site: site)
+                new.bodyKind = parts.kind
+                new.bodyCode = parts.code
+                new.provinceCode = parts.province
+                new.siteSequence = parts.site
+            }
+            let institution = try store.addInstitution(new, actor: actor)
+            CLIContext.current.print("已登记机构 Registered institution \(institution.id!): \(institution.name)（\(institution.kind.chineseName)，\(institution.district)）")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List institutions (yours only, unless bureau).")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var listing: ListingOptions
+        @Option(help: "Only this kind: training, school or evaluation.") var kind: String?
+
+        func run() throws {
+            let store = try global.openStore()
+            let actor = try global.actor(in: store)
+            let kind = try kind.map { text throws(CLIError) in try parseOption("--kind", text, InstitutionKind.parse) }
+            let institutions = try store.institutions(actor: actor, kind: kind)
+            if listing.json {
+                CLIContext.current.print(try jsonText(institutions.map(InstitutionView.init)))
+                return
+            }
+            var table = TextTable(["编号 id", "名称 name", "类型 kind", "镇街 district", "信用代码 credit code", "评价机构 body"])
+            for institution in institutions {
+                let view = InstitutionView(institution)
+                table.add([String(view.id), view.name, institution.kind.chineseName, view.district, view.creditCode ?? "",
+                           view.bodyPrefix ?? ""])
+            }
+            CLIContext.current.print(table.render())
+            CLIContext.current.print("共 \(institutions.count) 个机构 · \(institutions.count) institution(s)")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one institution by id or name.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var listing: ListingOptions
+        @Argument(help: "Institution id or exact name.") var institution: String
+
+        func run() throws {
+            let store = try global.openStore()
+            let actor = try global.actor(in: store)
+            let view = InstitutionView(try store.institution(institution, actor: actor))
+            if listing.json {
+                CLIContext.current.print(try jsonText(view))
+                return
+            }
+            var lines = [
+                "编号 id: \(view.id)", "名称 name: \(view.name)", "类型 kind: \(view.kind)", "镇街 district: \(view.district)",
+            ]
+            if let code = view.creditCode { lines.append("信用代码 credit code: \(code)") }
+            if let warning = view.creditCodeWarning { lines.append("注意 warning: \(warning)") }
+            if let contact = view.contactPerson { lines.append("联系人 contact: \(contact)") }
+            if let phone = view.contactPhone { lines.append("电话 phone: \(phone)") }
+            if let address = view.address { lines.append("地址 address: \(address)") }
+            if let prefix = view.bodyPrefix { lines.append("证书编号前缀 certificate number prefix: \(prefix)") }
+            CLIContext.current.print(lines.joined(separator: "\n"))
+        }
+    }
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change an institution: the bureau changes anything, an institution its own contact details.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Institution id.") var id: Int64
+        @Option var name: String?
+        @Option var district: String?
+        @Option var creditCode: String?
+        @Option var contact: String?
+        @Option var phone: String?
+        @Option var address: String?
+
+        func run() throws {
+            let store = try global.openStore()
+            let actor = try global.actor(in: store)
+            var changes = InstitutionChanges(name: name, district: district, contactPerson: contact,
+                                             contactPhone: phone, address: address)
+            if let creditCode {
+                let parsed = try parseOption("--credit-code", creditCode, CreditCode.parse)
+                changes.creditCode = parsed.code.value
+                changes.creditCodeWarning = parsed.warnings.first?.english
+            }
+            let institution = try store.updateInstitution(id: id, changes, actor: actor)
+            CLIContext.current.print("已更新机构 Updated institution \(institution.id!): \(institution.name)")
+        }
+    }
+}
+
+/// The institution as listings show it.
+struct InstitutionView: Encodable {
+    let id: Int64
+    let name: String
+    let kind: String
+    let district: String
+    let creditCode: String?
+    let creditCodeWarning: String?
+    let contactPerson: String?
+    let contactPhone: String?
+    let address: String?
+    /// The first 13 characters of the certificate numbers this body issues.
+    let bodyPrefix: String?
+
+    init(_ institution: Institution) {
+        id = institution.id!
+        name = institution.name
+        kind = institution.kind.rawValue
+        district = institution.district
+        creditCode = institution.creditCode
+        creditCodeWarning = institution.creditCodeWarning
+        contactPerson = institution.contactPerson
+        contactPhone = institution.contactPhone.map(Masking.phone)
+        address = institution.address
+        if let kind = institution.bodyKind, let code = institution.bodyCode, let province = institution.provinceCode,
+           let site = institution.siteSequence {
+            bodyPrefix = kind + zeroPadded(code, 4) + province + zeroPadded(site, 6)
+        } else {
+            bodyPrefix = nil
+        }
+    }
+}
+
+func zeroPadded(_ number: Int, _ width: Int) -> String {
+    let digits = String(number)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+}
+
+/// The four parts of an evaluation body that go into every certificate number it issues.
+struct EvaluationBodyParts {
+    let kind: String
+    let code: Int
+    let province: String
+    let site: Int
+
+    static func parse(bodyKind: String?, bodyCode: String?, province: String, site: String?) throws(CLIError) -> EvaluationBodyParts {
+        guard let bodyKind, let bodyCode, let site else {
+            throw CLIError.missingOption(option: "--body-kind, --body-code, --site",
+                                         reasonZh: "评价机构必须提供机构类别、机构代码和站点序号（证书编号的组成部分）",
+                                         reasonEn: "an evaluation body needs its body kind, body code and site sequence (parts of its certificate numbers)")
+        }
+        let kind = bodyKind.trimmingWhitespace().uppercased()
+        guard kind == "Y" || kind == "S" else {
+            throw CLIError.invalidOption(FieldProblem(field: "--body-kind", value: bodyKind, rule: Rejection(
+                "应为 Y（用人单位）或 S（社会培训评价组织）", "must be Y (employer) or S (social training and evaluation organisation)")))
+        }
+        func digits(_ option: String, _ text: String, count: Int) throws(CLIError) -> Int {
+            let trimmed = text.trimmingWhitespace()
+            guard trimmed.count == count, trimmed.allSatisfy(\.isASCIIDigit), let value = Int(trimmed) else {
+                throw CLIError.invalidOption(FieldProblem(field: option, value: text, rule: Rejection(
+                    "应为 \(count) 位数字", "must be \(count) digits")))
+            }
+            return value
+        }
+        let code = try digits("--body-code", bodyCode, count: 4)
+        let provinceCode = try digits("--province", province, count: 2)
+        guard Province(code: zeroPadded(provinceCode, 2)) != nil else {
+            throw CLIError.invalidOption(FieldProblem(field: "--province", value: province, rule: Rejection(
+                "不是省级行政区划代码（广东为 44）", "is not a province code (Guangdong is 44)")))
+        }
+        let siteNumber = try digits("--site", site, count: 6)
+        return EvaluationBodyParts(kind: kind, code: code, province: zeroPadded(provinceCode, 2), site: siteNumber)
+    }
+}

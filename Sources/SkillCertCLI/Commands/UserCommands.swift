@@ -1,0 +1,94 @@
+import ArgumentParser
+import Domain
+import Store
+
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Users and their role: bureau, institution or examiner (用户).",
+        subcommands: [Add.self, List.self, Disable.self, Enable.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a user (bureau).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Login: letters, digits, . _ -") var login: String
+        @Option(help: "Full name.") var name: String
+        @Option(help: "bureau, institution or examiner.") var role: String
+        @Option(help: "The user's institution or evaluation body (id or name); not for bureau users.") var institution: String?
+
+        func run() throws {
+            let store = try global.openStore()
+            let actor = try global.actor(in: store)
+            guard let role = Role(rawValue: role.trimmingWhitespace().lowercased()) else {
+                throw CLIError.invalidOption(FieldProblem(field: "--role", value: role, rule: Rejection(
+                    "角色应为 bureau（人社局）、institution（机构经办人）或 examiner（考评员）",
+                    "a role is bureau, institution or examiner")))
+            }
+            let institutionId = try institution.map { try store.institution($0, actor: actor).id! }
+            let user = try store.addUser(login: login, name: name, role: role, institutionId: institutionId, actor: actor)
+            CLIContext.current.print("已添加用户 Added user \(user.login)（\(user.role.chineseName)）")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List users.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var listing: ListingOptions
+
+        func run() throws {
+            let store = try global.openStore()
+            let actor = try global.actor(in: store)
+            let users = try store.users(actor: actor)
+            if listing.json {
+                CLIContext.current.print(try jsonText(users.map(UserView.init)))
+                return
+            }
+            var table = TextTable(["登录名 login", "姓名 name", "角色 role", "机构 institution", "状态 status"])
+            for user in users {
+                table.add([user.login, user.name, user.role.chineseName, user.institutionId.map(String.init) ?? "",
+                           user.active ? "启用 active" : "停用 disabled"])
+            }
+            CLIContext.current.print(table.render())
+        }
+    }
+
+    struct Disable: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Disable a user (bureau).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var login: String
+
+        func run() throws {
+            let store = try global.openStore()
+            let user = try store.setUserActive(login: login, active: false, actor: try global.actor(in: store))
+            CLIContext.current.print("已停用 Disabled \(user.login)")
+        }
+    }
+
+    struct Enable: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enable a user again (bureau).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var login: String
+
+        func run() throws {
+            let store = try global.openStore()
+            let user = try store.setUserActive(login: login, active: true, actor: try global.actor(in: store))
+            CLIContext.current.print("已启用 Enabled \(user.login)")
+        }
+    }
+}
+
+struct UserView: Encodable {
+    let login: String
+    let name: String
+    let role: String
+    let institutionId: Int64?
+    let active: Bool
+
+    init(_ user: User) {
+        login = user.login
+        name = user.name
+        role = user.role.rawValue
+        institutionId = user.institutionId
+        active = user.active
+    }
+}

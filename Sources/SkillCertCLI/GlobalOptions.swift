@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Domain
+import Store
+
+/// Options every command takes: which database, acting as whom, writing where.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The database file (default: $SKILLCERT_DB, else ./skillcert.sqlite).")
+    var db: String?
+
+    @Option(name: .customLong("as"), help: "Act as this user (default: the administrator created by init).")
+    var asUser: String?
+
+    @Option(name: .long, help: "Folder for the workbooks written (default: Exports/).")
+    var out: String = "Exports"
+
+    @Option(name: .long, help: ArgumentHelp("Pretend it is this date (YYYY-MM-DD), for rehearsals and tests.", visibility: .hidden))
+    var today: String?
+
+    var context: CLIContext { CLIContext.current }
+
+    var databasePath: String {
+        context.url(for: db ?? context.environment["SKILLCERT_DB"] ?? "skillcert.sqlite").path
+    }
+
+    var outputDirectory: URL { context.url(for: out) }
+
+    func clock() throws(CLIError) -> Clock {
+        guard let today else { return context.clock }
+        let day = try parseOption("--today", today, CivilDate.parse)
+        return .fixed(day)
+    }
+
+    /// Opens an existing database; a missing file is an error, not a new empty database.
+    func openStore() throws -> Store {
+        guard FileManager.default.fileExists(atPath: databasePath) else { throw CLIError.databaseMissing(path: databasePath) }
+        let store = try Store.open(path: databasePath, clock: try clock())
+        guard try store.isInitialized() else { throw StoreError.notInitialized(path: databasePath) }
+        return store
+    }
+
+    /// The acting user: `--as`, else the administrator.
+    func actor(in store: Store) throws -> User {
+        try store.user(login: try asUser ?? store.administratorLogin())
+    }
+}
+
+/// `--json` on every listing.
+struct ListingOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print the listing as JSON.")
+    var json = false
+}
+
+/// `--unmasked` on anything that shows personal data.
+struct DisclosureOptions: ParsableArguments {
+    @Flag(name: .long, help: "Show national IDs and phone numbers whole (recorded in the audit trail).")
+    var unmasked = false
+
+    @Option(name: .long, help: "Why the whole numbers are needed (kept with the audit event).")
+    var reason: String?
+}

@@ -1,0 +1,176 @@
+import GRDB
+import Domain
+
+/// An institution to register. Identifiers arrive already parsed by Domain.
+public struct NewInstitution: Sendable {
+    public var name: String
+    public var kind: InstitutionKind
+    public var creditCode: String?
+    /// The warning Domain gave for a credit code that fails its check (early pilot codes).
+    public var creditCodeWarning: String?
+    public var district: String
+    public var contactPerson: String?
+    public var contactPhone: String?
+    public var address: String?
+    /// For evaluation bodies: `Y` or `S`, body code 0-9999, province code, site sequence.
+    public var bodyKind: String?
+    public var bodyCode: Int?
+    public var provinceCode: String?
+    public var siteSequence: Int?
+
+    public init(name: String, kind: InstitutionKind, creditCode: String? = nil, creditCodeWarning: String? = nil,
+                district: String, contactPerson: String? = nil, contactPhone: String? = nil, address: String? = nil,
+                bodyKind: String? = nil, bodyCode: Int? = nil, provinceCode: String? = nil, siteSequence: Int? = nil) {
+        self.name = name
+        self.kind = kind
+        self.creditCode = creditCode
+        self.creditCodeWarning = creditCodeWarning
+        self.district = district
+        self.contactPerson = contactPerson
+        self.contactPhone = contactPhone
+        self.address = address
+        self.bodyKind = bodyKind
+        self.bodyCode = bodyCode
+        self.provinceCode = provinceCode
+        self.siteSequence = siteSequence
+    }
+}
+
+/// Changes to an institution; nil leaves a field as it is.
+public struct InstitutionChanges: Sendable {
+    public var name: String?
+    public var district: String?
+    public var creditCode: String?
+    public var creditCodeWarning: String?
+    public var contactPerson: String?
+    public var contactPhone: String?
+    public var address: String?
+
+    public init(name: String? = nil, district: String? = nil, creditCode: String? = nil, creditCodeWarning: String? = nil,
+                contactPerson: String? = nil, contactPhone: String? = nil, address: String? = nil) {
+        self.name = name
+        self.district = district
+        self.creditCode = creditCode
+        self.creditCodeWarning = creditCodeWarning
+        self.contactPerson = contactPerson
+        self.contactPhone = contactPhone
+        self.address = address
+    }
+
+    /// Identity fields only the bureau may change; an institution keeps its own contact details.
+    var touchesIdentity: Bool { name != nil || district != nil || creditCode != nil }
+}
+
+extension Store {
+    /// Registers an institution or evaluation body. Bureau only.
+    public func addInstitution(_ new: NewInstitution, actor: User) throws(StoreError) -> Institution {
+        try write { db in
+            let actor = try currentActor(db, actor)
+            try requireBureau(actor, to: "institution add")
+            let name = try Store.requiredText(new.name, field: "name")
+            try Store.checkDistrict(db, new.district)
+            try Store.checkUnique(db, name: name, creditCode: new.creditCode, except: nil)
+            let isBody = new.kind == .evaluation
+            if isBody {
+                guard new.bodyKind != nil, new.bodyCode != nil, new.provinceCode != nil, new.siteSequence != nil else {
+                    throw StoreError.invalid(FieldProblem(field: "body", value: "", rule: Rejection(
+                        "评价机构必须提供机构类别（Y/S）、机构代码、省份代码和站点序号",
+                        "an evaluation body needs its body kind (Y/S), body code, province code and site sequence")))
+                }
+            }
+            var institution = Institution(
+                id: nil, name: name, kind: new.kind, creditCode: new.creditCode, creditCodeWarning: new.creditCodeWarning,
+                district: new.district, contactPerson: new.contactPerson, contactPhone: new.contactPhone, address: new.address,
+                bodyKind: isBody ? new.bodyKind : nil, bodyCode: isBody ? new.bodyCode : nil,
+                provinceCode: isBody ? new.provinceCode : nil, siteSequence: isBody ? new.siteSequence : nil,
+                createdAt: clock.timestamp())
+            try institution.insert(db)
+            try audit(db, actor: actor, action: "institution.create", entity: "institutions",
+                      key: String(institution.id!), after: institution)
+            return institution
+        }
+    }
+
+    /// Changes an institution. The bureau changes any field of any institution; an
+    /// institution's own users change only its contact details.
+    public func updateInstitution(id: Int64, _ changes: InstitutionChanges, actor: User) throws(StoreError) -> Institution {
+        try write { db in
+            let actor = try currentActor(db, actor)
+            guard actor.role != .examiner else {
+                throw StoreError.notPermitted(action: "institution update", reasonZh: "考评员不能修改机构信息",
+                                              reasonEn: "examiners cannot change institutions")
+            }
+            try requireScope(actor, institutionId: id, to: "institution update")
+            if changes.touchesIdentity { try requireBureau(actor, to: "institution update (name, district, credit code)") }
+            guard var institution = try Institution.fetchOne(db, key: id) else {
+                throw StoreError.notFound(kind: "机构", key: String(id))
+            }
+            let before = institution
+            if let name = changes.name { institution.name = try Store.requiredText(name, field: "name") }
+            if let district = changes.district {
+                try Store.checkDistrict(db, district)
+                institution.district = district
+            }
+            if let code = changes.creditCode {
+                institution.creditCode = code
+                institution.creditCodeWarning = changes.creditCodeWarning
+            }
+            if let value = changes.contactPerson { institution.contactPerson = value }
+            if let value = changes.contactPhone { institution.contactPhone = value }
+            if let value = changes.address { institution.address = value }
+            try Store.checkUnique(db, name: institution.name, creditCode: institution.creditCode, except: id)
+            guard institution != before else { return institution }
+            try institution.update(db)
+            try audit(db, actor: actor, action: "institution.update", entity: "institutions", key: String(id),
+                      before: before, after: institution)
+            return institution
+        }
+    }
+
+    /// Bureau users see every institution; the others their own.
+    public func institutions(actor: User, kind: InstitutionKind? = nil) throws(StoreError) -> [Institution] {
+        try read { db in
+            let actor = try currentActor(db, actor)
+            var request = Institution.order(Column("id"))
+            if let kind { request = request.filter(Column("kind") == kind.rawValue) }
+            if actor.role != .bureau { request = request.filter(Column("id") == actor.institutionId) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// One institution by id or exact name, within the actor's scope.
+    public func institution(_ idOrName: String, actor: User) throws(StoreError) -> Institution {
+        try read { db in
+            let actor = try currentActor(db, actor)
+            let found: Institution?
+            if let id = Int64(idOrName) {
+                found = try Institution.fetchOne(db, key: id)
+            } else {
+                found = try Institution.filter(Column("name") == idOrName).fetchOne(db)
+            }
+            guard let institution = found else { throw StoreError.notFound(kind: "机构", key: idOrName) }
+            try requireScope(actor, institutionId: institution.id!, to: "institution show")
+            return institution
+        }
+    }
+
+    static func checkDistrict(_ db: Database, _ district: String) throws {
+        guard try String.fetchOne(db, sql: "SELECT name FROM catalog_districts WHERE name = ?", arguments: [district]) != nil else {
+            let known = try String.fetchAll(db, sql: "SELECT name FROM catalog_districts ORDER BY rowid LIMIT 5")
+            throw StoreError.invalid(FieldProblem(field: "district", value: district, rule: Rejection(
+                "不在目录的镇街列表中（例如：\(known.joined(separator: "、"))…）",
+                "is not a district in the catalog (e.g. \(known.joined(separator: ", ")) …)")))
+        }
+    }
+
+    private static func checkUnique(_ db: Database, name: String, creditCode: String?, except id: Int64?) throws {
+        var byName = Institution.filter(Column("name") == name)
+        if let id { byName = byName.filter(Column("id") != id) }
+        if try byName.fetchCount(db) > 0 { throw StoreError.duplicate(kind: "机构", key: name) }
+        if let creditCode {
+            var byCode = Institution.filter(Column("credit_code") == creditCode)
+            if let id { byCode = byCode.filter(Column("id") != id) }
+            if try byCode.fetchCount(db) > 0 { throw StoreError.duplicate(kind: "机构", key: creditCode) }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import GRDB
+import Domain
+
+/// A person to register: the ID has been checked by Domain (checksum, birth date).
+public struct NewPerson: Sendable {
+    public var nationalId: String
+    public var name: String
+    /// `male` or `female`, from the ID.
+    public var sex: String
+    /// From the ID.
+    public var birthDate: CivilDate
+    public var phone: String?
+
+    public init(nationalId: String, name: String, sex: String, birthDate: CivilDate, phone: String? = nil) {
+        self.nationalId = nationalId
+        self.name = name
+        self.sex = sex
+        self.birthDate = birthDate
+        self.phone = phone
+    }
+}
+
+/// What registering a person did.
+public struct PersonRegistration: Sendable, Equatable {
+    public let person: Person
+    /// False when the person was already known (same ID, same name).
+    public let created: Bool
+    /// Set when the sheet's phone differs from the one on record: the record is kept as it
+    /// was and the difference reported, never silently overwritten.
+    public let phoneOnRecordDiffers: Bool
+}
+
+extension Store {
+    /// Registers a person, or finds them when the ID is already known under the same name.
+    /// Institution users link the person to their institution, which is what lets them see
+    /// the person afterwards. The same ID under a different name is refused.
+    public func registerPerson(_ new: NewPerson, actor: User) throws(StoreError) -> PersonRegistration {
+        try write { db in
+            let actor = try currentActor(db, actor)
+            guard actor.role != .examiner else {
+                throw StoreError.notPermitted(action: "person add", reasonZh: "考评员不能登记人员",
+                                              reasonEn: "examiners cannot register persons")
+            }
+            let name = try Store.personName(new.name)
+            let now = clock.timestamp()
+            var created = false, phoneDiffers = false
+            var person: Person
+            if let existing = try Person.filter(Column("national_id") == new.nationalId).fetchOne(db) {
+                guard existing.name == name else {
+                    throw StoreError.conflict(
+                        reasonZh: "身份证号 \(Masking.nationalID(new.nationalId)) 已登记为“\(existing.name)”，与“\(name)”不一致；请核对，或由人社局更正姓名",
+                        reasonEn: "ID \(Masking.nationalID(new.nationalId)) is registered under another name (\(existing.name)), not \(name); check it, or ask the bureau to correct the name")
+                }
+                person = existing
+                phoneDiffers = new.phone != nil && existing.phone != nil && new.phone != existing.phone
+                if existing.phone == nil, let phone = new.phone {
+                    person.phone = phone
+                    person.updatedAt = now
+                    try person.update(db)
+                    try audit(db, actor: actor, action: "person.update", entity: "persons", key: String(person.id!),
+                              before: existing, after: person, reason: "phone added at registration")
+                }
+            } else {
+                person = Person(id: nil, nationalId: new.nationalId, name: name, sex: new.sex,
+                                birthDate: new.birthDate.description, phone: new.phone, createdAt: now, updatedAt: now)
+                try person.insert(db)
+                created = true
+                try audit(db, actor: actor, action: "person.create", entity: "persons", key: String(person.id!), after: person)
+            }
+            if let institutionId = actor.institutionId {
+                let linked = try Int.fetchOne(db, sql: "SELECT 1 FROM institution_persons WHERE institution_id = ? AND person_id = ?",
+                                              arguments: [institutionId, person.id!]) != nil
+                if !linked {
+                    try db.execute(sql: "INSERT INTO institution_persons (institution_id, person_id, registered_at) VALUES (?, ?, ?)",
+                                   arguments: [institutionId, person.id!, now])
+                    try audit(db, actor: actor, action: "person.link", entity: "persons", key: String(person.id!),
+                              after: ["institution_id": institutionId])
+                }
+            }
+            return PersonRegistration(person: person, created: created, phoneOnRecordDiffers: phoneDiffers)
+        }
+    }
+
+    /// Corrects a person's name or phone, with a reason. The bureau may change both; an
+    /// institution that registered the person may change the phone only.
+    public func updatePerson(nationalId: String, name: String? = nil, phone: String? = nil, reason: String,
+                             actor: User) throws(StoreError) -> Person {
+        try write { db in
+            let actor = try currentActor(db, actor)
+            guard var person = try scopedPerson(db, nationalId: nationalId, actor: actor) else {
+                throw StoreError.notFound(kind: "人员", key: Masking.nationalID(nationalId))
+            }
+            if name != nil { try requireBureau(actor, to: "person update --name") }
+            let reason = try Store.requiredText(reason, field: "reason")
+            let before = person
+            if let name { person.name = try Store.personName(name) }
+            if let phone { person.phone = phone }
+            guard person != before else { return person }
+            person.updatedAt = clock.timestamp()
+            try person.update(db)
+            try audit(db, actor: actor, action: "person.update", entity: "persons", key: String(person.id!),
+                      before: before, after: person, reason: reason)
+            return person
+        }
+    }
+
+    /// The persons the actor may see: all for the bureau, those linked to their institution
+    /// for institution users, none for examiners (they see candidates through sessions).
+    public func persons(actor: User, nameContains: String? = nil) throws(StoreError) -> [Person] {
+        try read { db in
+            let actor = try currentActor(db, actor)
+            var request = Person.order(Column("id"))
+            if let nameContains, !nameContains.isEmpty {
+                request = request.filter(Column("name").like("%\(nameContains)%"))
+            }
+            switch actor.role {
+            case .bureau: break
+            case .institution:
+                request = request.filter(sql: "id IN (SELECT person_id FROM institution_persons WHERE institution_id = ?)",
+                                         arguments: [actor.institutionId])
+            case .examiner:
+                return []
+            }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// One person by national ID, within the actor's scope.
+    public func person(nationalId: String, actor: User) throws(StoreError) -> Person {
+        try read { db in
+            let actor = try currentActor(db, actor)
+            guard let person = try scopedPerson(db, nationalId: nationalId, actor: actor) else {
+                throw StoreError.notFound(kind: "人员", key: Masking.nationalID(nationalId))
+            }
+            return person
+        }
+    }
+
+    /// Records that personal data was shown or exported unmasked, at the user's request.
+    public func recordDisclosure(of personIds: [Int64], purpose: String, actor: User) throws(StoreError) {
+        try write { db in
+            let actor = try currentActor(db, actor)
+            try audit(db, actor: actor, action: "person.disclose", entity: "persons",
+                      key: personIds.count == 1 ? String(personIds[0]) : "\(personIds.count) persons",
+                      after: ["person_ids": personIds], reason: purpose)
+        }
+    }
+
+    private func scopedPerson(_ db: Database, nationalId: String, actor: User) throws -> Person? {
+        guard let person = try Person.filter(Column("national_id") == nationalId).fetchOne(db) else { return nil }
+        switch actor.role {
+        case .bureau: return person
+        case .institution:
+            let linked = try Int.fetchOne(db, sql: "SELECT 1 FROM institution_persons WHERE institution_id = ? AND person_id = ?",
+                                          arguments: [actor.institutionId, person.id]) != nil
+            return linked ? person : nil
+        case .examiner: return nil
+        }
+    }
+
+    /// A name is kept exactly as typed (rare characters such as 𠈌 included) but must not be
+    /// empty or carry control characters, which come from broken copy-and-paste.
+    static func personName(_ text: String) throws -> String {
+        let name = text.trimmingWhitespace()
+        guard !name.isEmpty else {
+            throw StoreError.invalid(FieldProblem(field: "name", value: text, rule: Rejection("姓名不能为空", "a name is required")))
+        }
+        guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }), name.count <= 50 else {
+            throw StoreError.invalid(FieldProblem(field: "name", value: text, rule: Rejection(
+                "姓名不能含控制字符，最长 50 字", "a name has no control characters and at most 50 characters")))
+        }
+        return name
+    }
+}

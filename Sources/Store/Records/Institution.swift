@@ -1,0 +1,56 @@
+import GRDB
+import Domain
+
+/// What kind of organisation an institution is.
+public enum InstitutionKind: String, Codable, Sendable, CaseIterable {
+    case training     // 培训机构
+    case school       // 技工院校
+    case evaluation   // 评价机构 (evaluation body: holds exams, issues certificates)
+
+    public var chineseName: String {
+        switch self {
+        case .training: "培训机构"
+        case .school: "技工院校"
+        case .evaluation: "评价机构"
+        }
+    }
+
+    public static func parse(_ text: String) throws(Rejection) -> InstitutionKind {
+        let key = text.trimmingWhitespace().lowercased()
+        if let kind = InstitutionKind(rawValue: key) { return kind }
+        if let kind = allCases.first(where: { $0.chineseName == key }) { return kind }
+        throw Rejection("机构类型应为 training（培训机构）、school（技工院校）或 evaluation（评价机构）",
+                        "an institution kind is training, school or evaluation")
+    }
+}
+
+/// A training institution, technical school or evaluation body.
+///
+/// Evaluation bodies also carry the parts a certificate number is made of: body kind (Y/S),
+/// body code, province code and site sequence.
+public struct Institution: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "institutions"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    public var id: Int64?
+    public var name: String
+    public var kind: InstitutionKind
+    /// 统一社会信用代码, canonical form.
+    public var creditCode: String?
+    /// Set when the credit code fails its check but was accepted as an early pilot code.
+    public var creditCodeWarning: String?
+    /// A district (镇街) name from the catalog.
+    public var district: String
+    public var contactPerson: String?
+    public var contactPhone: String?
+    public var address: String?
+    /// `Y` or `S`, for evaluation bodies.
+    public var bodyKind: String?
+    public var bodyCode: Int?
+    public var provinceCode: String?
+    public var siteSequence: Int?
+    public var createdAt: String
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

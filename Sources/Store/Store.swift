@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+import Domain
+
+/// The database of one city or district: the catalog copy and every record.
+///
+/// Every operation that changes data takes the acting user, checks role and scope, runs in one
+/// transaction and writes its audit event in that same transaction: either all of it happens or
+/// none of it does.
+public final class Store: Sendable {
+    let writer: any DatabaseWriter
+    let clock: Clock
+    /// Shown in messages: the file path, or `:memory:`.
+    public let location: String
+
+    init(writer: any DatabaseWriter, clock: Clock, location: String) throws(StoreError) {
+        self.writer = writer
+        self.clock = clock
+        self.location = location
+        do {
+            try Migrations.migrator.migrate(writer)
+        } catch {
+            throw StoreError.from(error)
+        }
+    }
+
+    /// Opens (creating if needed) the database file in WAL mode and brings its schema up to date.
+    public static func open(path: String, clock: Clock = .system) throws(StoreError) -> Store {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        // A second writer (another terminal, a web request) waits instead of failing at once.
+        config.busyMode = .timeout(10)
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+        } catch {
+            throw StoreError.from(error)
+        }
+        return try Store(writer: pool, clock: clock, location: path)
+    }
+
+    /// A private database in memory, for tests.
+    public static func inMemory(clock: Clock) throws(StoreError) -> Store {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(configuration: config)
+        } catch {
+            throw StoreError.from(error)
+        }
+        return try Store(writer: queue, clock: clock, location: ":memory:")
+    }
+
+    /// The migrations this database has run, oldest first.
+    public func appliedMigrations() throws(StoreError) -> [String] {
+        try read { db in try Migrations.migrator.appliedMigrations(db) }
+    }
+
+    // MARK: Transactions
+
+    /// Runs `body` in one write transaction; any error rolls everything back.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.write { db in try body(db) }
+        } catch {
+            throw StoreError.from(error)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.read { db in try body(db) }
+        } catch {
+            throw StoreError.from(error)
+        }
+    }
+
+    // MARK: Audit
+
+    /// Records one audit event inside the caller's transaction.
+    func audit(
+        _ db: Database, actor: User, action: String, entity: String, key: String,
+        before: (any Encodable)? = nil, after: (any Encodable)? = nil, reason: String? = nil
+    ) throws {
+        var event = AuditEvent(
+            id: nil, at: clock.timestamp(), actorLogin: actor.login, actorRole: actor.role.rawValue,
+            action: action, entity: entity, entityKey: key,
+            before: try before.map(Store.json), after: try after.map(Store.json), reason: reason)
+        try event.insert(db)
+    }
+
+    static func json(_ value: any Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+extension StoreError {
+    /// Keeps StoreErrors as they are; turns SQLite's errors into a message the user can act on.
+    static func from(_ error: any Error) -> StoreError {
+        if let error = error as? StoreError { return error }
+        if let error = error as? DatabaseError {
+            return .database(message: error.message ?? error.description)
+        }
+        return .database(message: String(describing: error))
+    }
+}

@@ -1,0 +1,59 @@
+import Domain
+
+/// Why a Store operation was refused. Every case names what the user must change; the
+/// operation that threw changed nothing (its transaction was rolled back).
+public enum StoreError: BilingualError, Equatable {
+    /// The acting user's role or scope does not allow the operation.
+    case notPermitted(action: String, reasonZh: String, reasonEn: String)
+    case notFound(kind: String, key: String)
+    case duplicate(kind: String, key: String)
+    /// A field failed a rule.
+    case invalid(FieldProblem)
+    /// The operation contradicts a record that exists (e.g. the same ID under another name).
+    case conflict(reasonZh: String, reasonEn: String)
+    /// A catalog value cannot be removed or renamed while records use it.
+    case catalogValueInUse(table: String, key: String)
+    case notInitialized(path: String)
+    case alreadyInitialized(path: String)
+    case userDisabled(login: String)
+    /// SQLite itself failed (disk full, file locked, not a database); its message is kept.
+    case database(message: String)
+
+    public var chinese: String {
+        switch self {
+        case .notPermitted(let action, let reasonZh, _): "无权执行 \(action)：\(reasonZh)"
+        case .notFound(let kind, let key): "找不到\(kind)：\(key)"
+        case .duplicate(let kind, let key): "\(kind) \(key) 已存在"
+        case .invalid(let problem): problem.chinese
+        case .conflict(let reasonZh, _): reasonZh
+        case .catalogValueInUse(let table, let key): "目录 \(table) 中的 \(key) 仍被记录引用，不能删除或改名"
+        case .notInitialized(let path): "数据库 \(path) 尚未初始化，请先运行 skillcert init"
+        case .alreadyInitialized(let path): "数据库 \(path) 已经初始化；更新目录请用 skillcert catalog sync"
+        case .userDisabled(let login): "用户 \(login) 已停用"
+        case .database(let message): "数据库错误：\(message)"
+        }
+    }
+
+    public var english: String {
+        switch self {
+        case .notPermitted(let action, _, let reasonEn): "not permitted to \(action): \(reasonEn)"
+        case .notFound(let kind, let key): "no \(StoreError.englishKind(kind)) \(key)"
+        case .duplicate(let kind, let key): "\(StoreError.englishKind(kind)) \(key) already exists"
+        case .invalid(let problem): problem.english
+        case .conflict(_, let reasonEn): reasonEn
+        case .catalogValueInUse(let table, let key): "catalog \(table) value \(key) is still used by records; it cannot be removed or renamed"
+        case .notInitialized(let path): "database \(path) is not initialised: run skillcert init first"
+        case .alreadyInitialized(let path): "database \(path) is already initialised; use skillcert catalog sync to update the catalog"
+        case .userDisabled(let login): "user \(login) is disabled"
+        case .database(let message): "database error: \(message)"
+        }
+    }
+
+    /// Kinds are named in Chinese in the cases; this gives the English word for messages.
+    static func englishKind(_ kind: String) -> String {
+        [
+            "用户": "user", "机构": "institution", "人员": "person", "职业": "occupation",
+            "镇街": "district", "项目": "project",
+        ][kind] ?? kind
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Domain
+@testable import Store
+
+/// A small catalog with the shape of the real one, built in code so that Store tests do not
+/// depend on the catalog files.
+func sampleCatalog() -> Catalog {
+    Catalog(
+        projects: [
+            Project(code: "yuecai", nameZh: "粤菜师傅", nameEn: "Cantonese chef"),
+            Project(code: "nanyue", nameZh: "南粤家政", nameEn: "domestic service"),
+        ],
+        occupations: [
+            Occupation(code: "4-03-02-01", name: "中式烹调师", projectCode: "yuecai", levels: SkillLevel.nationalLevels),
+            Occupation(code: "4-10-01-06", name: "家政服务员", projectCode: "nanyue", strand: "居家",
+                       levels: [.level5, .level4, .level3, .level2], subTrades: ["母婴护理员", "家务服务员"]),
+        ],
+        specialAbilities: [SpecialAbility(code: "YC01", name: "广东烧味制作", projectCode: "yuecai")],
+        examParts: [
+            ExamPartRule(scope: .level(.level5), part: .theory, minimumMinutes: 90),
+            ExamPartRule(scope: .level(.level5), part: .practical, minimumMinutes: 60),
+            ExamPartRule(scope: .specialAbility, part: .practical, minimumMinutes: 60),
+        ],
+        eligibilityRoutes: [
+            EligibilityRoute(level: .level5, routeCode: "5A", minimumYears: 1, descriptionZh: "累计从事本职业工作1年"),
+            EligibilityRoute(level: .level4, routeCode: "4A", requiredCertificate: .level5, minimumYears: 4,
+                             descriptionZh: "取得五级证书后从事本职业工作4年"),
+        ],
+        trainingSubsidies: [
+            TrainingSubsidyRate(level: .level5, amount: Money(yuan: 1000)),
+            TrainingSubsidyRate(level: .level4, amount: Money(yuan: 1500)),
+        ],
+        apprenticeSubsidies: [ApprenticeSubsidyRate(level: .level4, amountPerYear: Money(yuan: 5500))],
+        districts: [
+            District(name: "石岐街道", kind: "街道", city: "中山市"),
+            District(name: "小榄镇", kind: "镇", city: "中山市"),
+        ],
+        keyGroups: [KeyGroup(code: "graduate", nameZh: "高校毕业生", nameEn: "college graduates")],
+        targets: [YearlyTarget(year: 2026, projectCode: "yuecai", metric: .classes, value: 8)],
+        settings: [CatalogSetting(key: "retained_part_months", value: "12", note: "")]
+    )
+}
+
+let fixedDay = CivilDate(year: 2026, month: 11, day: 21)!
+
+/// An initialised in-memory store and its administrator.
+func initialisedStore() throws -> (Store, User) {
+    let store = try Store.inMemory(clock: .fixed(fixedDay))
+    let admin = try store.initialize(catalog: sampleCatalog())
+    return (store, admin)
+}
+
+/// Two training institutions, each with a clerk, plus an evaluation body with an examiner.
+struct World {
+    let store: Store
+    let admin: User
+    let schoolA: Institution
+    let schoolB: Institution
+    let body: Institution
+    let clerkA: User
+    let clerkB: User
+    let examiner: User
+
+    init() throws {
+        (store, admin) = try initialisedStore()
+        schoolA = try store.addInstitution(NewInstitution(name: "中山市甲烹饪培训学校", kind: .training, district: "石岐街道"), actor: admin)
+        schoolB = try store.addInstitution(NewInstitution(name: "中山市乙家政培训中心", kind: .training, district: "小榄镇"), actor: admin)
+        body = try store.addInstitution(NewInstitution(
+            name: "中山市丙职业技能评价中心", kind: .evaluation, district: "石岐街道",
+            bodyKind: "S", bodyCode: 0, provinceCode: "44", siteSequence: 123), actor: admin)
+        clerkA = try store.addUser(login: "clerk.a", name: "甲经办", role: .institution, institutionId: schoolA.id, actor: admin)
+        clerkB = try store.addUser(login: "clerk.b", name: "乙经办", role: .institution, institutionId: schoolB.id, actor: admin)
+        examiner = try store.addUser(login: "exam.1", name: "考评员一", role: .examiner, institutionId: body.id, actor: admin)
+    }
+}
+
+func newPerson(_ id: String = "440524188001010014", name: String = "陈大文", phone: String? = "13800138000") -> NewPerson {
+    NewPerson(nationalId: id, name: name, sex: "male", birthDate: CivilDate(year: 1880, month: 1, day: 1)!, phone: phone)
+}
+
+extension Store {
+    /// Raw access for tests that must look beneath the API (schema, triggers).
+    func rawRead<T>(_ body: (GRDB.Database) throws -> T) throws -> T { try writer.read(body) }
+    func rawWrite<T>(_ body: (GRDB.Database) throws -> T) throws -> T { try writer.write(body) }
+}
+
+import GRDB
