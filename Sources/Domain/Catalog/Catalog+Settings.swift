@@ -1,0 +1,11 @@
+extension Catalog {
+    /// The value of a setting as a whole number (months, days, percent, years).
+    ///
+    /// Settings are kept as text in `Catalog` (so that the database stores what the file said);
+    /// this accessor is how rules read them.
+    public func integerSetting(_ key: CatalogSettingKey) -> Int {
+        guard let setting = settings.first(where: { $0.key == key.rawValue }),
+              let value = try? key.parse(setting.value) else { return key.fallbackValue }
+        return value
+    }
+}

@@ -1,0 +1,80 @@
+/// The catalog files and their columns: the one place that names them, so that the CSV reader,
+/// the builder and the catalog workbook writer cannot disagree.
+public enum CatalogFile: String, CaseIterable, Sendable, Comparable {
+    case projects = "projects.csv"
+    case occupations = "occupations.csv"
+    case specialAbilities = "special_abilities.csv"
+    case examParts = "exam_parts.csv"
+    case eligibilityRoutes = "eligibility_routes.csv"
+    case trainingSubsidies = "training_subsidies.csv"
+    case apprenticeSubsidies = "apprentice_subsidies.csv"
+    case districts = "districts.csv"
+    case keyGroups = "key_groups.csv"
+    case targets = "targets.csv"
+    case settings = "settings.csv"
+
+    /// Separates the items of a list inside one field (`5|4|3|2|1`): a comma would split the CSV field.
+    public static let listSeparator: Character = "|"
+
+    /// In `occupation` columns, the row applies to every occupation (the national template or default rate).
+    public static let anyOccupation = "*"
+
+    public var fileName: String { rawValue }
+
+    /// Every column, in the order the shipped files and the workbook use. All are required.
+    public var columns: [String] {
+        switch self {
+        case .projects: ["code", "name_zh", "name_en"]
+        case .occupations: ["code", "name", "project", "strand", "levels", "sub_trades", "unconfirmed"]
+        case .specialAbilities: ["code", "name", "project"]
+        case .examParts: ["scope", "part", "max_score", "pass_mark", "minimum_minutes"]
+        case .eligibilityRoutes:
+            ["occupation", "level", "route", "required_certificate", "minimum_years", "required_diploma",
+             "apprenticeship", "final_year_students", "description"]
+        case .trainingSubsidies: ["occupation", "level", "amount_yuan"]
+        case .apprenticeSubsidies: ["level", "amount_yuan_per_year"]
+        case .districts: ["name", "kind", "city"]
+        case .keyGroups: ["code", "name_zh", "name_en"]
+        case .targets: ["year", "district", "project", "metric", "value"]
+        case .settings: ["key", "value", "note"]
+        }
+    }
+
+    /// A sheet or section title for people.
+    public var titleZh: String {
+        switch self {
+        case .projects: "三项工程"
+        case .occupations: "职业（工种）"
+        case .specialAbilities: "专项职业能力"
+        case .examParts: "考试科目与及格线"
+        case .eligibilityRoutes: "申报条件"
+        case .trainingSubsidies: "以证定补标准"
+        case .apprenticeSubsidies: "企业新型学徒制补贴标准"
+        case .districts: "镇街"
+        case .keyGroups: "重点群体"
+        case .targets: "年度目标"
+        case .settings: "参数设置"
+        }
+    }
+
+    public var titleEn: String {
+        switch self {
+        case .projects: "projects"
+        case .occupations: "occupations"
+        case .specialAbilities: "special-ability items"
+        case .examParts: "exam parts and pass marks"
+        case .eligibilityRoutes: "eligibility routes"
+        case .trainingSubsidies: "training subsidy rates"
+        case .apprenticeSubsidies: "apprentice subsidy rates"
+        case .districts: "towns and subdistricts"
+        case .keyGroups: "key groups"
+        case .targets: "yearly targets"
+        case .settings: "settings"
+        }
+    }
+
+    /// Files are checked and reported in declaration order: referenced files before the files that refer to them.
+    public static func < (a: CatalogFile, b: CatalogFile) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
