@@ -1,0 +1,60 @@
+import Spreadsheet
+
+/// A column of a listing sheet: its bilingual header, width and cell style.
+struct TableColumn {
+    let header: String
+    let width: Double
+    let style: CellStyle
+
+    init(_ header: String, width: Double, style: CellStyle = .cell) {
+        self.header = header
+        self.width = width
+        self.style = style
+    }
+}
+
+/// Lays out one listing the way every SkillCert sheet looks: a merged title row, a header row,
+/// the data rows; header frozen, autofilter on, landscape, fit to one page wide, the title and
+/// header repeated on every printed page, page numbers in the footer.
+struct TableSheet {
+    let name: String
+    let title: String
+    let columns: [TableColumn]
+    let rows: [[CellValue]]
+
+    static let titleRow = 0
+    static let headerRow = 1
+    static let firstDataRow = 2
+
+    @discardableResult
+    func write(into workbook: Workbook) throws(SpreadsheetError) -> Worksheet {
+        let sheet = try workbook.addSheet(name)
+        let lastColumn = columns.count - 1
+        try sheet.mergeRange(firstRow: Self.titleRow, firstColumn: 0, lastRow: Self.titleRow, lastColumn: max(lastColumn, 1),
+                             text: title, style: .title)
+        try sheet.setRowHeight(Self.titleRow, height: 28)
+        for (index, column) in columns.enumerated() {
+            try sheet.setColumnWidth(index, width: column.width)
+            try sheet.write(.text(column.header), row: Self.headerRow, column: index, style: .header)
+        }
+        for (offset, row) in rows.enumerated() {
+            for (index, value) in row.enumerated() {
+                try sheet.write(value, row: Self.firstDataRow + offset, column: index, style: columns[index].style)
+            }
+        }
+        try sheet.freezePanes(row: Self.firstDataRow, column: 0)
+        try sheet.autofilter(firstRow: Self.headerRow, firstColumn: 0,
+                             lastRow: Self.headerRow + max(rows.count, 1), lastColumn: lastColumn)
+        try sheet.apply(PrintSetup(orientation: .landscape, fitToWidth: true,
+                                   repeatRows: Self.titleRow...Self.headerRow, footer: PrintSetup.pageNumberFooter))
+        return sheet
+    }
+
+    /// The data cells of some columns, as a range that charts and formulas can refer to.
+    func dataRange(column: Int) -> SheetRange { dataRange(columns: column...column) }
+
+    func dataRange(columns: ClosedRange<Int>) -> SheetRange {
+        SheetRange(sheet: name, firstRow: Self.firstDataRow, firstColumn: columns.lowerBound,
+                   lastRow: Self.firstDataRow + max(rows.count, 1) - 1, lastColumn: columns.upperBound)
+    }
+}
