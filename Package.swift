@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"], exclude: ["Fixtures"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Domain"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Spreadsheet", "Domain"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Spreadsheet", "Domain", "Intake"]),
         .testTarget(name: "SkillCertCLITests", dependencies: ["SkillCertCLI", "Spreadsheet", "Store", "Domain"]),
     ]
 )

@@ -7,7 +7,7 @@ import Spreadsheet
 public enum CatalogWorkbook {
     public static func write(_ catalog: Catalog, to url: URL) throws(SpreadsheetError) {
         let workbook = try Workbook(path: url.path)
-        workbook.setProperties(title: "SkillCert 目录 Catalog", subject: "职业、等级、考试科目、申报条件、补贴标准、镇街、目标")
+        try workbook.setProperties(title: "SkillCert 目录 Catalog", subject: "职业、等级、考试科目、申报条件、补贴标准、镇街、目标")
         let sheets = dataSheets(catalog)
         try writeOverview(catalog, sheets: sheets, into: workbook)
         for sheet in sheets {

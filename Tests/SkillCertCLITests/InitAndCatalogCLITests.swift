@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SkillCertCLI
+import Spreadsheet
 
 @Suite struct InitAndCatalogCLITests {
     @Test func initCreatesTheDatabaseWithTheCatalogAndAnAdministrator() throws {
@@ -96,5 +97,24 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("institution"))
         #expect(result.stdout.contains("catalog"))
+    }
+}
+
+@Suite struct CatalogExportCLITests {
+    @Test func exportWritesTheDatabasesCatalogIntoTheOutputFolder() throws {
+        let workspace = try Workspace()
+        try workspace.initialise()
+        let result = workspace.run("catalog", "export")
+        #expect(result.status == 0, "\(result.stderr)")
+        let url = workspace.directory.appendingPathComponent("Exports/catalog.xlsx")
+        #expect(result.stdout.contains(url.path))
+        let reader = try XLSXReader(url: url)
+        let districts = try reader.rows(sheet: "镇街 Districts")
+        #expect(districts.contains { $0[column: 0]?.value == "小榄镇" })
+        #expect(districts.count == 2 + 23)
+
+        let elsewhere = workspace.run("catalog", "export", "--out", "reports", "--file", "目录.xlsx")
+        #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
+        #expect(workspace.exists("reports/目录.xlsx"))
     }
 }
