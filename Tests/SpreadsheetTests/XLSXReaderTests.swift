@@ -69,7 +69,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let sheetXML = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
             + "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData></worksheet>"
-        var bytes = StoredZip.data(ForeignPackage.files(sheet: sheetXML))
+        var bytes = try StoredZip.data(ForeignPackage.files(sheet: sheetXML))
         // Flip a byte inside the stored sheet so that its checksum no longer matches.
         let marker = try #require(bytes.range(of: Data("<v>1</v>".utf8)))
         bytes[marker.lowerBound + 3] = UInt8(ascii: "7")

@@ -1,4 +1,5 @@
 import Foundation
+import ZIPFoundation
 import Spreadsheet
 import Testing
 
@@ -74,55 +75,20 @@ extension XLSXReader {
     }
 }
 
-/// A minimal zip writer (stored entries, no compression) for packages that libxlsxwriter would
-/// never write: other generators' part names, namespace prefixes, broken packages.
+/// Zip packages that libxlsxwriter would never write (other generators' part names, namespace
+/// prefixes, broken packages), built with ZIPFoundation. Entries are stored uncompressed so
+/// that tests can find and damage a part's bytes.
 enum StoredZip {
-    static func data(_ files: [(path: String, contents: String)]) -> Data {
-        var archive = Data()
-        var centralDirectory = Data()
+    static func data(_ files: [(path: String, contents: String)]) throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
         for file in files {
-            let name = Data(file.path.utf8)
             let contents = Data(file.contents.utf8)
-            let crc = crc32(contents)
-            let offset = UInt32(archive.count)
-            archive.append(le32(0x0403_4B50))
-            archive.append(le16(20)); archive.append(le16(0x0800)); archive.append(le16(0))
-            archive.append(le16(0)); archive.append(le16(0x21))
-            archive.append(le32(crc)); archive.append(le32(UInt32(contents.count)))
-            archive.append(le32(UInt32(contents.count)))
-            archive.append(le16(UInt16(name.count))); archive.append(le16(0))
-            archive.append(name); archive.append(contents)
-
-            centralDirectory.append(le32(0x0201_4B50))
-            centralDirectory.append(le16(20)); centralDirectory.append(le16(20))
-            centralDirectory.append(le16(0x0800)); centralDirectory.append(le16(0))
-            centralDirectory.append(le16(0)); centralDirectory.append(le16(0x21))
-            centralDirectory.append(le32(crc)); centralDirectory.append(le32(UInt32(contents.count)))
-            centralDirectory.append(le32(UInt32(contents.count)))
-            centralDirectory.append(le16(UInt16(name.count))); centralDirectory.append(le16(0))
-            centralDirectory.append(le16(0)); centralDirectory.append(le16(0)); centralDirectory.append(le16(0))
-            centralDirectory.append(le32(0)); centralDirectory.append(le32(offset))
-            centralDirectory.append(name)
+            try archive.addEntry(with: file.path, type: .file, uncompressedSize: Int64(contents.count),
+                                 compressionMethod: .none) { position, size in
+                contents.subdata(in: Int(position)..<Int(position) + size)
+            }
         }
-        let directoryOffset = UInt32(archive.count)
-        archive.append(centralDirectory)
-        archive.append(le32(0x0605_4B50)); archive.append(le16(0)); archive.append(le16(0))
-        archive.append(le16(UInt16(files.count))); archive.append(le16(UInt16(files.count)))
-        archive.append(le32(UInt32(centralDirectory.count))); archive.append(le32(directoryOffset))
-        archive.append(le16(0))
-        return archive
-    }
-
-    private static func le16(_ value: UInt16) -> Data { withUnsafeBytes(of: value.littleEndian) { Data($0) } }
-    private static func le32(_ value: UInt32) -> Data { withUnsafeBytes(of: value.littleEndian) { Data($0) } }
-
-    private static func crc32(_ data: Data) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in data {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-        }
-        return ~crc
+        return archive.data!
     }
 }
 
