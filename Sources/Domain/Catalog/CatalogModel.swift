@@ -14,13 +14,16 @@ public struct Catalog: Equatable, Sendable {
     public var keyGroups: [KeyGroup]
     public var targets: [YearlyTarget]
     public var settings: [CatalogSetting]
+    /// Closed lists for trainee records: 文化程度 and 户籍类型.
+    public var educationLevels: [CatalogChoice]
+    public var householdTypes: [CatalogChoice]
 
     public init(
         projects: [Project] = [], occupations: [Occupation] = [], specialAbilities: [SpecialAbility] = [],
         examParts: [ExamPartRule] = [], eligibilityRoutes: [EligibilityRoute] = [],
         trainingSubsidies: [TrainingSubsidyRate] = [], apprenticeSubsidies: [ApprenticeSubsidyRate] = [],
         districts: [District] = [], keyGroups: [KeyGroup] = [], targets: [YearlyTarget] = [],
-        settings: [CatalogSetting] = []
+        settings: [CatalogSetting] = [], educationLevels: [CatalogChoice] = [], householdTypes: [CatalogChoice] = []
     ) {
         self.projects = projects
         self.occupations = occupations
@@ -33,6 +36,22 @@ public struct Catalog: Equatable, Sendable {
         self.keyGroups = keyGroups
         self.targets = targets
         self.settings = settings
+        self.educationLevels = educationLevels
+        self.householdTypes = householdTypes
+    }
+}
+
+/// An entry of a closed list (education level, household type): a stable code stored with
+/// records, and the names a clerk may type or pick instead.
+public struct CatalogChoice: Equatable, Hashable, Sendable, Codable {
+    public var code: String
+    public var nameZh: String
+    public var nameEn: String
+
+    public init(code: String, nameZh: String, nameEn: String) {
+        self.code = code
+        self.nameZh = nameZh
+        self.nameEn = nameEn
     }
 }
 

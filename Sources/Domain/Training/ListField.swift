@@ -1,0 +1,98 @@
+/// A column that trainee and attendance lists may carry. Clerks' sheets name columns in
+/// Chinese or English, in any order; `aliases` are the header texts each field answers to.
+public enum ListField: String, CaseIterable, Hashable, Sendable, Codable {
+    case nationalId
+    case name
+    case phone
+    case education
+    case householdType
+    case keyGroups
+    case hours
+
+    /// The header the template writes, Chinese first: `身份证号 National ID`.
+    public var header: String { "\(chineseHeader) \(englishHeader)" }
+
+    public var chineseHeader: String {
+        switch self {
+        case .nationalId: "身份证号"
+        case .name: "姓名"
+        case .phone: "手机号码"
+        case .education: "文化程度"
+        case .householdType: "户籍类型"
+        case .keyGroups: "重点群体"
+        case .hours: "出勤学时"
+        }
+    }
+
+    public var englishHeader: String {
+        switch self {
+        case .nationalId: "National ID"
+        case .name: "Name"
+        case .phone: "Mobile phone"
+        case .education: "Education"
+        case .householdType: "Household type"
+        case .keyGroups: "Key groups"
+        case .hours: "Hours attended"
+        }
+    }
+
+    /// Header texts (compared after normalising: trimmed, lower-cased, spaces, `*` and
+    /// bracketed remarks such as `（必填）` removed) that name this field.
+    public var aliases: [String] {
+        switch self {
+        case .nationalId: ["身份证号", "身份证号码", "公民身份号码", "身份证", "证件号码", "nationalid", "idnumber", "idno", "id"]
+        case .name: ["姓名", "学员姓名", "name", "fullname"]
+        case .phone: ["手机号码", "手机号", "手机", "联系电话", "电话", "mobilephone", "mobile", "phone"]
+        case .education: ["文化程度", "学历", "education"]
+        case .householdType: ["户籍类型", "户口性质", "户籍性质", "户籍", "householdtype", "household"]
+        case .keyGroups: ["重点群体", "人员类别", "keygroups", "keygroup"]
+        case .hours: ["出勤学时", "学时", "实际学时", "hoursattended", "hours"]
+        }
+    }
+}
+
+/// One cell's text as the clerk's file holds it, and whether the spreadsheet stored it as a
+/// number (which for a national ID means Excel has already lost its last digits).
+public struct CellText: Hashable, Sendable {
+    public var text: String
+    public var storedAsNumber: Bool
+
+    public init(_ text: String, storedAsNumber: Bool = false) {
+        self.text = text
+        self.storedAsNumber = storedAsNumber
+    }
+}
+
+/// A value of a list field that failed a rule.
+public struct ListFieldIssue: Hashable, Sendable {
+    public let field: ListField
+    public let value: String
+    public let rule: Rejection
+
+    public init(field: ListField, value: String, rule: Rejection) {
+        self.field = field
+        self.value = value
+        self.rule = rule
+    }
+}
+
+/// A trainee row that passed every field rule: what the Store checks against its records next.
+public struct TraineeCandidate: Hashable, Sendable {
+    public var nationalId: NationalID
+    public var name: String
+    public var phone: String?
+    /// Catalog codes.
+    public var education: String?
+    public var householdType: String?
+    public var keyGroups: [String]
+
+    public init(nationalId: NationalID, name: String, phone: String? = nil, education: String? = nil,
+                householdType: String? = nil, keyGroups: [String] = []) {
+        self.nationalId = nationalId
+        self.name = name
+        self.phone = phone
+        self.education = education
+        self.householdType = householdType
+        self.keyGroups = keyGroups
+    }
+}
