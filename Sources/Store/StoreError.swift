@@ -9,6 +9,8 @@ public enum StoreError: BilingualError, Equatable {
     case duplicate(kind: String, key: String)
     /// A field failed a rule.
     case invalid(FieldProblem)
+    /// Several fields failed their rules; all are reported at once.
+    case invalidFields([FieldProblem])
     /// The operation contradicts a record that exists (e.g. the same ID under another name).
     case conflict(reasonZh: String, reasonEn: String)
     /// A catalog value cannot be removed or renamed while records use it.
@@ -25,6 +27,7 @@ public enum StoreError: BilingualError, Equatable {
         case .notFound(let kind, let key): "找不到\(kind)：\(key)"
         case .duplicate(let kind, let key): "\(kind) \(key) 已存在"
         case .invalid(let problem): problem.chinese
+        case .invalidFields(let problems): problems.map(\.chinese).joined(separator: "\n")
         case .conflict(let reasonZh, _): reasonZh
         case .catalogValueInUse(let table, let key): "目录 \(table) 中的 \(key) 仍被记录引用，不能删除或改名"
         case .notInitialized(let path): "数据库 \(path) 尚未初始化，请先运行 skillcert init"
@@ -40,6 +43,7 @@ public enum StoreError: BilingualError, Equatable {
         case .notFound(let kind, let key): "no \(StoreError.englishKind(kind)) \(key)"
         case .duplicate(let kind, let key): "\(StoreError.englishKind(kind)) \(key) already exists"
         case .invalid(let problem): problem.english
+        case .invalidFields(let problems): problems.map(\.english).joined(separator: "\n")
         case .conflict(_, let reasonEn): reasonEn
         case .catalogValueInUse(let table, let key): "catalog \(table) value \(key) is still used by records; it cannot be removed or renamed"
         case .notInitialized(let path): "database \(path) is not initialised: run skillcert init first"
@@ -53,7 +57,7 @@ public enum StoreError: BilingualError, Equatable {
     static func englishKind(_ kind: String) -> String {
         [
             "用户": "user", "机构": "institution", "人员": "person", "职业": "occupation",
-            "镇街": "district", "项目": "project",
+            "镇街": "district", "项目": "project", "培训班": "cohort", "学员": "trainee",
         ][kind] ?? kind
     }
 }

@@ -50,11 +50,15 @@ struct CatalogTable {
         name: "catalog_targets", keyColumns: ["year", "district", "project_code", "metric"],
         columns: ["year", "district", "project_code", "metric", "value"])
     static let settings = CatalogTable(name: "catalog_settings", keyColumns: ["key"], columns: ["key", "value", "note"])
+    static let educationLevels = CatalogTable(
+        name: "catalog_education_levels", keyColumns: ["code"], columns: ["code", "name_zh", "name_en"])
+    static let householdTypes = CatalogTable(
+        name: "catalog_household_types", keyColumns: ["code"], columns: ["code", "name_zh", "name_en"])
 
     /// Parents before children.
     static let all: [CatalogTable] = [
         projects, occupations, specialAbilities, examParts, eligibilityRoutes, trainingSubsidies,
-        apprenticeSubsidies, districts, keyGroups, targets, settings,
+        apprenticeSubsidies, districts, keyGroups, targets, settings, educationLevels, householdTypes,
     ]
 }
 
@@ -101,6 +105,8 @@ extension Catalog {
                      ("metric", $0.metric.rawValue), ("value", $0.value)])
             },
             CatalogTable.settings.name: settings.map { row([("key", $0.key), ("value", $0.value), ("note", $0.note)]) },
+            CatalogTable.educationLevels.name: educationLevels.map { row([("code", $0.code), ("name_zh", $0.nameZh), ("name_en", $0.nameEn)]) },
+            CatalogTable.householdTypes.name: householdTypes.map { row([("code", $0.code), ("name_zh", $0.nameZh), ("name_en", $0.nameEn)]) },
         ]
     }
 
@@ -165,6 +171,8 @@ extension Catalog {
                                 projectCode: project.isEmpty ? nil : project, metric: metric, value: r["value"])
         }
         catalog.settings = try rows(.settings).map { CatalogSetting(key: $0["key"], value: $0["value"], note: $0["note"]) }
+        catalog.educationLevels = try rows(.educationLevels).map { CatalogChoice(code: $0["code"], nameZh: $0["name_zh"], nameEn: $0["name_en"]) }
+        catalog.householdTypes = try rows(.householdTypes).map { CatalogChoice(code: $0["code"], nameZh: $0["name_zh"], nameEn: $0["name_en"]) }
         return catalog
     }
 }

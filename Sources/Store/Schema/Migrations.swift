@@ -9,6 +9,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-foundation", migrate: foundation)
+        migrator.registerMigration("v2-training", migrate: training)
         return migrator
     }
 
@@ -158,6 +159,83 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'audit events cannot be changed'); END;
             CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
                 BEGIN SELECT RAISE(ABORT, 'audit events cannot be deleted'); END;
+            """)
+    }
+
+    /// Cohorts (培训班), their trainees (enrolments) and the imports that brought them in.
+    private static func training(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE catalog_education_levels (
+                code TEXT PRIMARY KEY NOT NULL,
+                name_zh TEXT NOT NULL,
+                name_en TEXT NOT NULL
+            );
+            CREATE TABLE catalog_household_types (
+                code TEXT PRIMARY KEY NOT NULL,
+                name_zh TEXT NOT NULL,
+                name_en TEXT NOT NULL
+            );
+
+            CREATE TABLE cohorts (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                institution_id INTEGER NOT NULL REFERENCES institutions(id),
+                name TEXT NOT NULL CHECK (name <> ''),
+                project_code TEXT NOT NULL REFERENCES catalog_projects(code),
+                occupation_code TEXT REFERENCES catalog_occupations(code),
+                level TEXT,
+                special_ability_code TEXT REFERENCES catalog_special_abilities(code),
+                district TEXT NOT NULL REFERENCES catalog_districts(name),
+                start_date TEXT NOT NULL,
+                end_date TEXT NOT NULL,
+                planned_hours INTEGER NOT NULL CHECK (planned_hours > 0),
+                capacity INTEGER NOT NULL CHECK (capacity > 0),
+                created_at TEXT NOT NULL,
+                UNIQUE (institution_id, name),
+                CHECK (end_date >= start_date),
+                CHECK ((occupation_code IS NOT NULL AND level IS NOT NULL AND special_ability_code IS NULL)
+                    OR (occupation_code IS NULL AND level IS NULL AND special_ability_code IS NOT NULL))
+            );
+            CREATE INDEX cohorts_institution ON cohorts(institution_id);
+
+            CREATE TABLE trainee_imports (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                cohort_id INTEGER NOT NULL REFERENCES cohorts(id),
+                file_name TEXT NOT NULL,
+                format TEXT NOT NULL,
+                mode TEXT NOT NULL CHECK (mode IN ('all-or-nothing', 'accept-valid')),
+                rows_read INTEGER NOT NULL DEFAULT 0,
+                imported INTEGER NOT NULL DEFAULT 0,
+                already_enrolled INTEGER NOT NULL DEFAULT 0,
+                rejected INTEGER NOT NULL DEFAULT 0,
+                actor_login TEXT NOT NULL,
+                at TEXT NOT NULL
+            );
+
+            CREATE TABLE enrolments (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                cohort_id INTEGER NOT NULL REFERENCES cohorts(id),
+                person_id INTEGER NOT NULL REFERENCES persons(id),
+                education TEXT REFERENCES catalog_education_levels(code),
+                household_type TEXT REFERENCES catalog_household_types(code),
+                status TEXT NOT NULL DEFAULT 'enrolled' CHECK (status IN ('enrolled', 'completed', 'withdrawn')),
+                hours_tenths INTEGER NOT NULL DEFAULT 0 CHECK (hours_tenths >= 0),
+                completed_on TEXT,
+                withdrawn_on TEXT,
+                withdrawal_reason TEXT,
+                import_id INTEGER REFERENCES trainee_imports(id),
+                source_row INTEGER,
+                enrolled_at TEXT NOT NULL,
+                UNIQUE (cohort_id, person_id),
+                CHECK ((status = 'completed') = (completed_on IS NOT NULL)),
+                CHECK ((status = 'withdrawn') = (withdrawn_on IS NOT NULL AND withdrawal_reason IS NOT NULL))
+            );
+            CREATE INDEX enrolments_person ON enrolments(person_id);
+
+            CREATE TABLE enrolment_key_groups (
+                enrolment_id INTEGER NOT NULL REFERENCES enrolments(id),
+                key_group_code TEXT NOT NULL REFERENCES catalog_key_groups(code),
+                PRIMARY KEY (enrolment_id, key_group_code)
+            ) WITHOUT ROWID;
             """)
     }
 }

@@ -1,0 +1,100 @@
+import GRDB
+import Domain
+
+/// A cohort with the counts a listing shows.
+public struct CohortSummary: Sendable, Equatable {
+    public let cohort: Cohort
+    public let institutionName: String
+    public let enrolled: Int
+    public let completed: Int
+    public let withdrawn: Int
+
+    /// Trainees who hold a place: the withdrawn have given theirs up.
+    public var placesTaken: Int { enrolled + completed }
+}
+
+extension Store {
+    /// Creates a cohort. Bureau users for any institution; institution users for their own.
+    public func createCohort(_ plan: CohortPlan, institutionId: Int64, actor: User) throws(StoreError) -> Cohort {
+        try write { db in
+            let actor = try currentActor(db, actor)
+            try requireTrainingActor(actor, to: "cohort create")
+            try requireScope(actor, institutionId: institutionId, to: "cohort create")
+            guard let institution = try Institution.fetchOne(db, key: institutionId) else {
+                throw StoreError.notFound(kind: "机构", key: String(institutionId))
+            }
+            guard institution.kind != .evaluation else {
+                throw StoreError.invalid(FieldProblem(field: "--institution", value: institution.name, rule: Rejection(
+                    "评价机构不开设培训班", "evaluation bodies do not run training cohorts")))
+            }
+            let problems = plan.problems(against: try Catalog.fetch(db))
+            guard problems.isEmpty else { throw StoreError.invalidFields(problems) }
+            let name = plan.name.trimmingWhitespace()
+            if try Cohort.filter(Column("institution_id") == institutionId && Column("name") == name).fetchCount(db) > 0 {
+                throw StoreError.duplicate(kind: "培训班", key: name)
+            }
+            var cohort = Cohort(id: nil, institutionId: institutionId, name: name, projectCode: plan.projectCode,
+                                occupationCode: nil, level: nil, specialAbilityCode: nil, district: plan.district.trimmingWhitespace(),
+                                startDate: plan.startDate.description, endDate: plan.endDate.description,
+                                plannedHours: plan.plannedHours, capacity: plan.capacity, createdAt: clock.timestamp())
+            switch plan.target {
+            case .occupation(let code, let level):
+                cohort.occupationCode = code
+                cohort.level = level.code
+            case .specialAbility(let code):
+                cohort.specialAbilityCode = code
+            }
+            try cohort.insert(db)
+            try audit(db, actor: actor, action: "cohort.create", entity: "cohorts", key: String(cohort.id!), after: cohort)
+            return cohort
+        }
+    }
+
+    /// The cohorts the actor may see, newest first, with their counts.
+    public func cohorts(actor: User) throws(StoreError) -> [CohortSummary] {
+        try read { db in
+            let actor = try currentActor(db, actor)
+            try requireTrainingActor(actor, to: "cohort list")
+            var sql = """
+                SELECT c.*, i.name AS institution_name,
+                    (SELECT count(*) FROM enrolments e WHERE e.cohort_id = c.id AND e.status = 'enrolled') AS n_enrolled,
+                    (SELECT count(*) FROM enrolments e WHERE e.cohort_id = c.id AND e.status = 'completed') AS n_completed,
+                    (SELECT count(*) FROM enrolments e WHERE e.cohort_id = c.id AND e.status = 'withdrawn') AS n_withdrawn
+                FROM cohorts c JOIN institutions i ON i.id = c.institution_id
+                """
+            var arguments: StatementArguments = []
+            if actor.role != .bureau {
+                sql += " WHERE c.institution_id = ?"
+                arguments = [actor.institutionId]
+            }
+            sql += " ORDER BY c.id DESC"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                CohortSummary(cohort: try Cohort(row: row), institutionName: row["institution_name"],
+                              enrolled: row["n_enrolled"], completed: row["n_completed"], withdrawn: row["n_withdrawn"])
+            }
+        }
+    }
+
+    /// One cohort with its counts, within the actor's scope.
+    public func cohort(id: Int64, actor: User) throws(StoreError) -> CohortSummary {
+        guard let summary = try cohorts(actor: actor).first(where: { $0.cohort.id == id }) else {
+            throw StoreError.notFound(kind: "培训班", key: String(id))
+        }
+        return summary
+    }
+
+    /// Fetches a cohort for a change, refusing actors outside its institution.
+    func scopedCohort(_ db: Database, id: Int64, actor: User, to action: String) throws -> Cohort {
+        try requireTrainingActor(actor, to: action)
+        guard let cohort = try Cohort.fetchOne(db, key: id) else { throw StoreError.notFound(kind: "培训班", key: String(id)) }
+        try requireScope(actor, institutionId: cohort.institutionId, to: action)
+        return cohort
+    }
+
+    /// Cohorts are the bureau's and the institutions' business; examiners have none.
+    func requireTrainingActor(_ actor: User, to action: String) throws {
+        guard actor.role != .examiner else {
+            throw StoreError.notPermitted(action: action, reasonZh: "考评员不能处理培训班", reasonEn: "examiners do not handle cohorts")
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import GRDB
+import Domain
+
+/// A training class (培训班) run by an institution under one of the three projects, for an
+/// occupation and level or for a special-ability item.
+public struct Cohort: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "cohorts"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    public var id: Int64?
+    public var institutionId: Int64
+    public var name: String
+    public var projectCode: String
+    /// Set with `level` for a national-level class; nil for a special-ability class.
+    public var occupationCode: String?
+    /// The level code (`5` … `1`).
+    public var level: String?
+    public var specialAbilityCode: String?
+    public var district: String
+    /// `YYYY-MM-DD`.
+    public var startDate: String
+    public var endDate: String
+    public var plannedHours: Int
+    public var capacity: Int
+    public var createdAt: String
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    public var skillLevel: SkillLevel? { level.flatMap { try? SkillLevel.parse($0) } }
+}
+
+/// Where a trainee stands in a cohort.
+public enum EnrolmentStatus: String, Codable, Sendable, CaseIterable {
+    case enrolled    // 在读
+    case completed   // 结业
+    case withdrawn   // 退学
+
+    public var chineseName: String {
+        switch self {
+        case .enrolled: "在读"
+        case .completed: "结业"
+        case .withdrawn: "退学"
+        }
+    }
+}
+
+/// A person's place in a cohort, with what was known of them when they enrolled
+/// (education, household type, key groups) and their attendance.
+public struct Enrolment: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "enrolments"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    public var id: Int64?
+    public var cohortId: Int64
+    public var personId: Int64
+    public var education: String?
+    public var householdType: String?
+    public var status: EnrolmentStatus
+    /// Attended hours in tenths of an hour, so that 12.5 hours compare exactly.
+    public var hoursTenths: Int
+    public var completedOn: String?
+    public var withdrawnOn: String?
+    public var withdrawalReason: String?
+    /// The import that added the trainee, and the row of that file.
+    public var importId: Int64?
+    public var sourceRow: Int?
+    public var enrolledAt: String
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
