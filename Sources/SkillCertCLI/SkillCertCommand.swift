@@ -14,7 +14,7 @@ public struct SkillCertCommand: ParsableCommand {
             administrator. Every command takes --db, --as and --out; listings take --json.
             """,
         subcommands: [
-            InitCommand.self, CatalogCommand.self, InstitutionCommand.self, PersonCommand.self,
+            InitCommand.self, CatalogCommand.self, InstitutionCommand.self, PersonCommand.self, CohortCommand.self,
             UserCommand.self, AuditCommand.self,
         ]
     )

@@ -37,7 +37,12 @@ func sampleCatalog() -> Catalog {
         ],
         keyGroups: [KeyGroup(code: "graduate", nameZh: "高校毕业生", nameEn: "college graduates")],
         targets: [YearlyTarget(year: 2026, projectCode: "yuecai", metric: .classes, value: 8)],
-        settings: [CatalogSetting(key: "retained_part_months", value: "12", note: "")]
+        settings: [
+            CatalogSetting(key: "retained_part_months", value: "12", note: ""),
+            CatalogSetting(key: "completion_share_percent", value: "80", note: ""),
+        ],
+        educationLevels: [CatalogChoice(code: "junior-college", nameZh: "大专", nameEn: "junior college")],
+        householdTypes: [CatalogChoice(code: "rural", nameZh: "农村", nameEn: "rural")]
     )
 }
 

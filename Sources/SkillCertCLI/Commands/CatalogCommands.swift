@@ -58,8 +58,7 @@ struct CatalogCommand: ParsableCommand {
             let store = try global.openStore()
             _ = try global.actor(in: store)
             let catalog = try store.catalog()
-            try FileManager.default.createDirectory(at: global.outputDirectory, withIntermediateDirectories: true)
-            let url = global.outputDirectory.appendingPathComponent(file)
+            let url = try outputFile(global, file)
             try CatalogWorkbook.write(catalog, to: url)
             CLIContext.current.print("已写出 Wrote \(url.path)")
         }

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Domain
+import Reports
+import Store
+
+extension CohortCommand {
+    struct Template: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the trainee list template (.xlsx) with text-formatted ID and phone columns and drop-downs.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "File name inside the output folder.") var file: String = "trainee-template.xlsx"
+
+        func run() throws {
+            let store = try global.openStore()
+            _ = try global.actor(in: store)
+            let url = try outputFile(global, file)
+            try TraineeTemplate.write(try store.catalog(), to: url)
+            CLIContext.current.print("已写出 Wrote \(url.path)")
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a trainee list (.xlsx, or CSV in UTF-8 or GB18030) into a cohort: all rows or none.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Cohort id.") var cohort: Int64
+        @Argument(help: "The list: .xlsx or .csv.") var file: String
+        @Option(help: "The sheet to read in an .xlsx (default: the first).") var sheet: String?
+        @Flag(help: "Import the valid rows even if some are refused (they go to the error workbook).") var acceptValid = false
+        @Flag(help: "Print progress lines even when not on a terminal.") var progress = false
+
+        func run() throws {
+            let store = try global.openStore()
+            try TraineeImportRun(global: global, store: store, actor: try global.actor(in: store), cohortId: cohort, file: file,
+                                 sheet: sheet, mode: acceptValid ? .acceptValid : .allOrNothing, forceProgress: progress).run()
+        }
+    }
+
+    struct Roster: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the cohort roster (花名册), print-ready; IDs and phones masked unless --unmasked.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var disclosure: DisclosureOptions
+        @Argument(help: "Cohort id.") var cohort: Int64
+        @Option(help: "File name inside the output folder (default: roster-cohort-ID.xlsx).") var file: String?
+
+        func run() throws {
+            let store = try global.openStore()
+            let actor = try global.actor(in: store)
+            let roster = try store.cohortRoster(cohortId: cohort, actor: actor)
+            if disclosure.unmasked, !roster.personIds.isEmpty {
+                try store.recordDisclosure(of: roster.personIds, purpose: disclosure.reason ?? "cohort roster --unmasked", actor: actor)
+            }
+            let url = try outputFile(global, file ?? "roster-cohort-\(cohort).xlsx")
+            try CohortRosterWorkbook.write(roster, unmasked: disclosure.unmasked, to: url)
+            CLIContext.current.print("已写出 Wrote \(url.path)")
+        }
+    }
+}
+
+/// A file inside the output folder, which is created if needed.
+func outputFile(_ global: GlobalOptions, _ name: String) throws -> URL {
+    try FileManager.default.createDirectory(at: global.outputDirectory, withIntermediateDirectories: true)
+    return global.outputDirectory.appendingPathComponent(name)
+}

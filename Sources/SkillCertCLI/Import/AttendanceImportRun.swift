@@ -1,0 +1,51 @@
+import Foundation
+import Domain
+import Intake
+import Reports
+import Store
+
+/// `skillcert cohort hours COHORT --file`: a sheet of IDs and attended hours, checked and
+/// recorded in one transaction, with an error workbook for the refused rows.
+struct AttendanceImportRun {
+    let global: GlobalOptions
+    let store: Store
+    let actor: User
+    let cohortId: Int64
+    let file: String
+    let sheet: String?
+    let mode: ImportMode
+
+    func run() throws {
+        let url = CLIContext.current.url(for: file)
+        let today = try global.clock().today
+        let reader = try TraineeListReader(url: url, sheet: sheet, required: [.nationalId, .hours], optional: [.name])
+        var rejected = ImportErrorReport(sourceFile: url.lastPathComponent, header: reader.header)
+        let summary = try store.importHours(cohortId: cohortId, mode: mode, actor: actor) { session in
+            try reader.forEachRow { row in
+                let check = AttendanceRowRules.check(row.fields, today: today)
+                guard let entry = check.entry else {
+                    session.countRejectedRow()
+                    rejected.rows.append(errorRow(row, check.issues.map(ImportRowIssue.init), columns: reader.columns))
+                    return
+                }
+                if case .rejected(let issues) = try session.set(nationalId: entry.nationalId.value, hoursTenths: entry.hoursTenths,
+                                                                row: row.number) {
+                    rejected.rows.append(errorRow(row, issues, columns: reader.columns))
+                }
+            }
+        }
+        var errorFile: URL?
+        if !rejected.rows.isEmpty {
+            try FileManager.default.createDirectory(at: global.outputDirectory, withIntermediateDirectories: true)
+            let target = global.outputDirectory.appendingPathComponent("\(url.deletingPathExtension().lastPathComponent)-errors.xlsx")
+            try ImportErrorWorkbook.write(rejected, to: target)
+            errorFile = target
+        }
+        CLIContext.current.print("""
+            读取 \(summary.rowsRead) 行，更新 \(summary.updated)，未变 \(summary.unchanged)，拒绝 \(summary.rejected)
+            \(summary.rowsRead) rows read, \(summary.updated) updated, \(summary.unchanged) unchanged, \(summary.rejected) rejected
+            """)
+        if let errorFile { CLIContext.current.print("错误行已写入 Rejected rows written to \(errorFile.path)") }
+        if !summary.committed { throw ImportRefused(rejected: summary.rejected, errorFile: errorFile) }
+    }
+}

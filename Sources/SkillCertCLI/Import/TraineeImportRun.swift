@@ -1,0 +1,103 @@
+import Foundation
+import Domain
+import Intake
+import Reports
+import Store
+
+/// `skillcert cohort import`: reads a clerk's list (Intake), checks each row's fields (Domain),
+/// hands the good ones to one Store import transaction, and writes the refused rows into an
+/// error workbook (Reports) that the clerk can fix and import again.
+struct TraineeImportRun {
+    let global: GlobalOptions
+    let store: Store
+    let actor: User
+    let cohortId: Int64
+    let file: String
+    let sheet: String?
+    let mode: ImportMode
+    let forceProgress: Bool
+
+    func run() throws {
+        let url = CLIContext.current.url(for: file)
+        let catalog = try store.catalog()
+        let today = try global.clock().today
+        let reader = try TraineeListReader(url: url, sheet: sheet, required: [.nationalId, .name],
+                                           optional: [.phone, .education, .householdType, .keyGroups])
+        var rejected = ImportErrorReport(sourceFile: url.lastPathComponent, header: reader.header)
+        let progress = ProgressLine(forced: forceProgress)
+        let started = ContinuousClock.now
+
+        let summary = try store.importTrainees(cohortId: cohortId, fileName: url.lastPathComponent, format: reader.formatDescription,
+                                               mode: mode, actor: actor) { session in
+            try reader.forEachRow { row in
+                let check = TraineeRowRules.check(row.fields, catalog: catalog, today: today)
+                if let candidate = check.candidate {
+                    if case .rejected(let issues) = try session.add(candidate, row: row.number) {
+                        rejected.rows.append(errorRow(row, issues, columns: reader.columns))
+                    }
+                } else {
+                    session.countRejectedRow()
+                    rejected.rows.append(errorRow(row, check.issues.map(ImportRowIssue.init), columns: reader.columns))
+                }
+                progress.update(rows: session.summary.rowsRead)
+            }
+        }
+        progress.finish()
+        let seconds = (ContinuousClock.now - started).secondsText
+
+        let errorFile = rejected.rows.isEmpty ? nil : try writeErrorWorkbook(rejected, for: url)
+        let context = CLIContext.current
+        context.print("""
+            读取 \(summary.rowsRead) 行，导入 \(summary.imported)（新登记人员 \(summary.newPersons)），已在班 \(summary.alreadyEnrolled)，拒绝 \(summary.rejected)，用时 \(seconds) 秒
+            \(summary.rowsRead) rows read, \(summary.imported) imported (\(summary.newPersons) new persons), \(summary.alreadyEnrolled) already enrolled, \(summary.rejected) rejected, \(seconds) s
+            """)
+        if !reader.ignoredColumns.isEmpty {
+            context.print("未使用的列 Columns not used: \(reader.ignoredColumns.joined(separator: ", "))")
+        }
+        if summary.phonesKeptOnRecord > 0 {
+            context.print("注意 Note: \(summary.phonesKeptOnRecord) 人的手机号与已有记录不同，已保留原号码 · phone differs from the one on record for \(summary.phonesKeptOnRecord) person(s); the record was kept")
+        }
+        if let errorFile { context.print("错误行已写入 Rejected rows written to \(errorFile.path)") }
+        if !summary.committed {
+            throw ImportRefused(rejected: summary.rejected, errorFile: errorFile)
+        }
+    }
+
+    private func writeErrorWorkbook(_ report: ImportErrorReport, for source: URL) throws -> URL {
+        try FileManager.default.createDirectory(at: global.outputDirectory, withIntermediateDirectories: true)
+        let url = global.outputDirectory.appendingPathComponent("\(source.deletingPathExtension().lastPathComponent)-errors.xlsx")
+        try ImportErrorWorkbook.write(report, to: url)
+        return url
+    }
+}
+
+/// One refused row as the error workbook shows it.
+func errorRow(_ row: ListRow, _ issues: [ImportRowIssue], columns: [ListField: Int]) -> ImportErrorRow {
+    ImportErrorRow(rowNumber: row.number, cells: row.cells, issues: issues.map { issue in
+        ImportErrorIssue(column: issue.field.flatMap { columns[$0] },
+                         chinese: "\(issue.field?.chineseHeader ?? "整行")：\(issue.rule.chinese)",
+                         english: "\(issue.field?.englishHeader ?? "row"): \(issue.rule.english)")
+    })
+}
+
+/// An all-or-nothing import that found bad rows: nothing was written.
+struct ImportRefused: BilingualError {
+    let rejected: Int
+    let errorFile: URL?
+
+    var chinese: String {
+        "未导入任何记录：\(rejected) 行有错误\(errorFile.map { "，见 \($0.path)" } ?? "")。改正后重新导入，或用 --accept-valid 只导入正确的行"
+    }
+
+    var english: String {
+        "nothing was imported: \(rejected) row(s) were refused\(errorFile.map { " (see \($0.path))" } ?? ""). Fix them and import again, or use --accept-valid to import the valid rows only"
+    }
+}
+
+extension Duration {
+    /// Seconds with one decimal, for summaries.
+    var secondsText: String {
+        let tenths = Int((Double(components.seconds) + Double(components.attoseconds) / 1e18) * 10 + 0.5)
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+}
