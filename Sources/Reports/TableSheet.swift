@@ -45,8 +45,7 @@ struct TableSheet {
         try sheet.freezePanes(row: Self.firstDataRow, column: 0)
         try sheet.autofilter(firstRow: Self.headerRow, firstColumn: 0,
                              lastRow: Self.headerRow + max(rows.count, 1), lastColumn: lastColumn)
-        try sheet.apply(PrintSetup(orientation: .landscape, fitToWidth: true,
-                                   repeatRows: Self.titleRow...Self.headerRow, footer: PrintSetup.pageNumberFooter))
+        try sheet.apply(.listing(repeatRows: Self.titleRow...Self.headerRow))
         return sheet
     }
 

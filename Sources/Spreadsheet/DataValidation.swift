@@ -14,8 +14,25 @@ public struct ValidationMessage: Hashable, Sendable {
     }
 }
 
+/// What Excel does when a typed value breaks a validation rule. `stop` refuses the entry;
+/// `warning` asks whether to keep it; `information` only tells and keeps it. The two softer
+/// styles suit a list that suggests values rather than closes them, such as key groups where a
+/// cell may name several entries ("高校毕业生、退役军人").
+public enum ValidationErrorStyle: Hashable, Sendable {
+    case stop, warning, information
+
+    var library: lxw_validation_error_types {
+        switch self {
+        case .stop: LXW_VALIDATION_ERROR_TYPE_STOP
+        case .warning: LXW_VALIDATION_ERROR_TYPE_WARNING
+        case .information: LXW_VALIDATION_ERROR_TYPE_INFORMATION
+        }
+    }
+}
+
 extension Worksheet {
-    /// A drop-down list of `values` on every cell of the range.
+    /// A drop-down list of `values` on every cell of the range. `errorStyle` decides whether a
+    /// value outside the list is refused (the default) or only questioned.
     ///
     /// Excel stores a short list inline (`"a,b,c"`), limited to 255 characters. A longer list
     /// (a catalogue of occupations), or one whose values contain a comma or a double quote, is
@@ -23,7 +40,8 @@ extension Worksheet {
     /// validation refers to that column (`=_lists!$A$1:$A$50`).
     public func addListValidation(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
                                   values: [String], prompt: ValidationMessage? = nil,
-                                  error: ValidationMessage? = nil) throws(SpreadsheetError) {
+                                  error: ValidationMessage? = nil,
+                                  errorStyle: ValidationErrorStyle = .stop) throws(SpreadsheetError) {
         let range = CellRange(firstRow: firstRow, firstColumn: firstColumn, lastRow: lastRow, lastColumn: lastColumn)
         _ = try open(for: .listValidation)
         try check(range, for: .listValidation)
@@ -36,6 +54,7 @@ extension Worksheet {
         var cStrings = CStrings()
         defer { cStrings.free() }
         var validation = lxw_data_validation()
+        validation.error_type = UInt8(errorStyle.library.rawValue)
         if Self.fitsInline(values) {
             validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
             var list = values.map { cStrings.copy($0) }
