@@ -16,6 +16,9 @@ struct CatalogBuilderTests {
         #expect(catalog.apprenticeSubsidies.count == 4)
         #expect(catalog.districts.count == 3)
         #expect(catalog.keyGroups.count == 6)
+        #expect(catalog.educationLevels.count == 5)
+        #expect(catalog.householdTypes == [CatalogChoice(code: "urban", nameZh: "城镇", nameEn: "urban"),
+                                           CatalogChoice(code: "rural", nameZh: "农村", nameEn: "rural")])
         #expect(catalog.targets.count == 3)
         #expect(catalog.settings.count == 7)
 
@@ -119,7 +122,7 @@ struct CatalogBuilderTests {
     }
 
     @Test func theFileTableNamesEveryColumnOnce() {
-        #expect(CatalogFile.allCases.count == 11)
+        #expect(CatalogFile.allCases.count == 13)
         #expect(CatalogFile.occupations.columns == ["code", "name", "project", "strand", "levels", "sub_trades", "unconfirmed"])
         for file in CatalogFile.allCases {
             #expect(Set(file.columns).count == file.columns.count, "\(file.fileName)")

@@ -120,6 +120,17 @@ struct CatalogFixture {
                 ["hardship", "就业困难人员", "people with employment difficulties"],
                 ["poverty", "脱贫人口", "people lifted out of poverty"],
             ])),
+            ("education_levels.csv", Sheet(header: ["code", "name_zh", "name_en"], rows: [
+                ["junior-or-below", "初中及以下", "junior secondary or below"],
+                ["senior-secondary", "高中/中专/技校", "senior secondary or technical school"],
+                ["junior-college", "大专", "junior college"],
+                ["bachelor", "本科", "bachelor"],
+                ["postgraduate", "研究生及以上", "postgraduate"],
+            ])),
+            ("household_types.csv", Sheet(header: ["code", "name_zh", "name_en"], rows: [
+                ["urban", "城镇", "urban"],
+                ["rural", "农村", "rural"],
+            ])),
             ("targets.csv", Sheet(header: ["year", "district", "project", "metric", "value"], rows: [
                 ["2026", "", "yuecai", "classes", "8"],
                 ["2026", "", "", "certifications", "4500"],

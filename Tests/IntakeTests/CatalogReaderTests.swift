@@ -57,6 +57,9 @@ struct ShippedCatalogTests {
         #expect(catalog.districts.count == 23)
         #expect(catalog.districts.filter { $0.kind == "街道" }.count == 8)
         #expect(catalog.keyGroups.count == 6)
+        #expect(catalog.educationLevels.map(\.nameZh) == ["初中及以下", "高中/中专/技校", "大专", "本科", "研究生及以上"])
+        #expect(catalog.householdTypes.map(\.code) == ["urban", "rural"])
+        #expect(catalog.householdTypes.map(\.nameZh) == ["城镇", "农村"])
         #expect(catalog.targets.count == 6)
         #expect(catalog.settings.count == CatalogSettingKey.allCases.count)
     }

@@ -94,20 +94,11 @@ extension CatalogAssembly {
         districtNames = Set(names.keys)
     }
 
+    /// Key groups are a closed list like education levels: trainee lists name them by code or by
+    /// either name, so they are read and checked the same way.
     private mutating func readKeyGroups() {
-        guard isUsable(.keyGroups) else { return }
-        var codes: [String: Int] = [:]
-        for record in records(.keyGroups) {
-            var row = CatalogRowReader(file: .keyGroups, record: record)
-            let code = row.value("code", CatalogFieldParser.code)
-            if let code { row.claim(code, in: &codes, column: "code", value: code) }
-            let nameZh = row.required("name_zh")
-            let nameEn = row.required("name_en")
-            if row.isClean, let code, let nameZh, let nameEn {
-                draft.keyGroups.append(KeyGroup(code: code, nameZh: nameZh, nameEn: nameEn))
-            }
-            absorb(row)
-        }
+        guard let choices = readChoices(.keyGroups) else { return }
+        draft.keyGroups = choices.map { KeyGroup(code: $0.code, nameZh: $0.nameZh, nameEn: $0.nameEn) }
     }
 
     // MARK: references shared by several files

@@ -21,6 +21,7 @@ public enum CatalogBuilder {
         var assembly = CatalogAssembly()
         assembly.accept(tables)
         assembly.readReferenceFiles()
+        assembly.readChoiceFiles()
         assembly.readExamFiles()
         assembly.readPlanFiles()
         assembly.checkCompleteness()

@@ -10,6 +10,8 @@ public enum CatalogFile: String, CaseIterable, Sendable, Comparable {
     case apprenticeSubsidies = "apprentice_subsidies.csv"
     case districts = "districts.csv"
     case keyGroups = "key_groups.csv"
+    case educationLevels = "education_levels.csv"
+    case householdTypes = "household_types.csv"
     case targets = "targets.csv"
     case settings = "settings.csv"
 
@@ -34,7 +36,7 @@ public enum CatalogFile: String, CaseIterable, Sendable, Comparable {
         case .trainingSubsidies: ["occupation", "level", "amount_yuan"]
         case .apprenticeSubsidies: ["level", "amount_yuan_per_year"]
         case .districts: ["name", "kind", "city"]
-        case .keyGroups: ["code", "name_zh", "name_en"]
+        case .keyGroups, .educationLevels, .householdTypes: ["code", "name_zh", "name_en"]
         case .targets: ["year", "district", "project", "metric", "value"]
         case .settings: ["key", "value", "note"]
         }
@@ -52,6 +54,8 @@ public enum CatalogFile: String, CaseIterable, Sendable, Comparable {
         case .apprenticeSubsidies: "企业新型学徒制补贴标准"
         case .districts: "镇街"
         case .keyGroups: "重点群体"
+        case .educationLevels: "文化程度"
+        case .householdTypes: "户籍类型"
         case .targets: "年度目标"
         case .settings: "参数设置"
         }
@@ -68,6 +72,8 @@ public enum CatalogFile: String, CaseIterable, Sendable, Comparable {
         case .apprenticeSubsidies: "apprentice subsidy rates"
         case .districts: "towns and subdistricts"
         case .keyGroups: "key groups"
+        case .educationLevels: "education levels"
+        case .householdTypes: "household types"
         case .targets: "yearly targets"
         case .settings: "settings"
         }
