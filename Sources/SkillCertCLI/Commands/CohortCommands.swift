@@ -148,7 +148,7 @@ struct CohortCommand: ParsableCommand {
             }
             let today = try global.clock().today
             let id = try parseOption("--id", nationalId) { text throws(Rejection) in try NationalID.parse(text, today: today) }
-            let tenths = try parseOption("--hours", hours, Domain.Hours.parseTenths)
+            let tenths = try parseOption("--hours", hours, Domain.Hours.parse).tenths
             let outcome = try store.recordHours(cohortId: cohort, nationalId: id.value, hoursTenths: tenths, actor: actor)
             switch outcome {
             case .unchanged: CLIContext.current.print("学时未变 Hours unchanged: \(hours)")
@@ -209,9 +209,7 @@ func resolveInstitution(_ text: String?, store: Store, actor: User) throws -> In
 }
 
 /// Tenths of an hour as people write hours: `12`, `12.5`.
-func hoursText(_ tenths: Int) -> String {
-    tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
-}
+func hoursText(_ tenths: Int) -> String { Domain.Hours(tenths: tenths).description }
 
 struct CohortView: Encodable {
     let id: Int64

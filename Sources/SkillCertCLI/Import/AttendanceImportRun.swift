@@ -28,7 +28,7 @@ struct AttendanceImportRun {
                     rejected.rows.append(errorRow(row, check.issues.map(ImportRowIssue.init), columns: reader.columns))
                     return
                 }
-                if case .rejected(let issues) = try session.set(nationalId: entry.nationalId.value, hoursTenths: entry.hoursTenths,
+                if case .rejected(let issues) = try session.set(nationalId: entry.nationalId.value, hoursTenths: entry.hours.tenths,
                                                                 row: row.number) {
                     rejected.rows.append(errorRow(row, issues, columns: reader.columns))
                 }

@@ -110,7 +110,7 @@ extension Store {
                 "学员已\(enrolment.status.chineseName)，学时不能再修改", "the trainee has \(enrolment.status.rawValue); hours can no longer change"))])
         }
         guard hoursTenths <= cohort.plannedHours * 10 else {
-            return .rejected([ImportRowIssue(field: .hours, value: hoursText(hoursTenths), rule: Rejection(
+            return .rejected([ImportRowIssue(field: .hours, value: Hours(tenths: hoursTenths).description, rule: Rejection(
                 "超过本班计划学时 \(cohort.plannedHours)", "more than the cohort's \(cohort.plannedHours) planned hours"))])
         }
         guard enrolment.hoursTenths != hoursTenths else { return .unchanged }
@@ -205,7 +205,3 @@ extension Store {
     }
 }
 
-/// Tenths of an hour as people write hours: `12`, `12.5`.
-func hoursText(_ tenths: Int) -> String {
-    tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
-}
