@@ -1,0 +1,204 @@
+CREATE INDEX audit_events_entity ON audit_events(entity, entity_key);
+CREATE INDEX cohorts_institution ON cohorts(institution_id);
+CREATE INDEX enrolments_person ON enrolments(person_id);
+CREATE TABLE audit_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor_login TEXT NOT NULL,
+    actor_role TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_key TEXT NOT NULL,
+    before TEXT,
+    after TEXT,
+    reason TEXT
+);
+CREATE TABLE catalog_apprentice_subsidies (
+    level TEXT PRIMARY KEY NOT NULL,
+    amount_fen_per_year INTEGER NOT NULL
+);
+CREATE TABLE catalog_districts (
+    name TEXT PRIMARY KEY NOT NULL,
+    kind TEXT NOT NULL,
+    city TEXT NOT NULL
+);
+CREATE TABLE catalog_education_levels (
+    code TEXT PRIMARY KEY NOT NULL,
+    name_zh TEXT NOT NULL,
+    name_en TEXT NOT NULL
+);
+CREATE TABLE catalog_eligibility_routes (
+    occupation_code TEXT NOT NULL,
+    level TEXT NOT NULL,
+    route_code TEXT NOT NULL,
+    required_certificate TEXT,
+    minimum_years INTEGER NOT NULL,
+    required_diploma TEXT,
+    requires_apprenticeship INTEGER NOT NULL,
+    final_year_students INTEGER NOT NULL,
+    description TEXT NOT NULL,
+    PRIMARY KEY (occupation_code, level, route_code)
+);
+CREATE TABLE catalog_exam_parts (
+    scope TEXT NOT NULL,
+    part TEXT NOT NULL,
+    max_score INTEGER NOT NULL,
+    pass_mark INTEGER NOT NULL,
+    minimum_minutes INTEGER,
+    PRIMARY KEY (scope, part)
+);
+CREATE TABLE catalog_household_types (
+    code TEXT PRIMARY KEY NOT NULL,
+    name_zh TEXT NOT NULL,
+    name_en TEXT NOT NULL
+);
+CREATE TABLE catalog_key_groups (
+    code TEXT PRIMARY KEY NOT NULL,
+    name_zh TEXT NOT NULL,
+    name_en TEXT NOT NULL
+);
+CREATE TABLE catalog_occupations (
+    code TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    project_code TEXT NOT NULL REFERENCES catalog_projects(code),
+    strand TEXT NOT NULL DEFAULT '',
+    levels TEXT NOT NULL,
+    sub_trades TEXT NOT NULL DEFAULT '',
+    unconfirmed INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE catalog_projects (
+    code TEXT PRIMARY KEY NOT NULL,
+    name_zh TEXT NOT NULL,
+    name_en TEXT NOT NULL
+);
+CREATE TABLE catalog_settings (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE catalog_special_abilities (
+    code TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    project_code TEXT NOT NULL REFERENCES catalog_projects(code)
+);
+CREATE TABLE catalog_targets (
+    year INTEGER NOT NULL,
+    district TEXT NOT NULL,
+    project_code TEXT NOT NULL,
+    metric TEXT NOT NULL,
+    value INTEGER NOT NULL,
+    PRIMARY KEY (year, district, project_code, metric)
+);
+CREATE TABLE catalog_training_subsidies (
+    occupation_code TEXT NOT NULL,
+    level TEXT NOT NULL,
+    amount_fen INTEGER NOT NULL,
+    PRIMARY KEY (occupation_code, level)
+);
+CREATE TABLE cohorts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    institution_id INTEGER NOT NULL REFERENCES institutions(id),
+    name TEXT NOT NULL CHECK (name <> ''),
+    project_code TEXT NOT NULL REFERENCES catalog_projects(code),
+    occupation_code TEXT REFERENCES catalog_occupations(code),
+    level TEXT,
+    special_ability_code TEXT REFERENCES catalog_special_abilities(code),
+    district TEXT NOT NULL REFERENCES catalog_districts(name),
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    planned_hours INTEGER NOT NULL CHECK (planned_hours > 0),
+    capacity INTEGER NOT NULL CHECK (capacity > 0),
+    created_at TEXT NOT NULL,
+    UNIQUE (institution_id, name),
+    CHECK (end_date >= start_date),
+    CHECK ((occupation_code IS NOT NULL AND level IS NOT NULL AND special_ability_code IS NULL)
+        OR (occupation_code IS NULL AND level IS NULL AND special_ability_code IS NOT NULL))
+);
+CREATE TABLE enrolment_key_groups (
+    enrolment_id INTEGER NOT NULL REFERENCES enrolments(id),
+    key_group_code TEXT NOT NULL REFERENCES catalog_key_groups(code),
+    PRIMARY KEY (enrolment_id, key_group_code)
+) WITHOUT ROWID;
+CREATE TABLE enrolments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    cohort_id INTEGER NOT NULL REFERENCES cohorts(id),
+    person_id INTEGER NOT NULL REFERENCES persons(id),
+    education TEXT REFERENCES catalog_education_levels(code),
+    household_type TEXT REFERENCES catalog_household_types(code),
+    status TEXT NOT NULL DEFAULT 'enrolled' CHECK (status IN ('enrolled', 'completed', 'withdrawn')),
+    hours_tenths INTEGER NOT NULL DEFAULT 0 CHECK (hours_tenths >= 0),
+    completed_on TEXT,
+    withdrawn_on TEXT,
+    withdrawal_reason TEXT,
+    import_id INTEGER REFERENCES trainee_imports(id),
+    source_row INTEGER,
+    enrolled_at TEXT NOT NULL,
+    UNIQUE (cohort_id, person_id),
+    CHECK ((status = 'completed') = (completed_on IS NOT NULL)),
+    CHECK ((status = 'withdrawn') = (withdrawn_on IS NOT NULL AND withdrawal_reason IS NOT NULL))
+);
+CREATE TABLE institution_persons (
+    institution_id INTEGER NOT NULL REFERENCES institutions(id),
+    person_id INTEGER NOT NULL REFERENCES persons(id),
+    registered_at TEXT NOT NULL,
+    PRIMARY KEY (institution_id, person_id)
+);
+CREATE TABLE institutions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('training', 'school', 'evaluation')),
+    credit_code TEXT UNIQUE,
+    credit_code_warning TEXT,
+    district TEXT NOT NULL REFERENCES catalog_districts(name),
+    contact_person TEXT,
+    contact_phone TEXT,
+    address TEXT,
+    body_kind TEXT CHECK (body_kind IN ('Y', 'S')),
+    body_code INTEGER CHECK (body_code BETWEEN 0 AND 9999),
+    province_code TEXT,
+    site_sequence INTEGER CHECK (site_sequence BETWEEN 0 AND 999999),
+    created_at TEXT NOT NULL,
+    CHECK ((kind = 'evaluation') = (body_kind IS NOT NULL AND body_code IS NOT NULL
+                                    AND province_code IS NOT NULL AND site_sequence IS NOT NULL))
+);
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+);
+CREATE TABLE persons (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    national_id TEXT NOT NULL UNIQUE CHECK (length(national_id) = 18),
+    name TEXT NOT NULL CHECK (name <> ''),
+    sex TEXT NOT NULL CHECK (sex IN ('male', 'female')),
+    birth_date TEXT NOT NULL,
+    phone TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE trainee_imports (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    cohort_id INTEGER NOT NULL REFERENCES cohorts(id),
+    file_name TEXT NOT NULL,
+    format TEXT NOT NULL,
+    mode TEXT NOT NULL CHECK (mode IN ('all-or-nothing', 'accept-valid')),
+    rows_read INTEGER NOT NULL DEFAULT 0,
+    imported INTEGER NOT NULL DEFAULT 0,
+    already_enrolled INTEGER NOT NULL DEFAULT 0,
+    rejected INTEGER NOT NULL DEFAULT 0,
+    actor_login TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    login TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('bureau', 'institution', 'examiner')),
+    institution_id INTEGER REFERENCES institutions(id),
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    CHECK ((role = 'bureau') = (institution_id IS NULL))
+);
+CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+    BEGIN SELECT RAISE(ABORT, 'audit events cannot be deleted'); END;
+CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+    BEGIN SELECT RAISE(ABORT, 'audit events cannot be changed'); END;
