@@ -77,6 +77,7 @@ import Spreadsheet
         let result = workspace.run("cohort", "import", "1", "bad.csv", "--as", "clerk.a")
         #expect(result.status == 1)
         #expect(result.stderr.contains("nothing was imported: 2 row(s) were refused"))
+        #expect(result.stdout.contains("5 rows read, 3 valid, 2 rejected, nothing written"))
         #expect(try trainees(workspace).isEmpty)
 
         let errors = workspace.directory.appendingPathComponent("Exports/bad-errors.xlsx")

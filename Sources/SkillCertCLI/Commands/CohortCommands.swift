@@ -118,7 +118,7 @@ struct CohortCommand: ParsableCommand {
                 在读 enrolled \(summary.enrolled) · 结业 completed \(summary.completed) · 退学 withdrawn \(summary.withdrawn)
                 """)
             var table = TextTable(["姓名 name", "身份证号 national ID", "手机 phone", "学时 hours", "状态 status"])
-            for trainee in trainees { table.add([trainee.name, trainee.nationalId, trainee.phone ?? "", trainee.hours, trainee.status]) }
+            for trainee in trainees { table.add([trainee.name, trainee.nationalId, trainee.phone ?? "", trainee.hours, trainee.statusText]) }
             if !trainees.isEmpty { CLIContext.current.print(table.render()) }
         }
     }
@@ -254,6 +254,8 @@ struct TraineeView: Encodable {
     let phone: String?
     let hours: String
     let status: String
+    /// For the terminal table: `结业 completed`.
+    let statusText: String
 
     init(_ line: RosterLine, unmasked: Bool) {
         name = line.name
@@ -261,6 +263,7 @@ struct TraineeView: Encodable {
         phone = line.phone.map { unmasked ? $0 : Masking.phone($0) }
         hours = hoursText(line.hoursTenths)
         status = line.status.rawValue
+        statusText = "\(line.status.chineseName) \(line.status.rawValue)"
     }
 }
 

@@ -47,10 +47,18 @@ struct TraineeImportRun {
 
         let errorFile = rejected.rows.isEmpty ? nil : try writeErrorWorkbook(rejected, for: url)
         let context = CLIContext.current
-        context.print("""
-            读取 \(summary.rowsRead) 行，导入 \(summary.imported)（新登记人员 \(summary.newPersons)），已在班 \(summary.alreadyEnrolled)，拒绝 \(summary.rejected)，用时 \(seconds) 秒
-            \(summary.rowsRead) rows read, \(summary.imported) imported (\(summary.newPersons) new persons), \(summary.alreadyEnrolled) already enrolled, \(summary.rejected) rejected, \(seconds) s
-            """)
+        if summary.committed {
+            context.print("""
+                读取 \(summary.rowsRead) 行，导入 \(summary.imported)（新登记人员 \(summary.newPersons)），已在班 \(summary.alreadyEnrolled)，拒绝 \(summary.rejected)，用时 \(seconds) 秒
+                \(summary.rowsRead) rows read, \(summary.imported) imported (\(summary.newPersons) new persons), \(summary.alreadyEnrolled) already enrolled, \(summary.rejected) rejected, \(seconds) s
+                """)
+        } else {
+            let valid = summary.imported + summary.alreadyEnrolled
+            context.print("""
+                读取 \(summary.rowsRead) 行，正确 \(valid)，拒绝 \(summary.rejected)，未写入任何记录，用时 \(seconds) 秒
+                \(summary.rowsRead) rows read, \(valid) valid, \(summary.rejected) rejected, nothing written, \(seconds) s
+                """)
+        }
         if !reader.ignoredColumns.isEmpty {
             context.print("未使用的列 Columns not used: \(reader.ignoredColumns.joined(separator: ", "))")
         }
