@@ -17,14 +17,18 @@ enum CSVOpener {
         var copy: TemporaryFile?
         let name: String
         switch encoding {
-        case .utf8:
-            let valid: Bool
+        case .utf8(let byteOrderMark):
+            let invalidLine: Int?
             do {
-                valid = try UTF8Validator.isValidUTF8(url)
+                invalidLine = try UTF8Validator.firstInvalidLine(url)
             } catch {
                 throw .unreadableFile(file: file, reason: error.localizedDescription)
             }
-            if valid {
+            if let invalidLine, byteOrderMark {
+                // A byte-order mark says UTF-8; bad bytes after it are damage, not another encoding.
+                throw .unknownTextEncoding(file: file, line: invalidLine)
+            }
+            if invalidLine == nil {
                 name = "UTF-8"
             } else {
                 // Not UTF-8: Excel's plain "CSV" on Chinese Windows, which is GB18030 (GBK is a subset).

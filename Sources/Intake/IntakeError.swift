@@ -27,7 +27,9 @@ public enum IntakeError: BilingualError, Equatable {
     case notASpreadsheet(file: String, detail: Rejection)
     /// An Excel 97-2003 binary workbook (or another OLE compound file).
     case legacyXLS(file: String)
-    /// Text that is neither UTF-8 nor GB18030 (nor UTF-16 with a byte-order mark).
+    /// Text that is neither UTF-8 nor GB18030 (nor UTF-16 with a byte-order mark), or a file with a
+    /// UTF-8 byte-order mark holding bytes that are not UTF-8. `line` is that of the first bad
+    /// bytes, nil for UTF-16.
     case unknownTextEncoding(file: String, line: Int?)
 
     /// The file (or directory) concerned, as the user named it.

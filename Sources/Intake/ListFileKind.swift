@@ -10,8 +10,9 @@ enum ListFileKind: Equatable {
     case text(TextEncoding)
 
     enum TextEncoding: Equatable {
-        /// UTF-8 with or without a byte-order mark; still to be confirmed over the whole file.
-        case utf8
+        /// UTF-8 (still to be confirmed over the whole file), or GB18030 when it is not; a file
+        /// with a UTF-8 byte-order mark is UTF-8 or damaged.
+        case utf8(byteOrderMark: Bool)
         /// UTF-16 with a byte-order mark (Excel's "Unicode text").
         case utf16
     }
@@ -52,7 +53,7 @@ enum ListFileKind: Equatable {
         if head.contains(0) {
             throw .notASpreadsheet(file: file, detail: Rejection("二进制文件", "a binary file"))
         }
-        return .text(.utf8)
+        return .text(.utf8(byteOrderMark: head.starts(with: [0xEF, 0xBB, 0xBF])))
     }
 
     /// Files clerks attach by mistake, named so that the message says what was attached.

@@ -9,6 +9,12 @@ struct HoursTests {
         #expect(try Hours.parse(text).tenths == tenths)
     }
 
+    @Test func tenthsAreWhatTheStoreKeeps() throws {
+        #expect(try Hours.parseTenths("7.5") == 75)
+        #expect(AttendanceEntry(nationalId: try NationalID.parse("440524188001010014", today: CivilDate(year: 2026, month: 1, day: 1)!),
+                                hours: Hours(tenths: 75)).hoursTenths == 75)
+    }
+
     @Test func hoursPrintWithoutANeedlessDecimal() throws {
         #expect(try Hours.parse("12").description == "12")
         #expect(try Hours.parse("12.5").description == "12.5")

@@ -174,6 +174,14 @@ struct TraineeListErrorTests {
                 + "latin.csv line 3 · the text is neither UTF-8 nor GB18030: in Excel save it as “CSV UTF-8 (Comma delimited)” or as an Excel Workbook (.xlsx)")
     }
 
+    @Test func aFileMarkedUTF8WithBadBytesIsNotTakenForGB18030() throws {
+        let directory = try ListDirectory()
+        // A byte-order mark says UTF-8: bad bytes after it are damage, reported at their line.
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("身份证号,姓名\n440524188001010014,张三\n".utf8) + [0xD5, 0xC5, 0x0A]
+        let error = intakeError(try directory.write("damaged.csv", bytes: bytes))
+        #expect(error == .unknownTextEncoding(file: "damaged.csv", line: 3))
+    }
+
     @Test func aMissingFileIsSaidToBeMissing() throws {
         let directory = try ListDirectory()
         let error = intakeError(directory.file("nowhere.csv"))

@@ -8,6 +8,12 @@ public struct MobilePhone: Hashable, Sendable, Codable, CustomStringConvertible 
     /// Reads a number as typed or pasted: spaces and hyphens anywhere are ignored, and a `+86`
     /// or `86` country prefix is dropped, so `+86 138-0013-8000` becomes `13800138000`.
     public static func parse(_ text: String) throws(Rejection) -> MobilePhone {
+        // The common case, 11 plain digits starting 13-19, needs none of the screening below.
+        let bytes = text.utf8
+        if bytes.count == 11, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+           bytes.first == 0x31, let second = bytes.dropFirst().first, second >= 0x33 {
+            return MobilePhone(value: text)
+        }
         let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else {
             throw Rejection("手机号为空", "the mobile number is empty")

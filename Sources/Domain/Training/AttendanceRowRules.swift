@@ -7,6 +7,9 @@ public struct AttendanceEntry: Hashable, Sendable {
         self.nationalId = nationalId
         self.hours = hours
     }
+
+    /// The hours in tenths, as the Store keeps them.
+    public var hoursTenths: Int { hours.tenths }
 }
 
 /// What the field rules made of one attendance row.

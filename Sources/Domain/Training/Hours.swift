@@ -49,6 +49,11 @@ public struct Hours: Hashable, Comparable, Sendable, Codable, CustomStringConver
         return Hours(tenths: whole * 10 + tenth)
     }
 
+    /// `parse` for callers that store tenths (`skillcert cohort hours --hours 12.5` → 125).
+    public static func parseTenths(_ text: String) throws(Rejection) -> Int {
+        try parse(text).tenths
+    }
+
     /// `12` or `12.5`.
     public var description: String {
         tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"

@@ -5,7 +5,11 @@
 /// separate. Spaces are tried last, because English names hold spaces themselves (`college
 /// graduates`): a piece between punctuation that names a group as a whole is kept whole.
 enum KeyGroupCell {
-    static let separators: Set<Character> = ["、", "，", ",", ";", "；", "|", "/"]
+    static let separators: Set<Unicode.Scalar> = ["、", "，", ",", ";", "；", "|", "/"]
+
+    private static func isPunctuationSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        separators.contains(scalar)
+    }
 
     struct Outcome {
         /// Codes in the order given, each once.
@@ -14,24 +18,30 @@ enum KeyGroupCell {
         var unknown: [String] = []
     }
 
-    static func read(_ text: String, with matcher: ChoiceMatcher) -> Outcome {
+    static func read(_ text: String, with matcher: ChoiceMatcher<KeyGroup>) -> Outcome {
         var outcome = Outcome()
         func add(_ code: String) {
             if !outcome.codes.contains(code) { outcome.codes.append(code) }
         }
-        let whole = text.trimmingWhitespace()
-        if let code = matcher.code(for: whole) {
+        let whole = text.trimmingCellWhitespace()
+        let scalars = whole.unicodeScalars
+        // A cell naming one group as a whole, `college graduates` included; a cell holding
+        // punctuation separators is split at once.
+        if !scalars.contains(where: isPunctuationSeparator), let code = matcher.code(for: whole) {
             add(code)
             return outcome
         }
-        for piece in whole.split(whereSeparator: { separators.contains($0) }) {
-            let item = piece.trimmingWhitespace()
+        // Split by scalar rather than by Character: every separator is a single scalar, and this
+        // runs for every row of an import.
+        for piece in scalars.split(whereSeparator: isPunctuationSeparator) {
+            let item = String(piece).trimmingCellWhitespace()
             if item.isEmpty { continue }
             if let code = matcher.code(for: item) {
                 add(code)
                 continue
             }
-            for word in item.split(whereSeparator: \.isWhitespace).map(String.init) {
+            for word in item.unicodeScalars.split(whereSeparator: \.properties.isWhitespace) {
+                let word = String(word)
                 if let code = matcher.code(for: word) {
                     add(code)
                 } else {

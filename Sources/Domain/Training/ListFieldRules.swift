@@ -8,8 +8,8 @@ enum ListFieldRules {
     /// and a checksum or length message would send the clerk looking for a typo that is not there.
     static func nationalID(_ cell: CellText?, today: CivilDate, issues: inout [ListFieldIssue]) -> NationalID? {
         let given = cell?.text ?? ""
-        if let cell, cell.storedAsNumber, !given.trimmingWhitespace().isEmpty {
-            issues.append(ListFieldIssue(field: .nationalId, value: given, rule: storedAsNumber(shown: given.trimmingWhitespace())))
+        if let cell, cell.storedAsNumber, !given.trimmingCellWhitespace().isEmpty {
+            issues.append(ListFieldIssue(field: .nationalId, value: given, rule: storedAsNumber(shown: given.trimmingCellWhitespace())))
             return nil
         }
         do {
@@ -31,7 +31,7 @@ enum ListFieldRules {
     /// The trimmed text of an optional cell, nil when it is missing or blank.
     static func optionalText(_ cell: CellText?) -> String? {
         guard let cell else { return nil }
-        let trimmed = cell.text.trimmingWhitespace()
+        let trimmed = cell.text.trimmingCellWhitespace()
         return trimmed.isEmpty ? nil : trimmed
     }
 }

@@ -20,11 +20,11 @@ public struct TraineeRowCheck: Hashable, Sendable {
 ///
 /// Every field is checked even after one has failed, so that a clerk fixes a row once.
 public struct TraineeRowRules: Sendable {
-    private let education: ChoiceMatcher
-    private let householdTypes: ChoiceMatcher
-    private let keyGroups: ChoiceMatcher
+    private let education: ChoiceMatcher<CatalogChoice>
+    private let householdTypes: ChoiceMatcher<CatalogChoice>
+    private let keyGroups: ChoiceMatcher<KeyGroup>
 
-    /// Prepares the catalog's closed lists once; use one instance for all rows of a file.
+    /// Takes the catalog's closed lists; cheap, but one instance can serve all rows of a file.
     public init(catalog: Catalog) {
         education = ChoiceMatcher(catalog.educationLevels)
         householdTypes = ChoiceMatcher(catalog.householdTypes)
@@ -84,7 +84,7 @@ public struct TraineeRowRules: Sendable {
     }
 
     /// An optional closed-list field: its code, nil when empty, or an issue.
-    private func choice(_ field: ListField, in fields: [ListField: CellText], matcher: ChoiceMatcher,
+    private func choice(_ field: ListField, in fields: [ListField: CellText], matcher: ChoiceMatcher<CatalogChoice>,
                         issues: inout [ListFieldIssue], chinese: String, english: String, plural: String) -> String? {
         guard let text = ListFieldRules.optionalText(fields[field]) else { return nil }
         if let code = matcher.code(for: text) { return code }
