@@ -47,7 +47,7 @@ let package = Package(
             name: "SpreadsheetTests",
             dependencies: ["Spreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Domain"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Domain", "Spreadsheet"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Spreadsheet", "Domain", "Intake"]),
         .testTarget(name: "SkillCertCLITests", dependencies: ["SkillCertCLI", "Spreadsheet", "Store", "Domain"]),
     ]
