@@ -30,6 +30,9 @@ public final class Store: Sendable {
         config.foreignKeysEnabled = true
         // A second writer (another terminal, a web request) waits instead of failing at once.
         config.busyMode = .timeout(10)
+        // A city's year of trainees is a few hundred MB of rows and indexes; SQLite's default
+        // 2 MB page cache makes a large import spill and re-read pages for every row.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -131072") }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: config)

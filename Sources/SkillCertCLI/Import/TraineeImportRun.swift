@@ -27,20 +27,34 @@ struct TraineeImportRun {
         let progress = ProgressLine(forced: forceProgress)
         let started = ContinuousClock.now
 
-        let summary = try store.importTrainees(cohortId: cohortId, fileName: url.lastPathComponent, format: reader.formatDescription,
+        // The reader is used by the pipeline's thread only, from here on.
+        let handedOver = HandedOver(value: reader)
+        let rules = TraineeRowRules(catalog: catalog)
+        let pipeline = RowPipeline<(ListRow, TraineeRowCheck)>()
+        pipeline.start { emit in
+            try handedOver.value.forEachRow { row in try emit((row, rules.check(row.fields, today: today))) }
+        }
+        let summary: TraineeImportSummary
+        do {
+            summary = try store.importTrainees(cohortId: cohortId, fileName: url.lastPathComponent, format: reader.formatDescription,
                                                mode: mode, actor: actor) { session in
-            try reader.forEachRow { row in
-                let check = TraineeRowRules.check(row.fields, catalog: catalog, today: today)
-                if let candidate = check.candidate {
-                    if case .rejected(let issues) = try session.add(candidate, row: row.number) {
-                        rejected.rows.append(errorRow(row, issues, columns: reader.columns))
+                while let chunk = try pipeline.next() {
+                    for (row, check) in chunk {
+                        if let candidate = check.candidate {
+                            if case .rejected(let issues) = try session.add(candidate, row: row.number) {
+                                rejected.rows.append(errorRow(row, issues, columns: reader.columns))
+                            }
+                        } else {
+                            session.countRejectedRow()
+                            rejected.rows.append(errorRow(row, check.issues.map(ImportRowIssue.init), columns: reader.columns))
+                        }
                     }
-                } else {
-                    session.countRejectedRow()
-                    rejected.rows.append(errorRow(row, check.issues.map(ImportRowIssue.init), columns: reader.columns))
+                    progress.update(rows: session.summary.rowsRead)
                 }
-                progress.update(rows: session.summary.rowsRead)
             }
+        } catch {
+            pipeline.cancel()
+            throw error
         }
         progress.finish()
         let seconds = (ContinuousClock.now - started).secondsText

@@ -116,8 +116,7 @@ extension Store {
             switch actor.role {
             case .bureau: break
             case .institution:
-                request = request.filter(sql: "id IN (SELECT person_id FROM institution_persons WHERE institution_id = ?)",
-                                         arguments: [actor.institutionId])
+                request = request.filter(sql: Store.personsOfInstitutionSQL, arguments: [actor.institutionId, actor.institutionId])
             case .examiner:
                 return []
             }
@@ -151,12 +150,18 @@ extension Store {
         switch actor.role {
         case .bureau: return person
         case .institution:
-            let linked = try Int.fetchOne(db, sql: "SELECT 1 FROM institution_persons WHERE institution_id = ? AND person_id = ?",
-                                          arguments: [actor.institutionId, person.id]) != nil
+            let linked = try Int.fetchOne(db, sql: "SELECT 1 FROM persons WHERE id = ? AND \(Store.personsOfInstitutionSQL)",
+                                          arguments: [person.id, actor.institutionId, actor.institutionId]) != nil
             return linked ? person : nil
         case .examiner: return nil
         }
     }
+
+    /// The persons an institution may see: those it registered one by one, and its trainees.
+    static let personsOfInstitutionSQL = """
+        (id IN (SELECT person_id FROM institution_persons WHERE institution_id = ?)
+         OR id IN (SELECT e.person_id FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id WHERE c.institution_id = ?))
+        """
 
     /// A name is kept exactly as typed (rare characters such as 𠈌 included) but must not be
     /// empty or carry control characters, which come from broken copy-and-paste.

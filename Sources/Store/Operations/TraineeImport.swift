@@ -93,9 +93,25 @@ public final class TraineeImportSession {
 
     private func check(_ trainee: TraineeCandidate, row: Int) throws -> TraineeRowOutcome {
         let id = trainee.nationalId.value
-        var personId: Int64?
-        if let known = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT id, name, phone FROM persons WHERE national_id = ?"), arguments: [id]) {
+        // Most rows of a list are people new to the system: try the insert first, so that a new
+        // person costs one statement, and look the person up only when the ID is already known.
+        let personId: Int64
+        var isNew = false
+        if placesTaken < cohort.capacity {
+            try db.cachedStatement(sql: """
+                INSERT INTO persons (national_id, name, sex, birth_date, phone, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (national_id) DO NOTHING
+                """).execute(arguments: [id, trainee.name, trainee.nationalId.sex.rawValue,
+                                         trainee.nationalId.birthDate.description, trainee.phone, now, now])
+            isNew = db.changesCount == 1
+        }
+        if isNew {
+            personId = db.lastInsertedRowID
+        } else {
+            guard let known = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT id, name, phone FROM persons WHERE national_id = ?"), arguments: [id]) else {
+                return overCapacity()
+            }
             let knownName: String = known["name"]
             guard knownName == trainee.name else {
                 return .rejected([ImportRowIssue(field: .name, value: trainee.name, rule: Rejection(
@@ -114,27 +130,13 @@ public final class TraineeImportSession {
                 return .rejected([ImportRowIssue(field: .nationalId, value: id, rule: Rejection(
                     "与本文件第 \(firstRow) 行的身份证号重复", "the same national ID as row \(firstRow) of this file"))])
             }
-            if let overlap = try overlappingCohort(personId!) {
+            if let overlap = try overlappingCohort(personId) {
                 return .rejected([ImportRowIssue(field: .nationalId, value: id, rule: Rejection(
                     "已在同一职业的培训班“\(overlap.name)”（\(overlap.start) 至 \(overlap.end)）中，日期重叠",
                     "already a trainee of the cohort \"\(overlap.name)\" (\(overlap.start) to \(overlap.end)) of the same occupation, whose dates overlap"))])
             }
+            guard placesTaken < cohort.capacity else { return overCapacity() }
         }
-        guard placesTaken < cohort.capacity else {
-            return .rejected([ImportRowIssue(field: nil, value: String(cohort.capacity), rule: Rejection(
-                "超出班额：本班最多 \(cohort.capacity) 人", "over capacity: this cohort takes at most \(cohort.capacity) trainees"))])
-        }
-        let isNew = personId == nil
-        if isNew {
-            try db.cachedStatement(sql: """
-                INSERT INTO persons (national_id, name, sex, birth_date, phone, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [id, trainee.name, trainee.nationalId.sex.rawValue,
-                                         trainee.nationalId.birthDate.description, trainee.phone, now, now])
-            personId = db.lastInsertedRowID
-        }
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO institution_persons (institution_id, person_id, registered_at) VALUES (?, ?, ?)")
-            .execute(arguments: [cohort.institutionId, personId, now])
         try db.cachedStatement(sql: """
             INSERT INTO enrolments (cohort_id, person_id, education, household_type, import_id, source_row, enrolled_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -146,6 +148,11 @@ public final class TraineeImportSession {
         }
         placesTaken += 1
         return .imported(newPerson: isNew)
+    }
+
+    private func overCapacity() -> TraineeRowOutcome {
+        .rejected([ImportRowIssue(field: nil, value: String(cohort.capacity), rule: Rejection(
+            "超出班额：本班最多 \(cohort.capacity) 人", "over capacity: this cohort takes at most \(cohort.capacity) trainees"))])
     }
 
     private func overlappingCohort(_ personId: Int64) throws -> (name: String, start: String, end: String)? {
