@@ -57,11 +57,7 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var login: String
 
-        func run() throws {
-            let store = try global.openStore()
-            let user = try store.setUserActive(login: login, active: false, actor: try global.actor(in: store))
-            CLIContext.current.print("已停用 Disabled \(user.login)")
-        }
+        func run() throws { try UserCommand.setActive(global, login: login, active: false) }
     }
 
     struct Enable: ParsableCommand {
@@ -69,11 +65,13 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var login: String
 
-        func run() throws {
-            let store = try global.openStore()
-            let user = try store.setUserActive(login: login, active: true, actor: try global.actor(in: store))
-            CLIContext.current.print("已启用 Enabled \(user.login)")
-        }
+        func run() throws { try UserCommand.setActive(global, login: login, active: true) }
+    }
+
+    fileprivate static func setActive(_ global: GlobalOptions, login: String, active: Bool) throws {
+        let store = try global.openStore()
+        let user = try store.setUserActive(login: login, active: active, actor: try global.actor(in: store))
+        CLIContext.current.print(active ? "已启用 Enabled \(user.login)" : "已停用 Disabled \(user.login)")
     }
 }
 

@@ -34,13 +34,7 @@ struct AttendanceImportRun {
                 }
             }
         }
-        var errorFile: URL?
-        if !rejected.rows.isEmpty {
-            try FileManager.default.createDirectory(at: global.outputDirectory, withIntermediateDirectories: true)
-            let target = global.outputDirectory.appendingPathComponent("\(url.deletingPathExtension().lastPathComponent)-errors.xlsx")
-            try ImportErrorWorkbook.write(rejected, to: target)
-            errorFile = target
-        }
+        let errorFile = try writeErrorWorkbook(rejected, for: url, global: global)
         CLIContext.current.print("""
             读取 \(summary.rowsRead) 行，更新 \(summary.updated)，未变 \(summary.unchanged)，拒绝 \(summary.rejected)
             \(summary.rowsRead) rows read, \(summary.updated) updated, \(summary.unchanged) unchanged, \(summary.rejected) rejected

@@ -59,7 +59,7 @@ struct TraineeImportRun {
         progress.finish()
         let seconds = (ContinuousClock.now - started).secondsText
 
-        let errorFile = rejected.rows.isEmpty ? nil : try writeErrorWorkbook(rejected, for: url)
+        let errorFile = try writeErrorWorkbook(rejected, for: url, global: global)
         let context = CLIContext.current
         if summary.committed {
             context.print("""
@@ -84,13 +84,14 @@ struct TraineeImportRun {
             throw ImportRefused(rejected: summary.rejected, errorFile: errorFile)
         }
     }
+}
 
-    private func writeErrorWorkbook(_ report: ImportErrorReport, for source: URL) throws -> URL {
-        try FileManager.default.createDirectory(at: global.outputDirectory, withIntermediateDirectories: true)
-        let url = global.outputDirectory.appendingPathComponent("\(source.deletingPathExtension().lastPathComponent)-errors.xlsx")
-        try ImportErrorWorkbook.write(report, to: url)
-        return url
-    }
+/// Writes the refused rows next to the other exports as `<file>-errors.xlsx`; nil when none.
+func writeErrorWorkbook(_ report: ImportErrorReport, for source: URL, global: GlobalOptions) throws -> URL? {
+    guard !report.rows.isEmpty else { return nil }
+    let url = try outputFile(global, "\(source.deletingPathExtension().lastPathComponent)-errors.xlsx")
+    try ImportErrorWorkbook.write(report, to: url)
+    return url
 }
 
 /// One refused row as the error workbook shows it.
