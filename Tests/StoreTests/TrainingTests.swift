@@ -246,3 +246,22 @@ let li = TrainingWorld.trainee("34052419800101001X", "李四")
         #expect(throws: StoreError.self) { try t.store.cohortRoster(cohortId: t.cohort.id!, actor: t.world.clerkB) }
     }
 }
+
+@Suite struct TraineeImportIntegrityTests {
+    /// The import's fast insert path still reports SQLite's refusals and rolls everything back:
+    /// here an education code the database's catalog does not have (the catalog changed under
+    /// the clerk between reading the list and writing it).
+    @Test func aValueTheDatabaseRefusesRollsBackTheImportWithSQLitesMessage() throws {
+        let t = try TrainingWorld()
+        var stranger = wang
+        stranger.education = "doctorate"
+        #expect {
+            _ = try t.importRows([chen, stranger], mode: .acceptValid)
+        } throws: { error in
+            guard case StoreError.database(let message) = error else { return false }
+            return message.contains("FOREIGN KEY constraint failed")
+        }
+        #expect(try t.count("persons") == 0)
+        #expect(try t.count("enrolments") == 0)
+    }
+}

@@ -85,10 +85,15 @@ public struct TraineeCandidate: Hashable, Sendable {
     public var education: String?
     public var householdType: String?
     public var keyGroups: [String]
+    /// Read from the ID once, where the row is checked, so that writing it costs nothing more.
+    public let sex: Sex
+    public let birthDateText: String
 
     public init(nationalId: NationalID, name: String, phone: String? = nil, education: String? = nil,
                 householdType: String? = nil, keyGroups: [String] = []) {
         self.nationalId = nationalId
+        self.sex = nationalId.sex
+        self.birthDateText = nationalId.birthDate.description
         self.name = name
         self.phone = phone
         self.education = education

@@ -25,12 +25,12 @@ struct AttendanceImportRun {
                 let check = AttendanceRowRules.check(row.fields, today: today)
                 guard let entry = check.entry else {
                     session.countRejectedRow()
-                    rejected.rows.append(errorRow(row, check.issues.map(ImportRowIssue.init), columns: reader.columns))
+                    rejected.rows.append(errorRow(row.number, row.cells, check.issues.map(ImportRowIssue.init), columns: reader.columns))
                     return
                 }
                 if case .rejected(let issues) = try session.set(nationalId: entry.nationalId.value, hoursTenths: entry.hours.tenths,
                                                                 row: row.number) {
-                    rejected.rows.append(errorRow(row, issues, columns: reader.columns))
+                    rejected.rows.append(errorRow(row.number, row.cells, issues, columns: reader.columns))
                 }
             }
         }

@@ -30,23 +30,25 @@ struct TraineeImportRun {
         // The reader is used by the pipeline's thread only, from here on.
         let handedOver = HandedOver(value: reader)
         let rules = TraineeRowRules(catalog: catalog)
-        let pipeline = RowPipeline<(ListRow, TraineeRowCheck)>()
+        // Only what the writing side needs crosses over: the row's number and cells (for the
+        // error workbook) and the checked fields, not the per-row dictionary of raw cells.
+        let pipeline = RowPipeline<(number: Int, cells: [String], check: TraineeRowCheck)>()
         pipeline.start { emit in
-            try handedOver.value.forEachRow { row in try emit((row, rules.check(row.fields, today: today))) }
+            try handedOver.value.forEachRow { row in try emit((row.number, row.cells, rules.check(row.fields, today: today))) }
         }
         let summary: TraineeImportSummary
         do {
             summary = try store.importTrainees(cohortId: cohortId, fileName: url.lastPathComponent, format: reader.formatDescription,
                                                mode: mode, actor: actor) { session in
                 while let chunk = try pipeline.next() {
-                    for (row, check) in chunk {
+                    for (number, cells, check) in chunk {
                         if let candidate = check.candidate {
-                            if case .rejected(let issues) = try session.add(candidate, row: row.number) {
-                                rejected.rows.append(errorRow(row, issues, columns: reader.columns))
+                            if case .rejected(let issues) = try session.add(candidate, row: number) {
+                                rejected.rows.append(errorRow(number, cells, issues, columns: reader.columns))
                             }
                         } else {
                             session.countRejectedRow()
-                            rejected.rows.append(errorRow(row, check.issues.map(ImportRowIssue.init), columns: reader.columns))
+                            rejected.rows.append(errorRow(number, cells, check.issues.map(ImportRowIssue.init), columns: reader.columns))
                         }
                     }
                     progress.update(rows: session.summary.rowsRead)
@@ -95,8 +97,8 @@ func writeErrorWorkbook(_ report: ImportErrorReport, for source: URL, global: Gl
 }
 
 /// One refused row as the error workbook shows it.
-func errorRow(_ row: ListRow, _ issues: [ImportRowIssue], columns: [ListField: Int]) -> ImportErrorRow {
-    ImportErrorRow(rowNumber: row.number, cells: row.cells, issues: issues.map { issue in
+func errorRow(_ number: Int, _ cells: [String], _ issues: [ImportRowIssue], columns: [ListField: Int]) -> ImportErrorRow {
+    ImportErrorRow(rowNumber: number, cells: cells, issues: issues.map { issue in
         ImportErrorIssue(column: issue.field.flatMap { columns[$0] },
                          chinese: "\(issue.field?.chineseHeader ?? "整行")：\(issue.rule.chinese)",
                          english: "\(issue.field?.englishHeader ?? "row"): \(issue.rule.english)")

@@ -60,6 +60,10 @@ public final class TraineeImportSession {
     private let now: String
     private var placesTaken: Int
     public private(set) var summary: TraineeImportSummary
+    // Prepared once: a million-row list runs them a million times.
+    private let insertPerson: Statement
+    private let insertEnrolment: Statement
+    private let insertKeyGroup: Statement
 
     init(db: Database, cohort: Cohort, importId: Int64, now: String, summary: TraineeImportSummary) throws {
         self.db = db
@@ -67,6 +71,15 @@ public final class TraineeImportSession {
         self.importId = importId
         self.now = now
         self.summary = summary
+        insertPerson = try db.makeStatement(sql: """
+            INSERT INTO persons (national_id, name, sex, birth_date, phone, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (national_id) DO NOTHING
+            """)
+        insertEnrolment = try db.makeStatement(sql: """
+            INSERT INTO enrolments (cohort_id, person_id, education, household_type, import_id, source_row, enrolled_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertKeyGroup = try db.makeStatement(sql: "INSERT INTO enrolment_key_groups (enrolment_id, key_group_code) VALUES (?, ?)")
         placesTaken = try Int.fetchOne(db, sql: "SELECT count(*) FROM enrolments WHERE cohort_id = ? AND status <> 'withdrawn'",
                                        arguments: [cohort.id]) ?? 0
     }
@@ -98,11 +111,8 @@ public final class TraineeImportSession {
         let personId: Int64
         var isNew = false
         if placesTaken < cohort.capacity {
-            try db.cachedStatement(sql: """
-                INSERT INTO persons (national_id, name, sex, birth_date, phone, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (national_id) DO NOTHING
-                """).execute(arguments: [id, trainee.name, trainee.nationalId.sex.rawValue,
-                                         trainee.nationalId.birthDate.description, trainee.phone, now, now])
+            try db.bulkInsert(insertPerson, .text(id), .text(trainee.name), .text(trainee.sex.rawValue),
+                .text(trainee.birthDateText), BulkValue(trainee.phone), .text(now), .text(now))
             isNew = db.changesCount == 1
         }
         if isNew {
@@ -137,14 +147,11 @@ public final class TraineeImportSession {
             }
             guard placesTaken < cohort.capacity else { return overCapacity() }
         }
-        try db.cachedStatement(sql: """
-            INSERT INTO enrolments (cohort_id, person_id, education, household_type, import_id, source_row, enrolled_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [cohort.id, personId, trainee.education, trainee.householdType, importId, row, now])
+        try db.bulkInsert(insertEnrolment, .integer(cohort.id!), .integer(personId), BulkValue(trainee.education), BulkValue(trainee.householdType),
+            .integer(importId), .integer(Int64(row)), .text(now))
         let enrolmentId = db.lastInsertedRowID
         for group in trainee.keyGroups {
-            try db.cachedStatement(sql: "INSERT INTO enrolment_key_groups (enrolment_id, key_group_code) VALUES (?, ?)")
-                .execute(arguments: [enrolmentId, group])
+            try db.bulkInsert(insertKeyGroup, .integer(enrolmentId), .text(group))
         }
         placesTaken += 1
         return .imported(newPerson: isNew)
