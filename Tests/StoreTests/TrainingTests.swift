@@ -264,4 +264,13 @@ let li = TrainingWorld.trainee("34052419800101001X", "李四")
         #expect(try t.count("persons") == 0)
         #expect(try t.count("enrolments") == 0)
     }
+
+    /// The status check is written as equalities for speed; it must still refuse anything else.
+    @Test func anEnrolmentStatusOutsideTheThreeIsRefusedByTheDatabase() throws {
+        let t = try TrainingWorld()
+        _ = try t.importRows([chen])
+        #expect(throws: DatabaseError.self) {
+            try t.store.rawWrite { db in try db.execute(sql: "UPDATE enrolments SET status = 'graduated'") }
+        }
+    }
 }
