@@ -224,9 +224,9 @@ let li = TrainingWorld.trainee("34052419800101001X", "李四")
     @Test func anAttendanceSheetIsAllOrNothing() throws {
         let t = try TrainingWorld()
         _ = try t.importRows([chen, wang])
-        let summary = try t.store.importHours(cohortId: t.cohort.id!, mode: .allOrNothing, actor: t.world.clerkA) { session in
-            _ = try session.set(nationalId: chen.nationalId.value, hoursTenths: 640, row: 2)
-            _ = try session.set(nationalId: li.nationalId.value, hoursTenths: 640, row: 3)
+        let summary = try t.store.importHours(cohortId: t.cohort.id!, fileName: "hours.csv", mode: .allOrNothing, actor: t.world.clerkA) { session in
+            _ = try session.set(nationalId: chen.nationalId.value, name: nil, hoursTenths: 640, row: 2)
+            _ = try session.set(nationalId: li.nationalId.value, name: nil, hoursTenths: 640, row: 3)
         }
         #expect(!summary.committed && summary.rejected == 1 && summary.updated == 1)
         let roster = try t.store.cohortRoster(cohortId: t.cohort.id!, actor: t.world.clerkA)
@@ -271,6 +271,77 @@ let li = TrainingWorld.trainee("34052419800101001X", "李四")
         _ = try t.importRows([chen])
         #expect(throws: DatabaseError.self) {
             try t.store.rawWrite { db in try db.execute(sql: "UPDATE enrolments SET status = 'graduated'") }
+        }
+    }
+}
+
+@Suite struct TrainingEdgeTests {
+    @Test func aSheetNameThatIsNotTheTraineesAndARepeatedIDAreRefused() throws {
+        let t = try TrainingWorld()
+        _ = try t.importRows([chen, wang])
+        var outcomes: [AttendanceRowOutcome] = []
+        let summary = try t.store.importHours(cohortId: t.cohort.id!, fileName: "hours.xlsx", mode: .acceptValid, actor: t.world.clerkA) { session in
+            outcomes.append(try session.set(nationalId: chen.nationalId.value, name: "王𠈌", hoursTenths: 640, row: 2))
+            outcomes.append(try session.set(nationalId: wang.nationalId.value, name: "王𠈌", hoursTenths: 500, row: 3))
+            outcomes.append(try session.set(nationalId: wang.nationalId.value, name: nil, hoursTenths: 700, row: 4))
+        }
+        #expect(summary.committed && summary.updated == 1 && summary.rejected == 2)
+        guard case .rejected(let wrongName) = outcomes[0], case .rejected(let repeated) = outcomes[2] else {
+            Issue.record("rows 2 and 4 should be refused"); return
+        }
+        #expect(wrongName[0].field == .name)
+        #expect(repeated[0].rule.english == "the same national ID as row 3 of this sheet")
+        let roster = try t.store.cohortRoster(cohortId: t.cohort.id!, actor: t.world.clerkA)
+        #expect(roster.lines.map(\.hoursTenths) == [0, 500])
+        let event = try #require(try t.store.auditEvents(actor: t.world.admin, entity: "cohorts").first)
+        #expect(event.action == "cohort.hours-import")
+        #expect(event.after?.contains("hours.xlsx") == true)
+    }
+
+    @Test func traineesNamedOneByOneAreCompletedTogetherOrNotAtAll() throws {
+        let t = try TrainingWorld()
+        _ = try t.importRows([chen, wang])
+        _ = try t.store.recordHours(cohortId: t.cohort.id!, nationalId: chen.nationalId.value, hoursTenths: 700, actor: t.world.clerkA)
+        #expect {
+            try t.store.completeTrainees(cohortId: t.cohort.id!, nationalIds: [chen.nationalId.value, wang.nationalId.value], actor: t.world.clerkA)
+        } throws: { error in
+            guard case StoreError.conflict(_, let english) = error else { return false }
+            return english.contains("nobody was completed") && english.contains("王𠈌")
+        }
+        #expect(try t.store.cohortRoster(cohortId: t.cohort.id!, actor: t.world.clerkA).lines.allSatisfy { $0.status == .enrolled })
+        let once = try t.store.completeTrainees(cohortId: t.cohort.id!, nationalIds: [chen.nationalId.value, chen.nationalId.value],
+                                                actor: t.world.clerkA)
+        #expect(once.completed == ["陈大文"])
+    }
+
+    @Test func aWithdrawnTraineeIsNotSilentlyCountedAsEnrolled() throws {
+        let t = try TrainingWorld()
+        _ = try t.importRows([chen])
+        _ = try t.store.withdrawTrainee(cohortId: t.cohort.id!, nationalId: chen.nationalId.value, reason: "搬家", actor: t.world.clerkA)
+        let (summary, outcomes) = try t.importRows([chen])
+        #expect(!summary.committed)
+        guard case .rejected(let issues) = outcomes[0] else { Issue.record("should be refused"); return }
+        #expect(issues[0].rule.english == "this person has withdrawn from this cohort and cannot be imported again")
+    }
+
+    @Test func anotherInstitutionsCohortIsNotNamedInTheOverlapMessage() throws {
+        let t = try TrainingWorld()
+        _ = try t.importRows([chen])
+        let other = try t.store.createCohort(TrainingWorld.plan(name: "乙校的班"), institutionId: t.world.schoolB.id!, actor: t.world.admin)
+        let (_, outcomes) = try t.importRows([chen], into: other.id, actor: t.world.clerkB)
+        guard case .rejected(let issues) = outcomes[0] else { Issue.record("overlap should be refused"); return }
+        #expect(!issues[0].rule.chinese.contains("2026年第1期"))
+        #expect(issues[0].rule.english.contains("of another institution (2026-03-01 to 2026-04-30)"))
+    }
+
+    @Test func aClerkTypingAStrangersIDDoesNotLearnTheirName() throws {
+        let world = try World()
+        _ = try world.store.registerPerson(newPerson(), actor: world.admin)
+        #expect {
+            try world.store.registerPerson(newPerson(name: "随便"), actor: world.clerkA)
+        } throws: { error in
+            guard case StoreError.conflict(let chinese, let english) = error else { return false }
+            return !chinese.contains("陈大文") && !english.contains("陈大文")
         }
     }
 }

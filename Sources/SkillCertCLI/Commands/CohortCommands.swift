@@ -177,10 +177,6 @@ struct CohortCommand: ParsableCommand {
             for shortfall in result.notEligible {
                 CLIContext.current.print("  未达学时 short of hours: \(shortfall.name) \(Masking.nationalID(shortfall.nationalId)) \(hoursText(shortfall.hoursTenths)) / \(required)")
             }
-            if !ids.isEmpty && !result.notEligible.isEmpty {
-                throw StoreError.conflict(reasonZh: "\(result.notEligible.count) 名学员出勤学时不足 \(required)，未结业",
-                                          reasonEn: "\(result.notEligible.count) trainee(s) have fewer than \(required) hours and were not completed")
-            }
         }
     }
 

@@ -20,7 +20,7 @@ struct AttendanceImportRun {
         let today = try global.clock().today
         let reader = try TraineeListReader(url: url, sheet: sheet, required: [.nationalId, .hours], optional: [.name])
         var rejected = ImportErrorReport(sourceFile: url.lastPathComponent, header: reader.header)
-        let summary = try store.importHours(cohortId: cohortId, mode: mode, actor: actor) { session in
+        let summary = try store.importHours(cohortId: cohortId, fileName: url.lastPathComponent, mode: mode, actor: actor) { session in
             try reader.forEachRow { row in
                 let check = AttendanceRowRules.check(row.fields, today: today)
                 guard let entry = check.entry else {
@@ -28,17 +28,18 @@ struct AttendanceImportRun {
                     rejected.rows.append(errorRow(row.number, row.cells, check.issues.map(ImportRowIssue.init), columns: reader.columns))
                     return
                 }
-                if case .rejected(let issues) = try session.set(nationalId: entry.nationalId.value, hoursTenths: entry.hours.tenths,
-                                                                row: row.number) {
+                let name = row.fields[.name].map { $0.text.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+                if case .rejected(let issues) = try session.set(nationalId: entry.nationalId.value, name: name,
+                                                                hoursTenths: entry.hours.tenths, row: row.number) {
                     rejected.rows.append(errorRow(row.number, row.cells, issues, columns: reader.columns))
                 }
             }
         }
-        let errorFile = try writeErrorWorkbook(rejected, for: url, global: global)
         CLIContext.current.print("""
             读取 \(summary.rowsRead) 行，更新 \(summary.updated)，未变 \(summary.unchanged)，拒绝 \(summary.rejected)
             \(summary.rowsRead) rows read, \(summary.updated) updated, \(summary.unchanged) unchanged, \(summary.rejected) rejected
             """)
+        let errorFile = try writeErrorWorkbook(rejected, for: url, global: global)
         if let errorFile { CLIContext.current.print("错误行已写入 Rejected rows written to \(errorFile.path)") }
         if !summary.committed { throw ImportRefused(rejected: summary.rejected, errorFile: errorFile) }
     }

@@ -61,7 +61,6 @@ struct TraineeImportRun {
         progress.finish()
         let seconds = (ContinuousClock.now - started).secondsText
 
-        let errorFile = try writeErrorWorkbook(rejected, for: url, global: global)
         let context = CLIContext.current
         if summary.committed {
             context.print("""
@@ -78,9 +77,11 @@ struct TraineeImportRun {
         if !reader.ignoredColumns.isEmpty {
             context.print("未使用的列 Columns not used: \(reader.ignoredColumns.joined(separator: ", "))")
         }
-        if summary.phonesKeptOnRecord > 0 {
+        if summary.committed && summary.phonesKeptOnRecord > 0 {
             context.print("注意 Note: \(summary.phonesKeptOnRecord) 人的手机号与已有记录不同，已保留原号码 · phone differs from the one on record for \(summary.phonesKeptOnRecord) person(s); the record was kept")
         }
+        // Written after the summary: if it cannot be written, the user still learns what was imported.
+        let errorFile = try writeErrorWorkbook(rejected, for: url, global: global)
         if let errorFile { context.print("错误行已写入 Rejected rows written to \(errorFile.path)") }
         if !summary.committed {
             throw ImportRefused(rejected: summary.rejected, errorFile: errorFile)

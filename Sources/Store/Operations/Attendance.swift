@@ -24,6 +24,8 @@ public final class AttendanceSession {
     private let actor: User
     private let cohort: Cohort
     public private(set) var summary = AttendanceSummary()
+    /// The row each national ID was first seen on, to refuse the same trainee twice in one sheet.
+    private var firstRows: [String: Int] = [:]
 
     init(store: Store, db: Database, actor: User, cohort: Cohort) {
         self.store = store
@@ -38,9 +40,18 @@ public final class AttendanceSession {
     }
 
     /// Sets the trainee's attended hours (the sheet holds totals, so importing it twice is harmless).
-    public func set(nationalId: String, hoursTenths: Int, row: Int?) throws -> AttendanceRowOutcome {
+    /// A name, when the sheet has one, must be the trainee's: a sheet sorted by one column only
+    /// would otherwise give hours to the wrong people.
+    public func set(nationalId: String, name: String?, hoursTenths: Int, row: Int) throws -> AttendanceRowOutcome {
         summary.rowsRead += 1
-        let outcome = try store.setHours(db, cohort: cohort, nationalId: nationalId, hoursTenths: hoursTenths, actor: actor)
+        let outcome: AttendanceRowOutcome
+        if let first = firstRows[nationalId] {
+            outcome = .rejected([ImportRowIssue(field: .nationalId, value: nationalId, rule: Rejection(
+                "与本表第 \(first) 行的身份证号重复", "the same national ID as row \(first) of this sheet"))])
+        } else {
+            firstRows[nationalId] = row
+            outcome = try store.setHours(db, cohort: cohort, nationalId: nationalId, name: name, hoursTenths: hoursTenths, actor: actor)
+        }
         switch outcome {
         case .updated: summary.updated += 1
         case .unchanged: summary.unchanged += 1
@@ -70,7 +81,7 @@ extension Store {
         try write { db in
             let actor = try currentActor(db, actor)
             let cohort = try scopedCohort(db, id: cohortId, actor: actor, to: "cohort hours")
-            let outcome = try setHours(db, cohort: cohort, nationalId: nationalId, hoursTenths: hoursTenths, actor: actor)
+            let outcome = try setHours(db, cohort: cohort, nationalId: nationalId, name: nil, hoursTenths: hoursTenths, actor: actor)
             if case .rejected(let issues) = outcome {
                 throw StoreError.invalidFields(issues.map { FieldProblem(field: $0.field.map(\.rawValue) ?? "row", value: $0.value, rule: $0.rule) })
             }
@@ -79,7 +90,8 @@ extension Store {
     }
 
     /// Sets attended hours from a sheet in one transaction; all or nothing unless `acceptValid`.
-    public func importHours(cohortId: Int64, mode: ImportMode, actor: User, feed: (AttendanceSession) throws -> Void) throws -> AttendanceSummary {
+    public func importHours(cohortId: Int64, fileName: String, mode: ImportMode, actor: User,
+                            feed: (AttendanceSession) throws -> Void) throws -> AttendanceSummary {
         var result = AttendanceSummary()
         do {
             try writer.writeWithoutTransaction { db in
@@ -91,6 +103,9 @@ extension Store {
                     result = session.summary
                     if mode == .allOrNothing && result.rejected > 0 { return .rollback }
                     result.committed = true
+                    try audit(db, actor: actor, action: "cohort.hours-import", entity: "cohorts", key: String(cohortId),
+                              after: ["file": fileName, "rows_read": String(result.rowsRead), "updated": String(result.updated),
+                                      "unchanged": String(result.unchanged), "rejected": String(result.rejected)])
                     return .commit
                 }
             }
@@ -100,10 +115,15 @@ extension Store {
         return result
     }
 
-    func setHours(_ db: Database, cohort: Cohort, nationalId: String, hoursTenths: Int, actor: User) throws -> AttendanceRowOutcome {
+    func setHours(_ db: Database, cohort: Cohort, nationalId: String, name: String?, hoursTenths: Int,
+                  actor: User) throws -> AttendanceRowOutcome {
         guard var enrolment = try enrolment(db, cohort: cohort, nationalId: nationalId) else {
             return .rejected([ImportRowIssue(field: .nationalId, value: nationalId, rule: Rejection(
                 "不是本培训班的学员", "is not a trainee of this cohort"))])
+        }
+        if let name, let person = try Person.fetchOne(db, key: enrolment.personId), person.name != name {
+            return .rejected([ImportRowIssue(field: .name, value: name, rule: Rejection(
+                "与该身份证号学员的姓名不符", "is not the name of the trainee with this national ID"))])
         }
         guard enrolment.status == .enrolled else {
             return .rejected([ImportRowIssue(field: .nationalId, value: nationalId, rule: Rejection(
@@ -139,7 +159,8 @@ extension Store {
             }
             var candidates: [(Enrolment, Person)] = []
             if let nationalIds {
-                for id in nationalIds {
+                var seen = Set<String>()
+                for id in nationalIds where seen.insert(id).inserted {
                     guard let enrolment = try enrolment(db, cohort: cohort, nationalId: id) else {
                         throw StoreError.notFound(kind: "学员", key: Masking.nationalID(id))
                     }
@@ -167,6 +188,13 @@ extension Store {
                 try audit(db, actor: actor, action: "enrolment.complete", entity: "enrolments", key: String(enrolment.id!),
                           before: enrolment, after: completed)
                 result.completed.append(person.name)
+            }
+            // Trainees named one by one are completed together or not at all.
+            if nationalIds != nil, !result.notEligible.isEmpty {
+                let names = result.notEligible.map { "\($0.name) \(Masking.nationalID($0.nationalId)) \(Hours(tenths: $0.hoursTenths))" }
+                throw StoreError.conflict(
+                    reasonZh: "出勤学时不足 \(Hours(tenths: result.requiredTenths))，未结业任何人：\(names.joined(separator: "、"))",
+                    reasonEn: "fewer than \(Hours(tenths: result.requiredTenths)) hours attended, nobody was completed: \(names.joined(separator: ", "))")
             }
             return result
         }

@@ -47,6 +47,13 @@ extension Store {
             var person: Person
             if let existing = try Person.filter(Column("national_id") == new.nationalId).fetchOne(db) {
                 guard existing.name == name else {
+                    // Only the bureau learns the name on record: anyone else could read it by
+                    // typing a stranger's ID with a made-up name.
+                    guard actor.role == .bureau else {
+                        throw StoreError.conflict(
+                            reasonZh: "身份证号 \(Masking.nationalID(new.nationalId)) 已以另一个姓名登记；请核对姓名和身份证号，或由人社局更正",
+                            reasonEn: "ID \(Masking.nationalID(new.nationalId)) is registered under another name; check the name and the ID, or ask the bureau to correct it")
+                    }
                     throw StoreError.conflict(
                         reasonZh: "身份证号 \(Masking.nationalID(new.nationalId)) 已登记为“\(existing.name)”，与“\(name)”不一致；请核对，或由人社局更正姓名",
                         reasonEn: "ID \(Masking.nationalID(new.nationalId)) is registered under another name (\(existing.name)), not \(name); check it, or ask the bureau to correct the name")

@@ -43,7 +43,7 @@ public struct TraineeImportSummary: Sendable, Equatable, Codable {
     public var newPersons = 0
     public var alreadyEnrolled = 0
     public var rejected = 0
-    /// Known persons whose phone in the file differs from the one on record (the record is kept).
+    /// Known persons whose phone in the file is not the one on record (the record is kept as it is).
     public var phonesKeptOnRecord = 0
     /// False when nothing was written (all-or-nothing with a bad row).
     public var committed = false
@@ -122,30 +122,37 @@ public final class TraineeImportSession {
                 db.cachedStatement(sql: "SELECT id, name, phone FROM persons WHERE national_id = ?"), arguments: [id]) else {
                 return overCapacity()
             }
-            let knownName: String = known["name"]
-            guard knownName == trainee.name else {
-                return .rejected([ImportRowIssue(field: .name, value: trainee.name, rule: Rejection(
-                    "该身份证号已以另一个姓名登记，请核对姓名和身份证号",
-                    "this national ID is registered under another name; check the name and the ID"))])
-            }
             personId = known["id"]
-            let knownPhone: String? = known["phone"]
-            if let phone = trainee.phone, let knownPhone, phone != knownPhone { summary.phonesKeptOnRecord += 1 }
+            // A repeat inside this file first: its message names the row to compare with.
             if let existing = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT import_id, source_row FROM enrolments WHERE cohort_id = ? AND person_id = ?"),
+                db.cachedStatement(sql: "SELECT import_id, source_row, status FROM enrolments WHERE cohort_id = ? AND person_id = ?"),
                 arguments: [cohort.id, personId]) {
                 let fromImport: Int64? = existing["import_id"]
-                guard fromImport == importId else { return .alreadyEnrolled }
-                let firstRow: Int = existing["source_row"] ?? 0
-                return .rejected([ImportRowIssue(field: .nationalId, value: id, rule: Rejection(
-                    "与本文件第 \(firstRow) 行的身份证号重复", "the same national ID as row \(firstRow) of this file"))])
+                if fromImport == importId {
+                    let firstRow: Int = existing["source_row"] ?? 0
+                    return .rejected([ImportRowIssue(field: .nationalId, value: id, rule: Rejection(
+                        "与本文件第 \(firstRow) 行的身份证号重复", "the same national ID as row \(firstRow) of this file"))])
+                }
+                let status: String = existing["status"]
+                if status == EnrolmentStatus.withdrawn.rawValue {
+                    return .rejected([ImportRowIssue(field: .nationalId, value: id, rule: Rejection(
+                        "此人已从本班退学，不能再次导入", "this person has withdrawn from this cohort and cannot be imported again"))])
+                }
+                if trainee.name == known["name"] { notePhone(trainee.phone, onRecord: known["phone"]) }
+                return trainee.name == known["name"] ? .alreadyEnrolled : nameConflict(trainee)
             }
+            let knownName: String = known["name"]
+            guard knownName == trainee.name else { return nameConflict(trainee) }
             if let overlap = try overlappingCohort(personId) {
+                // Another institution's class is named only by its dates.
+                let place = overlap.institutionId == cohort.institutionId ? "“\(overlap.name)”" : "（其他机构）"
+                let placeEn = overlap.institutionId == cohort.institutionId ? "\"\(overlap.name)\"" : "of another institution"
                 return .rejected([ImportRowIssue(field: .nationalId, value: id, rule: Rejection(
-                    "已在同一职业的培训班“\(overlap.name)”（\(overlap.start) 至 \(overlap.end)）中，日期重叠",
-                    "already a trainee of the cohort \"\(overlap.name)\" (\(overlap.start) to \(overlap.end)) of the same occupation, whose dates overlap"))])
+                    "已在同一职业的培训班\(place)（\(overlap.start) 至 \(overlap.end)）中，日期重叠",
+                    "already a trainee of the cohort \(placeEn) (\(overlap.start) to \(overlap.end)) of the same occupation, whose dates overlap"))])
             }
             guard placesTaken < cohort.capacity else { return overCapacity() }
+            notePhone(trainee.phone, onRecord: known["phone"])
         }
         try db.bulkInsert(insertEnrolment, .integer(cohort.id!), .integer(personId), BulkValue(trainee.education), BulkValue(trainee.householdType),
             .integer(importId), .integer(Int64(row)), .text(now))
@@ -157,20 +164,32 @@ public final class TraineeImportSession {
         return .imported(newPerson: isNew)
     }
 
+    /// Counts a known person whose phone in the file is not the one on record: an import never
+    /// changes an existing person, so the difference is reported instead.
+    private func notePhone(_ phone: String?, onRecord: String?) {
+        if let phone, phone != onRecord { summary.phonesKeptOnRecord += 1 }
+    }
+
+    private func nameConflict(_ trainee: TraineeCandidate) -> TraineeRowOutcome {
+        .rejected([ImportRowIssue(field: .name, value: trainee.name, rule: Rejection(
+            "该身份证号已以另一个姓名登记，请核对姓名和身份证号",
+            "this national ID is registered under another name; check the name and the ID"))])
+    }
+
     private func overCapacity() -> TraineeRowOutcome {
         .rejected([ImportRowIssue(field: nil, value: String(cohort.capacity), rule: Rejection(
             "超出班额：本班最多 \(cohort.capacity) 人", "over capacity: this cohort takes at most \(cohort.capacity) trainees"))])
     }
 
-    private func overlappingCohort(_ personId: Int64) throws -> (name: String, start: String, end: String)? {
+    private func overlappingCohort(_ personId: Int64) throws -> (name: String, institutionId: Int64, start: String, end: String)? {
         let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT c.name, c.start_date, c.end_date FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
+            SELECT c.name, c.institution_id, c.start_date, c.end_date FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
             WHERE e.person_id = ? AND e.status <> 'withdrawn' AND c.id <> ?
               AND (c.occupation_code = ? OR c.special_ability_code = ?)
               AND c.start_date <= ? AND c.end_date >= ?
             LIMIT 1
             """), arguments: [personId, cohort.id, cohort.occupationCode, cohort.specialAbilityCode, cohort.endDate, cohort.startDate])
-        return row.map { ($0["name"], $0["start_date"], $0["end_date"]) }
+        return row.map { ($0["name"], $0["institution_id"], $0["start_date"], $0["end_date"]) }
     }
 
     func finish() throws {

@@ -11,14 +11,21 @@ enum BulkValue {
 }
 
 extension Database {
-    /// Runs a cached INSERT with values bound straight through SQLite's C API.
+    /// Runs a prepared INSERT with values bound straight through SQLite's C API.
     ///
     /// An import inserts a few rows per line of a million-line file; GRDB's general argument
     /// handling (an existential per value) costs more than SQLite's own work there. This path is
-    /// for those hot inserts only: everything else goes through GRDB as usual.
+    /// for those hot inserts only: everything else goes through GRDB as usual. It bypasses
+    /// GRDB's statement hooks, so transaction observers do not see these rows one by one; the
+    /// Store uses none, and a future one must observe the import as a whole.
     func bulkInsert(_ statement: Statement, _ values: BulkValue...) throws {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
+        guard sqlite3_bind_parameter_count(handle) == Int32(values.count) else {
+            // Too few values would silently reuse the previous row's bindings.
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "\(values.count) values for \(sqlite3_bind_parameter_count(handle)) parameters",
+                                sql: statement.sql)
+        }
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let code: Int32
