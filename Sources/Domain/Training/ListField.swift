@@ -101,3 +101,23 @@ public struct TraineeCandidate: Hashable, Sendable {
         self.keyGroups = keyGroups
     }
 }
+
+extension ListField {
+    /// Rows are dictionaries keyed by field, looked up several times per row of a million-row
+    /// list: hashing the case's position instead of its raw string keeps that cheap.
+    public func hash(into hasher: inout Hasher) { hasher.combine(position) }
+
+    public static func == (a: ListField, b: ListField) -> Bool { a.position == b.position }
+
+    private var position: Int {
+        switch self {
+        case .nationalId: 0
+        case .name: 1
+        case .phone: 2
+        case .education: 3
+        case .householdType: 4
+        case .keyGroups: 5
+        case .hours: 6
+        }
+    }
+}
