@@ -1,0 +1,105 @@
+/// Checks a candidate's evidence against the catalog's eligibility routes (申报条件).
+///
+/// Years of experience: a route that requires a certificate asks for years "after obtaining"
+/// it, and the declared years cannot say when they were spent. So for such routes the years
+/// are counted as whole years from the issue date of the candidate's earliest qualifying
+/// certificate (same occupation, required level or higher) to the application date; declared
+/// years are used only by routes that require no certificate. This can under-count someone
+/// whose certificate came from another bureau's system; a bureau user overrides that refusal.
+///
+/// Diplomas match exactly (a senior technical school diploma does not stand in for the
+/// technical-school route): the policy text names each diploma separately.
+public enum EligibilityCheck {
+    /// Evaluates a national level of an occupation.
+    public static func evaluate(occupationCode: String, level: SkillLevel, evidence: EligibilityEvidence,
+                                catalog: Catalog, on date: CivilDate) -> EligibilityDecision {
+        guard let occupation = catalog.occupation(code: occupationCode) else {
+            return .refused(reasons: [RouteMiss(route: nil, missing: [
+                Rejection("目录中没有职业 \(occupationCode)", "the catalog has no occupation \(occupationCode)"),
+            ])])
+        }
+        guard occupation.levels.contains(level) else {
+            return .refused(reasons: [RouteMiss(route: nil, missing: [
+                Rejection("职业 \(occupation.name)（\(occupationCode)）不开设\(level.chineseName)认定",
+                          "occupation \(occupationCode) does not offer \(level.englishName)"),
+            ])])
+        }
+        let routes = catalog.eligibilityRoutes(occupationCode: occupationCode, level: level)
+        guard !routes.isEmpty else {
+            return .refused(reasons: [RouteMiss(route: nil, missing: [
+                Rejection("目录中没有职业 \(occupationCode) \(level.chineseName)的申报条件",
+                          "the catalog has no eligibility route for \(level.englishName) of occupation \(occupationCode)"),
+            ])])
+        }
+        var misses: [RouteMiss] = []
+        for route in routes {
+            let missing = shortfalls(of: route, occupationCode: occupationCode, evidence: evidence, on: date)
+            if missing.isEmpty { return .eligible(route: route) }
+            misses.append(RouteMiss(route: route, missing: missing))
+        }
+        return .refused(reasons: misses)
+    }
+
+    /// Evaluates a certification scope; special-ability items need nothing beyond the training
+    /// (the item's code is checked where the session is created, not here).
+    public static func evaluate(occupationCode: String, scope: CertificationScope, evidence: EligibilityEvidence,
+                                catalog: Catalog, on date: CivilDate) -> EligibilityDecision {
+        switch scope {
+        case .specialAbility: .eligibleWithoutConditions
+        case .level(let level): evaluate(occupationCode: occupationCode, level: level, evidence: evidence, catalog: catalog, on: date)
+        }
+    }
+
+    /// Whole years from `start` to `end`: a year counts only once its anniversary is reached
+    /// (a 29 February start reaches its anniversary on 1 March in common years).
+    public static func wholeYears(from start: CivilDate, to end: CivilDate) -> Int {
+        guard start <= end else { return 0 }
+        let years = end.year - start.year
+        return (end.month, end.day) < (start.month, start.day) ? years - 1 : years
+    }
+
+    private static func shortfalls(of route: EligibilityRoute, occupationCode: String,
+                                   evidence: EligibilityEvidence, on date: CivilDate) -> [Rejection] {
+        var missing: [Rejection] = []
+        if let required = route.requiredCertificate {
+            // A higher certificate of the same occupation also satisfies; one issued after the
+            // application date is not yet held.
+            let qualifying = evidence.certificates.filter {
+                $0.occupationCode == occupationCode && $0.level >= required && $0.issueDate <= date
+            }
+            if let earliest = qualifying.map(\.issueDate).min() {
+                let years = wholeYears(from: earliest, to: date)
+                if years < route.minimumYears {
+                    missing.append(Rejection(
+                        "取得本职业\(required.chineseName)证书后需从事本职业 \(route.minimumYears) 年，申报人为 \(years) 年（自 \(earliest) 发证起计）",
+                        "needs \(route.minimumYears) years in this occupation after the \(required.englishName) certificate; the candidate has \(years) (counted from its issue on \(earliest))"))
+                }
+            } else if route.minimumYears > 0 {
+                missing.append(Rejection(
+                    "需持有本职业\(required.chineseName)或以上等级证书，并在取得证书后从事本职业 \(route.minimumYears) 年",
+                    "needs a \(required.englishName) or higher certificate of this occupation and \(route.minimumYears) years in the occupation after it"))
+            } else {
+                missing.append(Rejection(
+                    "需持有本职业\(required.chineseName)或以上等级证书",
+                    "needs a \(required.englishName) or higher certificate of this occupation"))
+            }
+        } else if evidence.declaredYears < route.minimumYears {
+            missing.append(Rejection(
+                "需从事本职业 \(route.minimumYears) 年，申报人为 \(evidence.declaredYears) 年",
+                "needs \(route.minimumYears) years in this occupation; the candidate declares \(evidence.declaredYears)"))
+        }
+        if let diploma = route.requiredDiploma {
+            let studying = route.finalYearStudentsAllowed && evidence.finalYearStudentOf == diploma
+            if !evidence.diplomas.contains(diploma) && !studying {
+                missing.append(route.finalYearStudentsAllowed
+                    ? Rejection("需为\(diploma.chineseName)（含最后一学年在校生）",
+                                "needs to be a \(diploma.englishName) (final-year students included)")
+                    : Rejection("需为\(diploma.chineseName)", "needs to be a \(diploma.englishName)"))
+            }
+        }
+        if route.requiresApprenticeship && !evidence.completedApprenticeship {
+            missing.append(Rejection("需已完成企业新型学徒制培训", "needs a completed apprenticeship"))
+        }
+        return missing
+    }
+}
