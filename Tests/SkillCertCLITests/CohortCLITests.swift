@@ -133,7 +133,8 @@ import Spreadsheet
         let sheet = try book.addSheet("学员名单")
         try sheet.writeRow([.text("姓名"), .text("身份证号")], row: 0)
         try sheet.writeRow([.text("陈大文"), .text("440524188001010014")], row: 1)
-        try sheet.writeRow([.text("王五"), .number(440524188001010014)], row: 2)
+        // What Excel does to an ID typed into a number cell: a double, last digits lost.
+        try sheet.writeRow([.text("王五"), .number(Double("440524188001010014")!)], row: 2)
         try book.close()
 
         let result = workspace.run("cohort", "import", "1", "list.xlsx", "--as", "clerk.a")
