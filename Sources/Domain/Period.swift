@@ -109,30 +109,25 @@ public enum Period: Hashable, Sendable, Codable, CustomStringConvertible {
     /// `2026Q1` or `2026`, the form `parse` reads back.
     public var description: String {
         switch self {
-        case let .quarter(year, quarter): "\(Period.yearText(year))Q\(quarter.rawValue)"
-        case let .year(year): Period.yearText(year)
+        case let .quarter(year, quarter): "\(year.zeroPadded(4))Q\(quarter.rawValue)"
+        case let .year(year): year.zeroPadded(4)
         }
     }
 
     /// `2026年第一季度` or `2026年`, for sheet titles.
     public var chineseLabel: String {
         switch self {
-        case let .quarter(year, quarter): "\(Period.yearText(year))年\(quarter.chineseName)"
-        case let .year(year): "\(Period.yearText(year))年"
+        case let .quarter(year, quarter): "\(year.zeroPadded(4))年\(quarter.chineseName)"
+        case let .year(year): "\(year.zeroPadded(4))年"
         }
     }
 
     /// `Q1 2026` or `2026`.
     public var englishLabel: String {
         switch self {
-        case let .quarter(year, quarter): "Q\(quarter.rawValue) \(Period.yearText(year))"
-        case let .year(year): Period.yearText(year)
+        case let .quarter(year, quarter): "Q\(quarter.rawValue) \(year.zeroPadded(4))"
+        case let .year(year): year.zeroPadded(4)
         }
-    }
-
-    private static func yearText(_ year: Int) -> String {
-        let digits = String(year)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     private static func date(_ year: Int, _ month: Int, _ day: Int) -> CivilDate {

@@ -33,7 +33,7 @@ enum CatalogCSVParser {
         var nextLine = headerLine + 1
         while let fields = reader.next() {
             let line = nextLine
-            nextLine += 1 + fields.reduce(0) { $0 + lineBreakCount($1) }
+            nextLine += 1 + CSVRowSource.lineBreaks(in: fields)
             if isBlankOrComment(fields) { continue }
             table.readingProblems += problems(in: fields, header: header, file: file, line: line)
             var byColumn: [String: String] = [:]
@@ -102,10 +102,6 @@ enum CatalogCSVParser {
 
     private static func containsLineBreak(_ text: String) -> Bool {
         text.unicodeScalars.contains { $0 == "\n" || $0 == "\r" }
-    }
-
-    private static func lineBreakCount(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
     }
 }
 

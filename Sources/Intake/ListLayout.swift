@@ -57,6 +57,6 @@ struct ListLayout {
     /// is not a trainee.
     static func isNotesRow(_ row: RawRow) -> Bool {
         guard let first = row.cells.first(where: { !$0.allSatisfy(\.isWhitespace) }) else { return false }
-        return first.trimmingWhitespace().hasPrefix("【说明")
+        return first.trimmingWhitespace().hasPrefix(ListField.notesMarker)
     }
 }

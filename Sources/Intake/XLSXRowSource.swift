@@ -26,7 +26,7 @@ struct XLSXRowSource: RowSource {
 
     /// Dense cells from column A, so that a cell's index is its column.
     static func rawRow(_ row: XLSXRow) -> RawRow {
-        let width = (row.cells.map(\.columnIndex).max() ?? -1) + 1
+        let width = row.cells.reduce(-1) { max($0, $1.columnIndex) } + 1
         var cells = [String](repeating: "", count: width)
         var numeric = [Bool](repeating: false, count: width)
         for cell in row.cells {

@@ -131,8 +131,3 @@ public enum CatalogWorkbook {
         }
     }
 }
-
-extension CellStyle {
-    /// A bordered cell whose long text wraps instead of spilling over.
-    static let wrapped = CellStyle.cell.with { $0.wrapText = true; $0.verticalAlignment = .top }
-}

@@ -145,7 +145,7 @@ public enum CohortRosterWorkbook {
             (.phone, .text(phone)),
             (.education, .text(line.education ?? "")),
             (.householdType, .text(line.householdType ?? "")),
-            (.keyGroups, .text(line.keyGroups.joined(separator: "、"))),
+            (.keyGroups, .text(line.keyGroups.joined(separator: TraineeTemplate.keyGroupSeparator))),
             (.hours, .number(hours)),
             (.attendance, attendance),
             (.status, .text(status(line))),

@@ -67,7 +67,7 @@ public enum ImportErrorWorkbook {
                                 style: faulty.contains(column) ? faultyCellStyle : cellStyle)
             }
             try sheet.write(.text(reason(row.issues)), row: excelRow, column: reasonColumn,
-                            style: rowLevel ? faultyReasonStyle : reasonStyle)
+                            style: rowLevel ? faultyReasonStyle : .wrapped)
         }
 
         let lastRow = headerRow + max(report.rows.count, 1)
@@ -116,6 +116,5 @@ public enum ImportErrorWorkbook {
         $0.numberFormat = "@"
         $0.verticalAlignment = .top
     }
-    private static let reasonStyle = CellStyle.cell.with { $0.wrapText = true; $0.verticalAlignment = .top }
     private static let faultyReasonStyle = CellStyle.highlightedError.with { $0.wrapText = true; $0.verticalAlignment = .top }
 }

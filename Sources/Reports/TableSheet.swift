@@ -57,3 +57,8 @@ struct TableSheet {
                    lastRow: Self.firstDataRow + max(rows.count, 1) - 1, lastColumn: columns.upperBound)
     }
 }
+
+extension CellStyle {
+    /// A bordered cell whose long text wraps instead of spilling over.
+    static let wrapped = CellStyle.cell.with { $0.wrapText = true; $0.verticalAlignment = .top }
+}

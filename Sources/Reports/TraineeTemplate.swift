@@ -16,9 +16,6 @@ public enum TraineeTemplate {
     /// The columns, in the order the template lays them out.
     public static let fields: [ListField] = [.nationalId, .name, .phone, .education, .householdType, .keyGroups]
 
-    /// The importer skips a row whose first cell starts with this, so the notes row may stay in
-    /// a filled-in list (`【说明】身份证号：…`).
-    public static let notesMarker = "【说明"
 
     static let headerRow = 0
     static let notesRow = 1
@@ -106,7 +103,7 @@ public enum TraineeTemplate {
 
     // MARK: What each column wants
 
-    /// The notes cell of a column, Chinese line first. Every note opens with `notesMarker`, not
+    /// The notes cell of a column, Chinese line first. Every note opens with `ListField.notesMarker`, not
     /// only the first: a clerk may move the columns, and whichever ends up first must still make
     /// the importer skip the row.
     static func note(for field: ListField, catalog: Catalog) -> (text: String, chinese: String, english: String) {
@@ -131,7 +128,7 @@ public enum TraineeTemplate {
         case .hours:
             (chinese, english) = ("出勤学时，可含一位小数", "Hours attended, one decimal allowed")
         }
-        return ("\(notesMarker)】\(field.chineseHeader)：\(chinese)\n\(field.englishHeader): \(english)", chinese, english)
+        return ("\(ListField.notesMarker)】\(field.chineseHeader)：\(chinese)\n\(field.englishHeader): \(english)", chinese, english)
     }
 
     private static func choiceNote(_ names: [String]) -> (String, String) {
@@ -154,7 +151,7 @@ public enum TraineeTemplate {
         var row = 2
         func paragraph(_ label: String, _ chinese: String, _ english: String) throws(SpreadsheetError) {
             try sheet.write(.text(label), row: row, column: 0, style: instructionLabelStyle)
-            try sheet.write(.text("\(chinese)\n\(english)"), row: row, column: 1, style: instructionStyle)
+            try sheet.write(.text("\(chinese)\n\(english)"), row: row, column: 1, style: .wrapped)
             row += 1
         }
         for field in fields {
@@ -184,5 +181,4 @@ public enum TraineeTemplate {
     }
 
     private static let instructionLabelStyle = CellStyle(bold: true, border: .thin, wrapText: true, verticalAlignment: .top)
-    private static let instructionStyle = CellStyle(border: .thin, wrapText: true, verticalAlignment: .top)
 }

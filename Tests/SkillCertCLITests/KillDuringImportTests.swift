@@ -2,7 +2,6 @@ import Foundation
 import Testing
 import GRDB
 import Domain
-@testable import Store
 
 /// A clerk's import killed half-way (kill -9: no chance to clean up) leaves the database exactly
 /// as it was before: the import's transaction never committed, and SQLite discards it.
@@ -10,8 +9,8 @@ import Domain
     static let binary = Workspace.packageRoot.appendingPathComponent(".build/debug/skillcert")
 
     @Test func killingAnImportHalfWayLeavesTheDatabaseAsItWas() throws {
-        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path),
-                "the test runs the real tool: build it first (make test does)")
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path),
+                     "the test runs the real tool: build it first (make test does)")
         let workspace = try Workspace()
         try workspace.initialise()
         #expect(workspace.run("institution", "add", "--name", "甲学校", "--kind", "training", "--district", "石岐街道").status == 0)

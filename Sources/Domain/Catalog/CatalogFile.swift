@@ -42,43 +42,6 @@ public enum CatalogFile: String, CaseIterable, Sendable, Comparable {
         }
     }
 
-    /// A sheet or section title for people.
-    public var titleZh: String {
-        switch self {
-        case .projects: "三项工程"
-        case .occupations: "职业（工种）"
-        case .specialAbilities: "专项职业能力"
-        case .examParts: "考试科目与及格线"
-        case .eligibilityRoutes: "申报条件"
-        case .trainingSubsidies: "以证定补标准"
-        case .apprenticeSubsidies: "企业新型学徒制补贴标准"
-        case .districts: "镇街"
-        case .keyGroups: "重点群体"
-        case .educationLevels: "文化程度"
-        case .householdTypes: "户籍类型"
-        case .targets: "年度目标"
-        case .settings: "参数设置"
-        }
-    }
-
-    public var titleEn: String {
-        switch self {
-        case .projects: "projects"
-        case .occupations: "occupations"
-        case .specialAbilities: "special-ability items"
-        case .examParts: "exam parts and pass marks"
-        case .eligibilityRoutes: "eligibility routes"
-        case .trainingSubsidies: "training subsidy rates"
-        case .apprenticeSubsidies: "apprentice subsidy rates"
-        case .districts: "towns and subdistricts"
-        case .keyGroups: "key groups"
-        case .educationLevels: "education levels"
-        case .householdTypes: "household types"
-        case .targets: "yearly targets"
-        case .settings: "settings"
-        }
-    }
-
     /// Files are checked and reported in declaration order: referenced files before the files that refer to them.
     public static func < (a: CatalogFile, b: CatalogFile) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

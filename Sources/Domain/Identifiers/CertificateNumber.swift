@@ -31,19 +31,7 @@ public struct CertificateNumber: Hashable, Sendable, Codable, CustomStringConver
         bodyKind: EvaluationBodyKind, bodyCode: Int, provinceCode: String, siteSequence: Int,
         year: Int, level: SkillLevel, serial: Int
     ) throws(Rejection) {
-        guard (0...9999).contains(bodyCode) else {
-            throw Rejection("证书编号的机构代码应为 0000-9999，实际为 \(bodyCode)", "the body code must be 0000-9999, found \(bodyCode)")
-        }
-        guard provinceCode.count == 2, Province(code: provinceCode) != nil else {
-            throw Rejection(
-                "证书编号的省份代码“\(provinceCode)”不是已知的省级行政区划代码",
-                "the province code \"\(provinceCode)\" is not a known province-level code")
-        }
-        guard (0...999_999).contains(siteSequence) else {
-            throw Rejection(
-                "证书编号的站点序号应为 000000-999999，实际为 \(siteSequence)",
-                "the site sequence number must be 000000-999999, found \(siteSequence)")
-        }
+        _ = try CertificateIssuer(bodyKind: bodyKind, bodyCode: bodyCode, provinceCode: provinceCode, siteSequence: siteSequence)
         guard (2000...2099).contains(year) else {
             throw Rejection(
                 "证书编号的发证年份应为 2000-2099（编号只记后两位），实际为 \(year)",
@@ -137,17 +125,18 @@ public struct CertificateNumber: Hashable, Sendable, Codable, CustomStringConver
             year: year, level: level, serial: serial)
     }
 
+    /// The evaluation body and site that issued it: the first 13 characters.
+    public var issuer: CertificateIssuer {
+        // The parts were checked when the number was made.
+        try! CertificateIssuer(bodyKind: bodyKind, bodyCode: bodyCode, provinceCode: provinceCode, siteSequence: siteSequence)
+    }
+
     /// True for a body filed with the province (body code 0000) rather than the ministry.
     public var isFiledWithProvince: Bool { bodyCode == 0 }
 
     /// The 22 characters.
     public var formatted: String {
-        func padded(_ number: Int, _ width: Int) -> String {
-            let digits = String(number)
-            return String(repeating: "0", count: width - digits.count) + digits
-        }
-        return "\(bodyKind.rawValue)\(padded(bodyCode, 4))\(provinceCode)\(padded(siteSequence, 6))"
-            + "\(padded(year % 100, 2))\(level.nationalDigit!)\(padded(serial, 6))"
+        issuer.prefix + "\((year % 100).zeroPadded(2))\(level.nationalDigit!)\(serial.zeroPadded(6))"
     }
 
     public var description: String { formatted }

@@ -134,7 +134,8 @@ public struct NationalID: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// Digit 17: odd for men, even for women.
     public var sex: Sex {
-        let digit = Array(value)[16].wholeNumberValue!
+        // Digit 17 is ASCII; read its byte rather than building an array of characters per row.
+        let digit = value.utf8[value.utf8.index(value.utf8.startIndex, offsetBy: 16)] - UInt8(ascii: "0")
         return digit % 2 == 1 ? .male : .female
     }
 

@@ -9,6 +9,10 @@ public enum ListField: String, CaseIterable, Hashable, Sendable, Codable {
     case keyGroups
     case hours
 
+    /// What every cell of the template's notes row (under the header) starts with, so that the
+    /// importer knows to skip that row: `【说明】身份证号：…`.
+    public static let notesMarker = "【说明"
+
     /// The header the template writes, Chinese first: `身份证号 National ID`.
     public var header: String { "\(chineseHeader) \(englishHeader)" }
 

@@ -172,10 +172,10 @@ struct CohortCommand: ParsableCommand {
                 try parseOption("--id", text) { value throws(Rejection) in try NationalID.parse(value, today: today) }.value
             }
             let result = try store.completeTrainees(cohortId: cohort, nationalIds: ids.isEmpty ? nil : ids, actor: actor)
-            let required = hoursText(result.requiredTenths)
+            let required = Domain.Hours(tenths: result.requiredTenths).description
             CLIContext.current.print("结业 Completed: \(result.completed.count)（需出勤 \(required) 学时 · \(required) hours required）")
             for shortfall in result.notEligible {
-                CLIContext.current.print("  未达学时 short of hours: \(shortfall.name) \(Masking.nationalID(shortfall.nationalId)) \(hoursText(shortfall.hoursTenths)) / \(required)")
+                CLIContext.current.print("  未达学时 short of hours: \(shortfall.name) \(Masking.nationalID(shortfall.nationalId)) \(Domain.Hours(tenths: shortfall.hoursTenths).description) / \(required)")
             }
         }
     }
@@ -204,8 +204,6 @@ func resolveInstitution(_ text: String?, store: Store, actor: User) throws -> In
     throw CLIError.missingOption(option: "--institution", reasonZh: "人社局用户须指明机构", reasonEn: "bureau users must name the institution")
 }
 
-/// Tenths of an hour as people write hours: `12`, `12.5`.
-func hoursText(_ tenths: Int) -> String { Domain.Hours(tenths: tenths).description }
 
 struct CohortView: Encodable {
     let id: Int64
@@ -257,7 +255,7 @@ struct TraineeView: Encodable {
         name = line.name
         nationalId = unmasked ? line.nationalId : Masking.nationalID(line.nationalId)
         phone = line.phone.map { unmasked ? $0 : Masking.phone($0) }
-        hours = hoursText(line.hoursTenths)
+        hours = Domain.Hours(tenths: line.hoursTenths).description
         status = line.status.rawValue
         statusText = "\(line.status.chineseName) \(line.status.rawValue)"
     }

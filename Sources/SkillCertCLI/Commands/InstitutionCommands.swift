@@ -38,11 +38,11 @@ struct InstitutionCommand: ParsableCommand {
                 }
             }
             if kind == .evaluation {
-                let parts = try EvaluationBodyParts.parse(bodyKind: bodyKind, bodyCode: bodyCode, province: province, site: site)
-                new.bodyKind = parts.kind
-                new.bodyCode = parts.code
-                new.provinceCode = parts.province
-                new.siteSequence = parts.site
+                let issuer = try EvaluationBodyOptions.issuer(bodyKind: bodyKind, bodyCode: bodyCode, province: province, site: site)
+                new.bodyKind = issuer.bodyKind.rawValue
+                new.bodyCode = issuer.bodyCode
+                new.provinceCode = issuer.provinceCode
+                new.siteSequence = issuer.siteSequence
             }
             let institution = try store.addInstitution(new, actor: actor)
             CLIContext.current.print("已登记机构 Registered institution \(institution.id!): \(institution.name)（\(institution.kind.chineseName)，\(institution.district)）")
@@ -154,53 +154,39 @@ struct InstitutionView: Encodable {
         contactPerson = institution.contactPerson
         contactPhone = institution.contactPhone.map(Masking.phone)
         address = institution.address
-        if let kind = institution.bodyKind, let code = institution.bodyCode, let province = institution.provinceCode,
-           let site = institution.siteSequence {
-            bodyPrefix = kind + zeroPadded(code, 4) + province + zeroPadded(site, 6)
-        } else {
-            bodyPrefix = nil
-        }
+        bodyPrefix = institution.certificateIssuer?.prefix
     }
 }
 
-func zeroPadded(_ number: Int, _ width: Int) -> String {
-    let digits = String(number)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
-}
-
-/// The four parts of an evaluation body that go into every certificate number it issues.
-struct EvaluationBodyParts {
-    let kind: String
-    let code: Int
-    let province: String
-    let site: Int
-
-    static func parse(bodyKind: String?, bodyCode: String?, province: String, site: String?) throws(CLIError) -> EvaluationBodyParts {
+/// Reads the options that name an evaluation body's certificate-number parts into the issuer
+/// its certificate numbers start with.
+enum EvaluationBodyOptions {
+    static func issuer(bodyKind: String?, bodyCode: String?, province: String, site: String?) throws(CLIError) -> CertificateIssuer {
         guard let bodyKind, let bodyCode, let site else {
             throw CLIError.missingOption(option: "--body-kind, --body-code, --site",
                                          reasonZh: "评价机构必须提供机构类别、机构代码和站点序号（证书编号的组成部分）",
                                          reasonEn: "an evaluation body needs its body kind, body code and site sequence (parts of its certificate numbers)")
         }
-        let kind = bodyKind.trimmingWhitespace().uppercased()
-        guard kind == "Y" || kind == "S" else {
+        guard let kind = EvaluationBodyKind(rawValue: bodyKind.trimmingWhitespace().uppercased()) else {
             throw CLIError.invalidOption(FieldProblem(field: "--body-kind", value: bodyKind, rule: Rejection(
                 "应为 Y（用人单位）或 S（社会培训评价组织）", "must be Y (employer) or S (social training and evaluation organisation)")))
         }
-        func digits(_ option: String, _ text: String, count: Int) throws(CLIError) -> Int {
+        func digits(_ option: String, _ text: String, count: Int) throws(CLIError) -> String {
             let trimmed = text.trimmingWhitespace()
-            guard trimmed.count == count, trimmed.allSatisfy(\.isASCIIDigit), let value = Int(trimmed) else {
+            guard trimmed.count == count, trimmed.allSatisfy(\.isASCIIDigit) else {
                 throw CLIError.invalidOption(FieldProblem(field: option, value: text, rule: Rejection(
                     "应为 \(count) 位数字", "must be \(count) digits")))
             }
-            return value
+            return trimmed
         }
-        let code = try digits("--body-code", bodyCode, count: 4)
+        let code = Int(try digits("--body-code", bodyCode, count: 4))!
+        let siteNumber = Int(try digits("--site", site, count: 6))!
         let provinceCode = try digits("--province", province, count: 2)
-        guard Province(code: zeroPadded(provinceCode, 2)) != nil else {
-            throw CLIError.invalidOption(FieldProblem(field: "--province", value: province, rule: Rejection(
-                "不是省级行政区划代码（广东为 44）", "is not a province code (Guangdong is 44)")))
+        do {
+            // With the digit counts checked, only the province code can still be refused.
+            return try CertificateIssuer(bodyKind: kind, bodyCode: code, provinceCode: provinceCode, siteSequence: siteNumber)
+        } catch {
+            throw CLIError.invalidOption(FieldProblem(field: "--province", value: province, rule: error))
         }
-        let siteNumber = try digits("--site", site, count: 6)
-        return EvaluationBodyParts(kind: kind, code: code, province: zeroPadded(provinceCode, 2), site: siteNumber)
     }
 }

@@ -52,35 +52,44 @@ extension Store {
 
     /// The cohorts the actor may see, newest first, with their counts.
     public func cohorts(actor: User) throws(StoreError) -> [CohortSummary] {
-        try read { db in
-            let actor = try currentActor(db, actor)
-            try requireTrainingActor(actor, to: "cohort list")
-            var sql = """
-                SELECT c.*, i.name AS institution_name,
-                    (SELECT count(*) FROM enrolments e WHERE e.cohort_id = c.id AND e.status = 'enrolled') AS n_enrolled,
-                    (SELECT count(*) FROM enrolments e WHERE e.cohort_id = c.id AND e.status = 'completed') AS n_completed,
-                    (SELECT count(*) FROM enrolments e WHERE e.cohort_id = c.id AND e.status = 'withdrawn') AS n_withdrawn
-                FROM cohorts c JOIN institutions i ON i.id = c.institution_id
-                """
-            var arguments: StatementArguments = []
-            if actor.role != .bureau {
-                sql += " WHERE c.institution_id = ?"
-                arguments = [actor.institutionId]
-            }
-            sql += " ORDER BY c.id DESC"
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                CohortSummary(cohort: try Cohort(row: row), institutionName: row["institution_name"],
-                              enrolled: row["n_enrolled"], completed: row["n_completed"], withdrawn: row["n_withdrawn"])
-            }
-        }
+        try read { db in try cohortSummaries(db, actor: try currentActor(db, actor), id: nil) }
     }
 
     /// One cohort with its counts, within the actor's scope.
     public func cohort(id: Int64, actor: User) throws(StoreError) -> CohortSummary {
-        guard let summary = try cohorts(actor: actor).first(where: { $0.cohort.id == id }) else {
-            throw StoreError.notFound(kind: "培训班", key: String(id))
+        try read { db in
+            guard let summary = try cohortSummaries(db, actor: try currentActor(db, actor), id: id).first else {
+                throw StoreError.notFound(kind: "培训班", key: String(id))
+            }
+            return summary
         }
-        return summary
+    }
+
+    private func cohortSummaries(_ db: Database, actor: User, id: Int64?) throws -> [CohortSummary] {
+        try requireTrainingActor(actor, to: id == nil ? "cohort list" : "cohort show")
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if actor.role != .bureau {
+            conditions.append("c.institution_id = ?")
+            arguments += [actor.institutionId]
+        }
+        if let id {
+            conditions.append("c.id = ?")
+            arguments += [id]
+        }
+        let sql = """
+            SELECT c.*, i.name AS institution_name,
+                (SELECT count(*) FROM enrolments e WHERE e.cohort_id = c.id AND e.status = 'enrolled') AS n_enrolled,
+                (SELECT count(*) FROM enrolments e WHERE e.cohort_id = c.id AND e.status = 'completed') AS n_completed,
+                (SELECT count(*) FROM enrolments e WHERE e.cohort_id = c.id AND e.status = 'withdrawn') AS n_withdrawn
+            FROM cohorts c JOIN institutions i ON i.id = c.institution_id
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            ORDER BY c.id DESC
+            """
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            CohortSummary(cohort: try Cohort(row: row), institutionName: row["institution_name"],
+                          enrolled: row["n_enrolled"], completed: row["n_completed"], withdrawn: row["n_withdrawn"])
+        }
     }
 
     /// Fetches a cohort for a change, refusing actors outside its institution.

@@ -53,4 +53,11 @@ public struct Institution: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     public var createdAt: String
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The issuer part of the certificate numbers an evaluation body issues; nil for the others.
+    public var certificateIssuer: CertificateIssuer? {
+        guard let bodyKind, let kind = EvaluationBodyKind(rawValue: bodyKind), let bodyCode, let provinceCode,
+              let siteSequence else { return nil }
+        return try? CertificateIssuer(bodyKind: kind, bodyCode: bodyCode, provinceCode: provinceCode, siteSequence: siteSequence)
+    }
 }
