@@ -15,6 +15,8 @@ public enum StoreError: BilingualError, Equatable {
     case conflict(reasonZh: String, reasonEn: String)
     /// A catalog value cannot be removed or renamed while records use it.
     case catalogValueInUse(table: String, key: String)
+    /// The operation would break rules of the domain; every broken rule is listed.
+    case rulesBroken(whatZh: String, whatEn: String, rules: [Rejection])
     case notInitialized(path: String)
     case alreadyInitialized(path: String)
     case userDisabled(login: String)
@@ -29,6 +31,7 @@ public enum StoreError: BilingualError, Equatable {
         case .invalid(let problem): problem.chinese
         case .invalidFields(let problems): problems.map(\.chinese).joined(separator: "\n")
         case .conflict(let reasonZh, _): reasonZh
+        case .rulesBroken(let whatZh, _, let rules): ([whatZh + "："] + rules.map { "- " + $0.chinese }).joined(separator: "\n")
         case .catalogValueInUse(let table, let key): "目录 \(table) 中的 \(key) 仍被记录引用，不能删除或改名"
         case .notInitialized(let path): "数据库 \(path) 尚未初始化，请先运行 skillcert init"
         case .alreadyInitialized(let path): "数据库 \(path) 已经初始化；更新目录请用 skillcert catalog sync"
@@ -45,6 +48,7 @@ public enum StoreError: BilingualError, Equatable {
         case .invalid(let problem): problem.english
         case .invalidFields(let problems): problems.map(\.english).joined(separator: "\n")
         case .conflict(_, let reasonEn): reasonEn
+        case .rulesBroken(_, let whatEn, let rules): ([whatEn + ":"] + rules.map { "- " + $0.english }).joined(separator: "\n")
         case .catalogValueInUse(let table, let key): "catalog \(table) value \(key) is still used by records; it cannot be removed or renamed"
         case .notInitialized(let path): "database \(path) is not initialised: run skillcert init first"
         case .alreadyInitialized(let path): "database \(path) is already initialised; use skillcert catalog sync to update the catalog"
@@ -58,6 +62,7 @@ public enum StoreError: BilingualError, Equatable {
         [
             "用户": "user", "机构": "institution", "人员": "person", "职业": "occupation",
             "镇街": "district", "项目": "project", "培训班": "cohort", "学员": "trainee",
+            "考评员": "examiner", "考试场次": "exam session", "考场": "room", "考生": "candidate",
         ][kind] ?? kind
     }
 }

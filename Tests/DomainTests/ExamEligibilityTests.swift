@@ -175,12 +175,12 @@ struct ExamEligibilityTests {
                       "the catalog has no eligibility route for level 1 (senior technician) of occupation 4-03-02-01")])])
     }
 
-    @Test func specialAbilityItemsHaveNoConditionsAndScopeDelegatesForLevels() {
+    @Test func specialAbilityItemsHaveNoConditionsAndTargetsDelegateForLevels() {
         let none = EligibilityEvidence()
-        #expect(EligibilityCheck.evaluate(occupationCode: "YC02", scope: .specialAbility, evidence: none,
+        #expect(EligibilityCheck.evaluate(target: .specialAbility(code: "YC02"), evidence: none,
                                           catalog: Self.catalog, on: Self.today) == .eligibleWithoutConditions)
         #expect(EligibilityDecision.eligibleWithoutConditions.isEligible)
-        #expect(EligibilityCheck.evaluate(occupationCode: Self.cook, scope: .level(.level5), evidence: none,
+        #expect(EligibilityCheck.evaluate(target: .occupation(code: Self.cook, level: .level5), evidence: none,
                                           catalog: Self.catalog, on: Self.today) == evaluate(.level5, none))
     }
 

@@ -15,7 +15,7 @@ struct TrainingWorld {
     }
 
     static func plan(name: String = "2026年第1期中式烹调师（四级）", capacity: Int = 3, start: Int = 1, end: Int = 30,
-                     target: CohortTarget = .occupation(code: "4-03-02-01", level: .level4)) -> CohortPlan {
+                     target: CertificationTarget = .occupation(code: "4-03-02-01", level: .level4)) -> CohortPlan {
         CohortPlan(name: name, projectCode: "yuecai", target: target, district: "石岐街道",
                    startDate: CivilDate(year: 2026, month: 3, day: start)!, endDate: CivilDate(year: 2026, month: 4, day: end)!,
                    plannedHours: 75, capacity: capacity)

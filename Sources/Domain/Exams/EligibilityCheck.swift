@@ -40,13 +40,13 @@ public enum EligibilityCheck {
         return .refused(reasons: misses)
     }
 
-    /// Evaluates a certification scope; special-ability items need nothing beyond the training
-    /// (the item's code is checked where the session is created, not here).
-    public static func evaluate(occupationCode: String, scope: CertificationScope, evidence: EligibilityEvidence,
+    /// Evaluates what a session assesses; special-ability items need nothing beyond the
+    /// training (the item's code is checked where the session is created, not here).
+    public static func evaluate(target: CertificationTarget, evidence: EligibilityEvidence,
                                 catalog: Catalog, on date: CivilDate) -> EligibilityDecision {
-        switch scope {
+        switch target {
         case .specialAbility: .eligibleWithoutConditions
-        case .level(let level): evaluate(occupationCode: occupationCode, level: level, evidence: evidence, catalog: catalog, on: date)
+        case .occupation(let code, let level): evaluate(occupationCode: code, level: level, evidence: evidence, catalog: catalog, on: date)
         }
     }
 

@@ -1,21 +1,15 @@
-/// What a cohort trains for: a national level of an occupation, or a special-ability item.
-public enum CohortTarget: Hashable, Sendable {
-    case occupation(code: String, level: SkillLevel)
-    case specialAbility(code: String)
-}
-
 /// A cohort as an institution plans it, checked against the catalog before it is recorded.
 public struct CohortPlan: Hashable, Sendable {
     public var name: String
     public var projectCode: String
-    public var target: CohortTarget
+    public var target: CertificationTarget
     public var district: String
     public var startDate: CivilDate
     public var endDate: CivilDate
     public var plannedHours: Int
     public var capacity: Int
 
-    public init(name: String, projectCode: String, target: CohortTarget, district: String, startDate: CivilDate,
+    public init(name: String, projectCode: String, target: CertificationTarget, district: String, startDate: CivilDate,
                 endDate: CivilDate, plannedHours: Int, capacity: Int) {
         self.name = name
         self.projectCode = projectCode

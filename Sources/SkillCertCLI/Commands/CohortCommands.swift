@@ -44,7 +44,7 @@ struct CohortCommand: ParsableCommand {
             CLIContext.current.print("已创建培训班 Created cohort \(cohort.id!): \(cohort.name)")
         }
 
-        private func cohortTarget(_ catalog: Catalog) throws -> CohortTarget {
+        private func cohortTarget(_ catalog: Catalog) throws -> CertificationTarget {
             switch (occupation, level, specialAbility) {
             case (let occupation?, let level?, nil):
                 guard let found = catalog.occupation(matching: occupation) else {

@@ -41,51 +41,57 @@ extension Store {
                 throw StoreError.notPermitted(action: "person add", reasonZh: "考评员不能登记人员",
                                               reasonEn: "examiners cannot register persons")
             }
-            let name = try Store.personName(new.name)
-            let now = clock.timestamp()
-            var created = false, phoneDiffers = false
-            var person: Person
-            if let existing = try Person.filter(Column("national_id") == new.nationalId).fetchOne(db) {
-                guard existing.name == name else {
-                    // Only the bureau learns the name on record: anyone else could read it by
-                    // typing a stranger's ID with a made-up name.
-                    guard actor.role == .bureau else {
-                        throw StoreError.conflict(
-                            reasonZh: "身份证号 \(Masking.nationalID(new.nationalId)) 已以另一个姓名登记；请核对姓名和身份证号，或由人社局更正",
-                            reasonEn: "ID \(Masking.nationalID(new.nationalId)) is registered under another name; check the name and the ID, or ask the bureau to correct it")
-                    }
-                    throw StoreError.conflict(
-                        reasonZh: "身份证号 \(Masking.nationalID(new.nationalId)) 已登记为“\(existing.name)”，与“\(name)”不一致；请核对，或由人社局更正姓名",
-                        reasonEn: "ID \(Masking.nationalID(new.nationalId)) is registered under another name (\(existing.name)), not \(name); check it, or ask the bureau to correct the name")
-                }
-                person = existing
-                phoneDiffers = new.phone != nil && existing.phone != nil && new.phone != existing.phone
-                if existing.phone == nil, let phone = new.phone {
-                    person.phone = phone
-                    person.updatedAt = now
-                    try person.update(db)
-                    try audit(db, actor: actor, action: "person.update", entity: "persons", key: String(person.id!),
-                              before: existing, after: person, reason: "phone added at registration")
-                }
-            } else {
-                person = Person(id: nil, nationalId: new.nationalId, name: name, sex: new.sex,
-                                birthDate: new.birthDate.description, phone: new.phone, createdAt: now, updatedAt: now)
-                try person.insert(db)
-                created = true
-                try audit(db, actor: actor, action: "person.create", entity: "persons", key: String(person.id!), after: person)
-            }
-            if let institutionId = actor.institutionId {
-                let linked = try Int.fetchOne(db, sql: "SELECT 1 FROM institution_persons WHERE institution_id = ? AND person_id = ?",
-                                              arguments: [institutionId, person.id!]) != nil
-                if !linked {
-                    try db.execute(sql: "INSERT INTO institution_persons (institution_id, person_id, registered_at) VALUES (?, ?, ?)",
-                                   arguments: [institutionId, person.id!, now])
-                    try audit(db, actor: actor, action: "person.link", entity: "persons", key: String(person.id!),
-                              after: ["institution_id": institutionId])
-                }
-            }
-            return PersonRegistration(person: person, created: created, phoneOnRecordDiffers: phoneDiffers)
+            return try findOrRegisterPerson(db, new, actor: actor)
         }
+    }
+
+    /// The body of `registerPerson`, for operations that register a person inside their own
+    /// transaction (an examiner is a person too).
+    func findOrRegisterPerson(_ db: Database, _ new: NewPerson, actor: User) throws -> PersonRegistration {
+        let name = try Store.personName(new.name)
+        let now = clock.timestamp()
+        var created = false, phoneDiffers = false
+        var person: Person
+        if let existing = try Person.filter(Column("national_id") == new.nationalId).fetchOne(db) {
+            guard existing.name == name else {
+                // Only the bureau learns the name on record: anyone else could read it by
+                // typing a stranger's ID with a made-up name.
+                guard actor.role == .bureau else {
+                    throw StoreError.conflict(
+                        reasonZh: "身份证号 \(Masking.nationalID(new.nationalId)) 已以另一个姓名登记；请核对姓名和身份证号，或由人社局更正",
+                        reasonEn: "ID \(Masking.nationalID(new.nationalId)) is registered under another name; check the name and the ID, or ask the bureau to correct it")
+                }
+                throw StoreError.conflict(
+                    reasonZh: "身份证号 \(Masking.nationalID(new.nationalId)) 已登记为“\(existing.name)”，与“\(name)”不一致；请核对，或由人社局更正姓名",
+                    reasonEn: "ID \(Masking.nationalID(new.nationalId)) is registered under another name (\(existing.name)), not \(name); check it, or ask the bureau to correct the name")
+            }
+            person = existing
+            phoneDiffers = new.phone != nil && existing.phone != nil && new.phone != existing.phone
+            if existing.phone == nil, let phone = new.phone {
+                person.phone = phone
+                person.updatedAt = now
+                try person.update(db)
+                try audit(db, actor: actor, action: "person.update", entity: "persons", key: String(person.id!),
+                          before: existing, after: person, reason: "phone added at registration")
+            }
+        } else {
+            person = Person(id: nil, nationalId: new.nationalId, name: name, sex: new.sex,
+                            birthDate: new.birthDate.description, phone: new.phone, createdAt: now, updatedAt: now)
+            try person.insert(db)
+            created = true
+            try audit(db, actor: actor, action: "person.create", entity: "persons", key: String(person.id!), after: person)
+        }
+        if let institutionId = actor.institutionId {
+            let linked = try Int.fetchOne(db, sql: "SELECT 1 FROM institution_persons WHERE institution_id = ? AND person_id = ?",
+                                          arguments: [institutionId, person.id!]) != nil
+            if !linked {
+                try db.execute(sql: "INSERT INTO institution_persons (institution_id, person_id, registered_at) VALUES (?, ?, ?)",
+                               arguments: [institutionId, person.id!, now])
+                try audit(db, actor: actor, action: "person.link", entity: "persons", key: String(person.id!),
+                          after: ["institution_id": institutionId])
+            }
+        }
+        return PersonRegistration(person: person, created: created, phoneOnRecordDiffers: phoneDiffers)
     }
 
     /// Corrects a person's name or phone, with a reason. The bureau may change both; an

@@ -28,6 +28,11 @@ public struct Cohort: Codable, Sendable, Equatable, FetchableRecord, MutablePers
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     public var skillLevel: SkillLevel? { level.flatMap { try? SkillLevel.parse($0) } }
+
+    /// What the cohort trains for; the table's CHECK guarantees one of the two shapes.
+    public var target: CertificationTarget {
+        CertificationTarget(occupationCode: occupationCode, levelCode: level, specialAbilityCode: specialAbilityCode)!
+    }
 }
 
 /// Where a trainee stands in a cohort.

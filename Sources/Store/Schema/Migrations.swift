@@ -10,6 +10,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-foundation", migrate: foundation)
         migrator.registerMigration("v2-training", migrate: training)
+        migrator.registerMigration("v3-exams", migrate: exams)
         return migrator
     }
 
@@ -239,6 +240,113 @@ enum Migrations {
                 key_group_code TEXT NOT NULL REFERENCES catalog_key_groups(code),
                 PRIMARY KEY (enrolment_id, key_group_code)
             ) WITHOUT ROWID;
+            """)
+    }
+
+    /// Examiners, exam sessions with their rooms and staff, registrations with seats, and the
+    /// certificates the system issued (what eligibility looks at; issuance comes later).
+    private static func exams(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE examiners (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                person_id INTEGER NOT NULL UNIQUE REFERENCES persons(id),
+                body_id INTEGER NOT NULL REFERENCES institutions(id),
+                -- The training institution the examiner also works for: they never assess its trainees.
+                own_institution_id INTEGER REFERENCES institutions(id),
+                user_id INTEGER UNIQUE REFERENCES users(id),
+                created_at TEXT NOT NULL
+            );
+            CREATE TABLE examiner_qualifications (
+                examiner_id INTEGER NOT NULL REFERENCES examiners(id),
+                occupation_code TEXT REFERENCES catalog_occupations(code),
+                -- The highest level the examiner may assess; every level below it too.
+                highest_level TEXT,
+                special_ability_code TEXT REFERENCES catalog_special_abilities(code),
+                CHECK ((occupation_code IS NOT NULL AND highest_level IS NOT NULL AND special_ability_code IS NULL)
+                    OR (occupation_code IS NULL AND highest_level IS NULL AND special_ability_code IS NOT NULL))
+            );
+            CREATE UNIQUE INDEX examiner_qualifications_key
+                ON examiner_qualifications(examiner_id, coalesce(occupation_code, special_ability_code));
+
+            CREATE TABLE exam_sessions (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                body_id INTEGER NOT NULL REFERENCES institutions(id),
+                occupation_code TEXT REFERENCES catalog_occupations(code),
+                level TEXT,
+                special_ability_code TEXT REFERENCES catalog_special_abilities(code),
+                exam_date TEXT NOT NULL,
+                status TEXT NOT NULL DEFAULT 'planned'
+                    CHECK (status IN ('planned', 'open', 'closed', 'held', 'results-locked')),
+                created_at TEXT NOT NULL,
+                CHECK ((occupation_code IS NOT NULL AND level IS NOT NULL AND special_ability_code IS NULL)
+                    OR (occupation_code IS NULL AND level IS NULL AND special_ability_code IS NOT NULL))
+            );
+            CREATE TABLE exam_rooms (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                session_id INTEGER NOT NULL REFERENCES exam_sessions(id),
+                name TEXT NOT NULL CHECK (name <> ''),
+                part TEXT NOT NULL CHECK (part IN ('theory', 'practical', 'review')),
+                seats INTEGER NOT NULL CHECK (seats > 0),
+                UNIQUE (session_id, name)
+            );
+            CREATE TABLE exam_room_examiners (
+                room_id INTEGER NOT NULL REFERENCES exam_rooms(id),
+                examiner_id INTEGER NOT NULL REFERENCES examiners(id),
+                assigned_at TEXT NOT NULL,
+                PRIMARY KEY (room_id, examiner_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX exam_room_examiners_examiner ON exam_room_examiners(examiner_id);
+
+            CREATE TABLE exam_registrations (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                session_id INTEGER NOT NULL REFERENCES exam_sessions(id),
+                person_id INTEGER NOT NULL REFERENCES persons(id),
+                -- 准考证号: year, session and sequence; unique across sessions.
+                ticket_number TEXT NOT NULL UNIQUE,
+                -- The institution that registered the candidate (nil: the bureau, for a person
+                -- applying on their own) and the cohort that trained them, if any.
+                institution_id INTEGER REFERENCES institutions(id),
+                cohort_id INTEGER REFERENCES cohorts(id),
+                eligibility TEXT NOT NULL CHECK (eligibility IN ('route', 'no-conditions', 'override')),
+                route_code TEXT,
+                override_reason TEXT,
+                declared_years INTEGER NOT NULL DEFAULT 0 CHECK (declared_years >= 0),
+                diplomas TEXT NOT NULL DEFAULT '',
+                final_year_of TEXT,
+                registered_at TEXT NOT NULL,
+                UNIQUE (session_id, person_id),
+                CHECK ((eligibility = 'route') = (route_code IS NOT NULL)),
+                CHECK ((eligibility = 'override') = (override_reason IS NOT NULL))
+            );
+            CREATE INDEX exam_registrations_person ON exam_registrations(person_id);
+            -- One seat per registered part: a retake registers only the parts it retakes.
+            CREATE TABLE exam_seats (
+                registration_id INTEGER NOT NULL REFERENCES exam_registrations(id),
+                part TEXT NOT NULL CHECK (part IN ('theory', 'practical', 'review')),
+                room_id INTEGER NOT NULL REFERENCES exam_rooms(id),
+                seat INTEGER NOT NULL CHECK (seat > 0),
+                PRIMARY KEY (registration_id, part),
+                UNIQUE (room_id, seat)
+            );
+
+            CREATE TABLE certificates (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                number TEXT NOT NULL UNIQUE,
+                person_id INTEGER NOT NULL REFERENCES persons(id),
+                occupation_code TEXT REFERENCES catalog_occupations(code),
+                level TEXT,
+                special_ability_code TEXT REFERENCES catalog_special_abilities(code),
+                body_id INTEGER NOT NULL REFERENCES institutions(id),
+                session_id INTEGER REFERENCES exam_sessions(id),
+                issued_on TEXT NOT NULL,
+                revoked_on TEXT,
+                revocation_reason TEXT,
+                created_at TEXT NOT NULL,
+                CHECK ((occupation_code IS NOT NULL AND level IS NOT NULL AND special_ability_code IS NULL)
+                    OR (occupation_code IS NULL AND level IS NULL AND special_ability_code IS NOT NULL)),
+                CHECK ((revoked_on IS NULL) = (revocation_reason IS NULL))
+            );
+            CREATE INDEX certificates_person ON certificates(person_id);
             """)
     }
 }

@@ -1,0 +1,258 @@
+import GRDB
+import Domain
+
+/// What a candidate declares when registering; the system adds the certificates it issued.
+public struct CandidateDeclaration: Sendable, Equatable {
+    public var declaredYears: Int
+    public var diplomas: Set<Diploma>
+    public var finalYearOf: Diploma?
+
+    public init(declaredYears: Int = 0, diplomas: Set<Diploma> = [], finalYearOf: Diploma? = nil) {
+        self.declaredYears = declaredYears
+        self.diplomas = diplomas
+        self.finalYearOf = finalYearOf
+    }
+}
+
+/// One candidate in the answer to a registration.
+public struct CandidateOutcome: Sendable, Equatable {
+    public enum Result: Sendable, Equatable {
+        /// Registered (or, in a dry run, would be): the ticket and the grounds.
+        case registered(ticket: String, eligibility: RegistrationEligibility, route: String?)
+        case alreadyRegistered(ticket: String)
+        /// Refused by the eligibility routes: one summary per route.
+        case refused([Rejection])
+    }
+
+    public let name: String
+    public let nationalId: String
+    public let result: Result
+}
+
+/// The answer to a registration: every candidate considered, and whether anything was written.
+public struct RegistrationOutcome: Sendable, Equatable {
+    public let candidates: [CandidateOutcome]
+    /// Trainees of the cohort left out because they have not completed (结业).
+    public let notCompleted: Int
+    public let dryRun: Bool
+
+    public var registered: [CandidateOutcome] { candidates.filter { if case .registered = $0.result { true } else { false } } }
+    public var refused: [CandidateOutcome] { candidates.filter { if case .refused = $0.result { true } else { false } } }
+    public var alreadyRegistered: [CandidateOutcome] {
+        candidates.filter { if case .alreadyRegistered = $0.result { true } else { false } }
+    }
+}
+
+extension Store {
+    /// Registers one person for a session. Refused when no eligibility route fits, unless a
+    /// bureau user overrides with a reason. Institution users register only their own trainees
+    /// who completed a cohort for the session's occupation and level. `dryRun` writes nothing.
+    public func registerCandidate(sessionId: Int64, nationalId: String, declaration: CandidateDeclaration,
+                                  overrideReason: String? = nil, dryRun: Bool = false,
+                                  actor: User) throws(StoreError) -> RegistrationOutcome {
+        try registration(dryRun: dryRun) { db in
+            let actor = try currentActor(db, actor)
+            let session = try registrableSession(db, id: sessionId, actor: actor)
+            if overrideReason != nil { try requireBureau(actor, to: "session register --override-reason") }
+            guard let person = try Person.filter(Column("national_id") == nationalId).fetchOne(db) else {
+                throw StoreError.notFound(kind: "人员", key: Masking.nationalID(nationalId))
+            }
+            let cohort = try trainingCohort(db, personId: person.id!, target: session.target,
+                                            institutionId: actor.role == .bureau ? nil : actor.institutionId)
+            if actor.role != .bureau && cohort == nil {
+                throw StoreError.notPermitted(
+                    action: "session register",
+                    reasonZh: "\(Masking.nationalID(nationalId)) 不是本机构\(session.target.displayName(in: try Catalog.fetch(db)))培训班的结业学员",
+                    reasonEn: "\(Masking.nationalID(nationalId)) has not completed a cohort of your institution for this occupation and level")
+            }
+            let outcome = try register(db, session: session, person: person, cohort: cohort, declaration: declaration,
+                                       overrideReason: overrideReason, institutionId: cohort?.institutionId ?? actor.institutionId,
+                                       actor: actor)
+            if case .refused(let reasons) = outcome.result, !dryRun {
+                throw StoreError.rulesBroken(
+                    whatZh: "\(person.name)（\(Masking.nationalID(nationalId))）不符合申报条件；人社局用户可用 --override-reason 说明理由后准予报名",
+                    whatEn: "\(Masking.nationalID(nationalId)) meets no eligibility route; a bureau user may admit them with --override-reason",
+                    rules: reasons)
+            }
+            if case .alreadyRegistered(let ticket) = outcome.result, !dryRun {
+                throw StoreError.duplicate(kind: "考生", key: "\(Masking.nationalID(nationalId))（准考证号 \(ticket)）")
+            }
+            return RegistrationOutcome(candidates: [outcome], notCompleted: 0, dryRun: dryRun)
+        }
+    }
+
+    /// Registers a cohort's completed trainees. The eligible are registered, the refused listed
+    /// with their reasons, those already registered skipped; if the eligible outnumber the free
+    /// seats, nobody is registered. `dryRun` writes nothing.
+    public func registerCohort(sessionId: Int64, cohortId: Int64, declaration: CandidateDeclaration = CandidateDeclaration(),
+                               dryRun: Bool = false, actor: User) throws(StoreError) -> RegistrationOutcome {
+        try registration(dryRun: dryRun) { db in
+            let actor = try currentActor(db, actor)
+            let session = try registrableSession(db, id: sessionId, actor: actor)
+            let cohort = try scopedCohort(db, id: cohortId, actor: actor, to: "session register --cohort")
+            guard cohort.target == session.target else {
+                let catalog = try Catalog.fetch(db)
+                throw StoreError.invalid(FieldProblem(field: "--cohort", value: String(cohortId), rule: Rejection(
+                    "培训班培训的是\(cohort.target.displayName(in: catalog))，本场次考核\(session.target.displayName(in: catalog))",
+                    "the cohort trains for \(cohort.target.displayName(in: catalog)), the session assesses \(session.target.displayName(in: catalog))")))
+            }
+            let trainees = try Person.fetchAll(db, sql: """
+                SELECT p.* FROM enrolments e JOIN persons p ON p.id = e.person_id
+                WHERE e.cohort_id = ? AND e.status = 'completed' ORDER BY e.id
+                """, arguments: [cohortId])
+            let notCompleted = try Int.fetchOne(db, sql: "SELECT count(*) FROM enrolments WHERE cohort_id = ? AND status = 'enrolled'",
+                                                arguments: [cohortId]) ?? 0
+            var outcomes: [CandidateOutcome] = []
+            for person in trainees {
+                outcomes.append(try register(db, session: session, person: person, cohort: cohort, declaration: declaration,
+                                             overrideReason: nil, institutionId: cohort.institutionId, actor: actor))
+            }
+            return RegistrationOutcome(candidates: outcomes, notCompleted: notCompleted, dryRun: dryRun)
+        }
+    }
+
+    /// Runs a registration in one transaction; a dry run rolls it back, seats and all, so it
+    /// answers exactly what the real run would.
+    private func registration(dryRun: Bool, _ body: (Database) throws -> RegistrationOutcome) throws(StoreError) -> RegistrationOutcome {
+        try write { db in
+            var outcome: RegistrationOutcome?
+            try db.inSavepoint {
+                outcome = try body(db)
+                return dryRun ? .rollback : .commit
+            }
+            return outcome!
+        }
+    }
+
+    private func registrableSession(_ db: Database, id: Int64, actor: User) throws -> ExamSession {
+        guard actor.role != .examiner else {
+            throw StoreError.notPermitted(action: "session register", reasonZh: "考评员不能为考生报名",
+                                          reasonEn: "examiners do not register candidates")
+        }
+        guard let session = try ExamSession.fetchOne(db, key: id) else { throw StoreError.notFound(kind: "考试场次", key: String(id)) }
+        guard session.status == .open else {
+            throw StoreError.invalid(FieldProblem(field: "session", value: String(id), rule: Rejection(
+                "考试场次“\(session.status.chineseName)”，不在报名中", "the session is \(session.status.englishName), not open for registration")))
+        }
+        return session
+    }
+
+    /// The latest cohort for `target` the person completed (at `institutionId`'s, when given).
+    private func trainingCohort(_ db: Database, personId: Int64, target: CertificationTarget, institutionId: Int64?) throws -> Cohort? {
+        let cohorts = try Cohort.fetchAll(db, sql: """
+            SELECT c.* FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
+            WHERE e.person_id = ? AND e.status = 'completed' AND (? IS NULL OR c.institution_id = ?)
+            ORDER BY c.end_date DESC, c.id DESC
+            """, arguments: [personId, institutionId, institutionId])
+        return cohorts.first { $0.target == target }
+    }
+
+    /// Checks one person's eligibility and, if it holds (or is overridden), registers them
+    /// with a ticket and a seat in every part.
+    private func register(_ db: Database, session: ExamSession, person: Person, cohort: Cohort?, declaration: CandidateDeclaration,
+                          overrideReason: String?, institutionId: Int64?, actor: User) throws -> CandidateOutcome {
+        func outcome(_ result: CandidateOutcome.Result) -> CandidateOutcome {
+            CandidateOutcome(name: person.name, nationalId: person.nationalId, result: result)
+        }
+        if let ticket = try String.fetchOne(db, sql: "SELECT ticket_number FROM exam_registrations WHERE session_id = ? AND person_id = ?",
+                                            arguments: [session.id!, person.id!]) {
+            return outcome(.alreadyRegistered(ticket: ticket))
+        }
+        let decision = EligibilityCheck.evaluate(
+            target: session.target, evidence: try evidence(db, personId: person.id!, declaration: declaration),
+            catalog: try Catalog.fetch(db), on: clock.today)
+        var eligibility: RegistrationEligibility
+        var route: String?
+        var reason: String?
+        switch decision {
+        case .eligible(let fitting):
+            eligibility = .route
+            route = fitting.routeCode
+        case .eligibleWithoutConditions:
+            eligibility = .noConditions
+        case .refused(let misses):
+            guard let overrideReason else { return outcome(.refused(misses.map(\.summary))) }
+            eligibility = .override
+            reason = try Store.requiredText(overrideReason, field: "--override-reason")
+        }
+        var registration = ExamRegistration(
+            id: nil, sessionId: session.id!, personId: person.id!, ticketNumber: try nextTicket(db, session: session),
+            institutionId: institutionId, cohortId: cohort?.id, eligibility: eligibility, routeCode: route, overrideReason: reason,
+            declaredYears: declaration.declaredYears, diplomas: declaration.diplomas.map(\.rawValue).sorted().joined(separator: ";"),
+            finalYearOf: declaration.finalYearOf?.rawValue, registeredAt: clock.timestamp())
+        try registration.insert(db)
+        try seat(db, registration: registration, session: session)
+        if case .refused(let misses) = decision {
+            try audit(db, actor: actor, action: "session.register-override", entity: "exam_registrations", key: String(registration.id!),
+                      after: OverrideAuditView(registration: registration, refusals: misses.map(\.summary.chinese)), reason: reason)
+        } else {
+            try audit(db, actor: actor, action: "session.register", entity: "exam_registrations", key: String(registration.id!),
+                      after: registration)
+        }
+        return outcome(.registered(ticket: registration.ticketNumber, eligibility: eligibility, route: route))
+    }
+
+    /// The system's certificates of the person (revoked ones do not count) and what they declared.
+    private func evidence(_ db: Database, personId: Int64, declaration: CandidateDeclaration) throws -> EligibilityEvidence {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT occupation_code, level, issued_on FROM certificates
+            WHERE person_id = ? AND revoked_on IS NULL AND occupation_code IS NOT NULL
+            """, arguments: [personId])
+        let certificates = rows.compactMap { row -> EligibilityEvidence.HeldCertificate? in
+            guard let level = try? SkillLevel.parse(row["level"] as String),
+                  let issued = try? CivilDate.parse(row["issued_on"] as String) else { return nil }
+            return EligibilityEvidence.HeldCertificate(occupationCode: row["occupation_code"], level: level, issueDate: issued)
+        }
+        return EligibilityEvidence(certificates: certificates, declaredYears: declaration.declaredYears,
+                                   diplomas: declaration.diplomas, finalYearStudentOf: declaration.finalYearOf)
+    }
+
+    /// 准考证号: the exam year, the session id in five digits and a four-digit sequence.
+    private func nextTicket(_ db: Database, session: ExamSession) throws -> String {
+        let sequence = (try Int.fetchOne(db, sql: "SELECT count(*) FROM exam_registrations WHERE session_id = ?",
+                                         arguments: [session.id!]) ?? 0) + 1
+        return "\(session.examDate.prefix(4))\(Int(session.id!).zeroPadded(5))\(sequence.zeroPadded(4))"
+    }
+
+    /// A seat in every part: the first room of the part (in the order planned) with a free
+    /// seat and no examiner whose institution trained the candidate; the lowest free seat in it.
+    private func seat(_ db: Database, registration: ExamRegistration, session: ExamSession) throws {
+        let rooms = try ExamRoom.filter(Column("session_id") == session.id!).order(Column("id")).fetchAll(db)
+        for part in Set(rooms.map(\.part)).sorted() {
+            var full = true
+            var placed = false
+            for room in rooms where room.part == part {
+                let taken = try Int.fetchAll(db, sql: "SELECT seat FROM exam_seats WHERE room_id = ? ORDER BY seat", arguments: [room.id!])
+                guard taken.count < room.seats else { continue }
+                full = false
+                let conflicted = try Int.fetchOne(db, sql: """
+                    SELECT 1 FROM exam_room_examiners x JOIN examiners e ON e.id = x.examiner_id
+                    JOIN exam_registrations g ON g.id = ?
+                    WHERE x.room_id = ? AND e.own_institution_id IS NOT NULL
+                      AND (\(Store.trainedByInstitutionSQL(registration: "g", institution: "e.own_institution_id")))
+                    """, arguments: [registration.id!, room.id!]) != nil
+                if conflicted { continue }
+                let free = (1...room.seats).first { number in !taken.contains(number) }!
+                try ExamSeat(registrationId: registration.id!, part: part, roomId: room.id!, seat: free).insert(db)
+                placed = true
+                break
+            }
+            guard placed else {
+                let seats = rooms.filter { $0.part == part }.reduce(0) { $0 + $1.seats }
+                throw StoreError.rulesBroken(
+                    whatZh: "考试场次 \(session.id!) 无法为考生安排\(part.chineseName)座位", whatEn: "exam session \(session.id!) has no \(part.englishName) seat for the candidate",
+                    rules: [full
+                        ? Rejection("\(part.chineseName)考场共 \(seats) 个座位，已全部安排（一人只能报名一次，剩余考生不能报名）",
+                                    "the \(part.englishName) rooms seat \(seats) and are full; nobody more can be registered")
+                        : Rejection("有空位的\(part.chineseName)考场都有该考生培训机构的考评员，须回避；请调整考评员或增加考场",
+                                    "every \(part.englishName) room with a free seat is staffed by an examiner from the institution that trained this candidate; change the staffing first")])
+            }
+        }
+    }
+}
+
+/// What the audit trail keeps of an override: the registration and the refusals overridden.
+private struct OverrideAuditView: Encodable {
+    let registration: ExamRegistration
+    let refusals: [String]
+}

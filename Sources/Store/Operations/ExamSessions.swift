@@ -1,0 +1,177 @@
+import GRDB
+import Domain
+
+/// A room with who staffs it and how many candidates sit in it.
+public struct ExamRoomSummary: Sendable, Equatable {
+    public let room: ExamRoom
+    public let candidates: Int
+    public let examiners: [ExaminerSummary]
+}
+
+/// A session as listings and `session show` present it.
+public struct ExamSessionSummary: Sendable, Equatable {
+    public let session: ExamSession
+    public let bodyName: String
+    /// `中式烹调师 四级/中级工`.
+    public let targetName: String
+    public let registered: Int
+    public let rooms: [ExamRoomSummary]
+    /// Rules the staffing breaks now; holding the session is refused while any remain.
+    public let staffingProblems: [Rejection]
+
+    /// Candidates a session can take: every candidate needs a seat in every part.
+    public var capacity: Int {
+        Dictionary(grouping: rooms, by: \.room.part).values.map { $0.reduce(0) { $0 + $1.room.seats } }.min() ?? 0
+    }
+}
+
+extension Store {
+    /// Plans a session (bureau only): body, target, date and rooms, checked against the catalog.
+    public func createExamSession(_ plan: ExamSessionPlan, bodyId: Int64, actor: User) throws(StoreError) -> ExamSessionSummary {
+        try write { db in
+            let actor = try currentActor(db, actor)
+            try requireBureau(actor, to: "session create")
+            guard let body = try Institution.fetchOne(db, key: bodyId), body.kind == .evaluation else {
+                throw StoreError.invalid(FieldProblem(field: "--body", value: String(bodyId), rule: Rejection(
+                    "不是评价机构", "is not an evaluation body")))
+            }
+            let problems = plan.problems(against: try Catalog.fetch(db), today: clock.today)
+            guard problems.isEmpty else { throw StoreError.invalidFields(problems) }
+            var session = ExamSession(id: nil, bodyId: body.id!, occupationCode: nil, level: nil, specialAbilityCode: nil,
+                                      examDate: plan.examDate.description, status: .planned, createdAt: clock.timestamp())
+            switch plan.target {
+            case .occupation(let code, let level):
+                session.occupationCode = code
+                session.level = level.code
+            case .specialAbility(let code):
+                session.specialAbilityCode = code
+            }
+            try session.insert(db)
+            var rooms: [ExamRoom] = []
+            for plan in plan.rooms {
+                var room = ExamRoom(id: nil, sessionId: session.id!, name: plan.name, part: plan.part, seats: plan.seats)
+                try room.insert(db)
+                rooms.append(room)
+            }
+            try audit(db, actor: actor, action: "session.create", entity: "exam_sessions", key: String(session.id!),
+                      after: SessionAuditView(session: session, rooms: rooms))
+            return try sessionSummary(db, session)
+        }
+    }
+
+    /// Sessions the actor may see, newest first: all for bureau and institution users (who
+    /// choose where to register), only those they are assigned to for examiners.
+    public func examSessions(actor: User) throws(StoreError) -> [ExamSessionSummary] {
+        try read { db in
+            let actor = try currentActor(db, actor)
+            var request = ExamSession.order(Column("id").desc)
+            if actor.role == .examiner {
+                request = request.filter(sql: "id IN (\(Store.sessionsOfExaminerUserSQL))", arguments: [actor.id])
+            }
+            return try request.fetchAll(db).map { try sessionSummary(db, $0) }
+        }
+    }
+
+    /// One session, within the actor's scope.
+    public func examSession(id: Int64, actor: User) throws(StoreError) -> ExamSessionSummary {
+        try read { db in
+            let actor = try currentActor(db, actor)
+            return try sessionSummary(db, try visibleSession(db, id: id, actor: actor))
+        }
+    }
+
+    /// Opens registration (planned → open), closes it (open → closed): bureau actions.
+    public func moveExamSession(id: Int64, to target: SessionStatus, actor: User) throws(StoreError) -> ExamSessionSummary {
+        try write { db in
+            let actor = try currentActor(db, actor)
+            guard target == .open || target == .closed else {
+                throw StoreError.invalid(FieldProblem(field: "status", value: target.rawValue, rule: Rejection(
+                    "考试举行用 session hold，成绩锁定在成绩录入后进行",
+                    "a session is held with session hold; results are locked after score entry")))
+            }
+            try requireBureau(actor, to: "session \(target == .open ? "open" : "close")")
+            return try move(db, sessionId: id, to: target, actor: actor)
+        }
+    }
+
+    /// Records that the session took place (closed → held): refused, naming every broken rule
+    /// and its room, while the staffing breaks a rule of DOMAIN.md.
+    public func holdExamSession(id: Int64, actor: User) throws(StoreError) -> ExamSessionSummary {
+        try write { db in
+            let actor = try currentActor(db, actor)
+            try requireBureau(actor, to: "session hold")
+            guard let session = try ExamSession.fetchOne(db, key: id) else { throw StoreError.notFound(kind: "考试场次", key: String(id)) }
+            var problems = try staffingProblems(db, session: session)
+            if try ExamRegistration.filter(Column("session_id") == id).fetchCount(db) == 0 {
+                problems.insert(Rejection("本场次没有报名考生", "no candidate is registered for this session"), at: 0)
+            }
+            if session.status == .closed && !problems.isEmpty {
+                throw StoreError.rulesBroken(whatZh: "考试场次 \(id) 不能举行", whatEn: "exam session \(id) cannot be held", rules: problems)
+            }
+            return try move(db, sessionId: id, to: .held, actor: actor)
+        }
+    }
+
+    private func move(_ db: Database, sessionId: Int64, to target: SessionStatus, actor: User) throws -> ExamSessionSummary {
+        guard var session = try ExamSession.fetchOne(db, key: sessionId) else {
+            throw StoreError.notFound(kind: "考试场次", key: String(sessionId))
+        }
+        let before = session
+        do {
+            try session.status.transition(to: target)
+        } catch {
+            throw StoreError.invalid(FieldProblem(field: "status", value: before.status.rawValue, rule: error))
+        }
+        try session.update(db)
+        try audit(db, actor: actor, action: "session.\(target.rawValue)", entity: "exam_sessions", key: String(sessionId),
+                  before: ["status": before.status.rawValue], after: ["status": target.rawValue])
+        return try sessionSummary(db, session)
+    }
+
+    /// A session the actor may see: examiners only those they staff.
+    func visibleSession(_ db: Database, id: Int64, actor: User) throws -> ExamSession {
+        guard let session = try ExamSession.fetchOne(db, key: id) else { throw StoreError.notFound(kind: "考试场次", key: String(id)) }
+        if actor.role == .examiner {
+            let assigned = try Int64.fetchOne(db, sql: "SELECT 1 WHERE ? IN (\(Store.sessionsOfExaminerUserSQL))",
+                                              arguments: [id, actor.id]) != nil
+            guard assigned else {
+                throw StoreError.notPermitted(action: "session \(id)", reasonZh: "考评员只能查看被安排参加的考试场次",
+                                              reasonEn: "examiners see only the sessions they are assigned to")
+            }
+        }
+        return session
+    }
+
+    /// Ids of the sessions the examiner signed in as user `?` staffs.
+    static let sessionsOfExaminerUserSQL = """
+        SELECT r.session_id FROM exam_rooms r
+        JOIN exam_room_examiners x ON x.room_id = r.id
+        JOIN examiners e ON e.id = x.examiner_id
+        WHERE e.user_id = ?
+        """
+
+    func sessionSummary(_ db: Database, _ session: ExamSession) throws -> ExamSessionSummary {
+        let catalog = try Catalog.fetch(db)
+        let rooms = try ExamRoom.filter(Column("session_id") == session.id!).order(Column("id")).fetchAll(db)
+        let roomSummaries = try rooms.map { room in
+            ExamRoomSummary(
+                room: room,
+                candidates: try ExamSeat.filter(Column("room_id") == room.id!).fetchCount(db),
+                examiners: try Int64.fetchAll(db, sql: "SELECT examiner_id FROM exam_room_examiners WHERE room_id = ? ORDER BY examiner_id",
+                                              arguments: [room.id!]).map { try examinerSummary(db, id: $0) })
+        }
+        return ExamSessionSummary(
+            session: session,
+            bodyName: try String.fetchOne(db, sql: "SELECT name FROM institutions WHERE id = ?", arguments: [session.bodyId]) ?? "",
+            targetName: session.target.displayName(in: catalog),
+            registered: try ExamRegistration.filter(Column("session_id") == session.id!).fetchCount(db),
+            rooms: roomSummaries,
+            staffingProblems: try staffingProblems(db, session: session))
+    }
+}
+
+/// What the audit trail keeps of a new session.
+private struct SessionAuditView: Encodable {
+    let session: ExamSession
+    let rooms: [ExamRoom]
+}
