@@ -20,6 +20,8 @@ func sampleCatalog() -> Catalog {
             ExamPartRule(scope: .level(.level5), part: .theory, minimumMinutes: 90),
             ExamPartRule(scope: .level(.level5), part: .practical, minimumMinutes: 60),
             ExamPartRule(scope: .specialAbility, part: .practical, minimumMinutes: 60),
+            ExamPartRule(scope: .level(.level4), part: .theory, minimumMinutes: 90),
+            ExamPartRule(scope: .level(.level4), part: .practical, minimumMinutes: 60),
         ],
         eligibilityRoutes: [
             EligibilityRoute(level: .level5, routeCode: "5A", minimumYears: 1, descriptionZh: "累计从事本职业工作1年"),

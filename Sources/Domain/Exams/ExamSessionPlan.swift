@@ -83,8 +83,9 @@ public struct ExamSessionPlan: Hashable, Sendable {
             }
         }
         for part in parts.sorted() {
-            let seats = rooms.filter { $0.part == part }.reduce(0) { $0 + max(0, $1.seats) }
-            if seats == 0 {
+            let partRooms = rooms.filter { $0.part == part }
+            let seats = partRooms.reduce(0) { $0 + max(0, $1.seats) }
+            if partRooms.isEmpty {
                 fail("--room", "", "缺少\(part.chineseName)考场（每个科目至少一个考场）",
                      "no room for the \(part.englishName) part (every part needs at least one room)")
             } else if seats > Self.maximumCandidates {

@@ -16,9 +16,7 @@ struct CohortCommand: ParsableCommand {
         @Option(help: "Cohort name, e.g. 2026年第3期中式烹调师（四级）培训班.") var name: String
         @Option(help: "Institution id or name (institution users: default their own).") var institution: String?
         @Option(help: "Project: yuecai / 粤菜师傅, nanyue / 南粤家政, jigong / 广东技工.") var project: String
-        @Option(help: "Occupation code or name (with --level).") var occupation: String?
-        @Option(help: "Target level 5-1 (with --occupation).") var level: String?
-        @Option(help: "Special-ability item code or name (instead of --occupation and --level).") var specialAbility: String?
+        @OptionGroup var target: TargetOptions
         @Option(help: "District (镇街) where the cohort is held.") var district: String
         @Option(help: "First day, YYYY-MM-DD.") var start: String
         @Option(help: "Last day, YYYY-MM-DD.") var end: String
@@ -35,34 +33,13 @@ struct CohortCommand: ParsableCommand {
                     "不是目录中的项目（\(catalog.projects.map { "\($0.code) \($0.nameZh)" }.joined(separator: "、"))）",
                     "is not a project in the catalog (\(catalog.projects.map(\.code).joined(separator: ", ")))")))
             }
-            let target = try cohortTarget(catalog)
             let plan = CohortPlan(
-                name: name, projectCode: project.code, target: target, district: district,
+                name: name, projectCode: project.code,
+                target: try target.target(in: catalog, purposeZh: "培训班的培训内容", purposeEn: "a cohort trains for"), district: district,
                 startDate: try parseOption("--start", start, CivilDate.parse), endDate: try parseOption("--end", end, CivilDate.parse),
                 plannedHours: hours, capacity: capacity)
             let cohort = try store.createCohort(plan, institutionId: institutionId, actor: actor)
             CLIContext.current.print("已创建培训班 Created cohort \(cohort.id!): \(cohort.name)")
-        }
-
-        private func cohortTarget(_ catalog: Catalog) throws -> CertificationTarget {
-            switch (occupation, level, specialAbility) {
-            case (let occupation?, let level?, nil):
-                guard let found = catalog.occupation(matching: occupation) else {
-                    throw CLIError.invalidOption(FieldProblem(field: "--occupation", value: occupation, rule: Rejection(
-                        "不是目录中的职业（编码或名称）", "is not an occupation of the catalog (code or name)")))
-                }
-                return .occupation(code: found.code, level: try parseOption("--level", level, SkillLevel.parse))
-            case (nil, nil, let item?):
-                guard let found = catalog.specialAbility(matching: item) else {
-                    throw CLIError.invalidOption(FieldProblem(field: "--special-ability", value: item, rule: Rejection(
-                        "不是目录中的专项职业能力项目", "is not a special-ability item of the catalog")))
-                }
-                return .specialAbility(code: found.code)
-            default:
-                throw CLIError.missingOption(option: "--occupation and --level, or --special-ability",
-                                             reasonZh: "培训班要么面向某职业的某一等级，要么面向一个专项职业能力项目",
-                                             reasonEn: "a cohort trains for an occupation at a level, or for one special-ability item")
-            }
         }
     }
 
