@@ -52,3 +52,36 @@ sc cohort withdraw 1 --id 34052419800101001X --reason 工作调动 --as clerk.yu
 sc cohort show 1 --as clerk.yuecai
 sc cohort roster 1 --as clerk.yuecai
 sc audit list --limit 8
+
+echo "# Exams: examiners, a session two weeks ahead, registration checked against the eligibility routes,"
+echo "# staffing checked before the session may be held."
+EXAM_DAY="$(date -d '+14 days' +%F)"
+BODY=中山市职业技能评价中心
+sc user add exam.sun --name 孙考评 --role examiner --institution "$BODY"
+sc examiner add --body "$BODY" --id 442000199001010011 --name 孙考评 --qualify 中式烹调师:3 --login exam.sun
+sc examiner add --body "$BODY" --id 442000199002020027 --name 周考评 --qualify 中式烹调师:4
+sc examiner add --body "$BODY" --id 442000198503030034 --name 吴考评 --qualify 中式烹调师:4
+sc examiner add --body "$BODY" --id 442000198004040043 --name 郑考评 --qualify 中式烹调师:5
+sc examiner add --body "$BODY" --id 44200019950505005X --name 冯老师 --qualify 中式烹调师:3 --institution 中山市粤菜师傅培训学校
+sc examiner list
+sc session create --body "$BODY" --occupation 中式烹调师 --level 5 --date "$EXAM_DAY" \
+   --room 理论一室:theory:30 --room 实操一组:practical:30
+sc session open 1
+echo "# A dry run first: nobody has declared the year in the occupation that route 5A asks for."
+sc session register 1 --cohort 1 --dry-run --as clerk.yuecai
+sc session register 1 --cohort 1 --years 2 --as clerk.yuecai
+echo "# 王𠈌 has not completed and declares no experience: refused, then admitted by the bureau with a reason."
+sc session register 1 --id 11010519491231002X || true
+sc session register 1 --id 11010519491231002X --override-reason 外省五级证书已核验
+echo "# 冯老师 teaches at the school that trained these candidates: refused."
+sc session assign 1 --room 理论一室 --examiner 5 || true
+sc session assign 1 --room 理论一室 --examiner 1
+sc session assign 1 --room 实操一组 --examiner 2 --examiner 3
+sc session close 1
+echo "# Held is refused while a rule is broken, naming the rule and the room."
+sc session hold 1 || true
+sc session assign 1 --room 理论一室 --examiner 4
+sc session assign 1 --room 实操一组 --examiner 4
+sc session hold 1
+sc session show 1
+sc session list --as exam.sun
