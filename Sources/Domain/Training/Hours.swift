@@ -19,34 +19,17 @@ public struct Hours: Hashable, Comparable, Sendable, Codable, CustomStringConver
     /// Reads `12`, `12.5` or `12.0` as a clerk typed it or a spreadsheet stored it; trailing zeros
     /// after the first decimal (`12.50`) are accepted because they change nothing.
     public static func parse(_ text: String) throws(Rejection) -> Hours {
-        let trimmed = text.trimmingWhitespace()
-        guard !trimmed.isEmpty else {
-            throw Rejection("学时为空", "the hours are empty")
-        }
-        if let wide = InputScreening.firstFullWidthCharacter(in: trimmed) {
+        switch OneDecimalNumber.tenths(text, maximumWholeDigits: 5) {
+        case .success(let tenths): return Hours(tenths: tenths)
+        case .failure(.empty): throw Rejection("学时为空", "the hours are empty")
+        case .failure(.fullWidth(let wide)):
             throw InputScreening.fullWidthRejection(wide, chineseSubject: "学时", englishSubject: "hours")
-        }
-        let parts = trimmed.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let wholePart = parts[0]
-        let fraction = parts.count > 1 ? parts[1] : ""
-        let isNumber = !wholePart.isEmpty && wholePart.allSatisfy(\.isASCIIDigit)
-            && (parts.count == 1 || (!fraction.isEmpty && fraction.allSatisfy(\.isASCIIDigit)))
-        if !isNumber, trimmed.hasPrefix("-"), (try? parse(String(trimmed.dropFirst()))) != nil {
-            throw Rejection("学时不能为负数", "hours cannot be negative")
-        }
-        guard isNumber else {
-            throw Rejection("学时应为数字，例如 12 或 12.5", "hours must be a number such as 12 or 12.5")
-        }
-        let significantFraction = fraction.reversed().drop { $0 == "0" }.reversed()
-        guard significantFraction.count <= 1 else {
+        case .failure(.negative): throw Rejection("学时不能为负数", "hours cannot be negative")
+        case .failure(.notANumber): throw Rejection("学时应为数字，例如 12 或 12.5", "hours must be a number such as 12 or 12.5")
+        case .failure(.tooManyDecimals):
             throw Rejection("学时最多保留一位小数，例如 12.5", "hours may have at most one decimal, e.g. 12.5")
+        case .failure(.tooLarge): throw Rejection("学时不能超过 \(maximum)", "hours cannot exceed \(maximum)")
         }
-        let digits = wholePart.drop { $0 == "0" }
-        guard digits.count <= 5, let whole = Int(wholePart) else {
-            throw Rejection("学时不能超过 \(maximum)", "hours cannot exceed \(maximum)")
-        }
-        let tenth = significantFraction.first?.wholeNumberValue ?? 0
-        return Hours(tenths: whole * 10 + tenth)
     }
 
     /// `parse` for callers that store tenths (`skillcert cohort hours --hours 12.5` → 125).
