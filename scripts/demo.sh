@@ -85,3 +85,7 @@ sc session assign 1 --room 实操一组 --examiner 4
 sc session hold 1
 sc session show 1
 sc session list --as exam.sun
+sc session tickets 1
+sc session tickets 1 --file tickets-session-1-school.xlsx --as clerk.yuecai
+sc session sign-in 1 --as exam.sun
+sc session score-sheets 1 --as exam.sun

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Spreadsheet
 @testable import SkillCertCLI
 
 /// An exam session from the command line: planned, opened, a cohort registered, staffed, refused
@@ -151,5 +152,47 @@ import Testing
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("is not an occupation of the catalog"))
         #expect(workspace.run("examiner", "list", "--as", "clerk.a").status == 1)
+    }
+
+    func workbookText(_ workspace: Workspace, _ name: String) throws -> [String: String] {
+        let reader = try XLSXReader(url: workspace.directory.appendingPathComponent("Exports/\(name)"))
+        var sheets: [String: String] = [:]
+        for sheet in reader.sheetNames {
+            sheets[sheet] = try reader.rows(sheet: sheet).map { $0.cells.map(\.value).joined(separator: "|") }.joined(separator: "\n")
+        }
+        return sheets
+    }
+
+    @Test func ticketsSignInAndScoreSheetsAreWrittenWithinScope() throws {
+        let workspace = try sessionWorkspace()
+        #expect(workspace.run("session", "open", "1").status == 0)
+        #expect(workspace.run("session", "register", "1", "--cohort", "1", "--years", "1", "--as", "clerk.a").status == 0)
+        #expect(workspace.run("session", "assign", "1", "--room", "理论一室", "--examiner", "2", "--examiner", "3").status == 0)
+
+        #expect(workspace.run("session", "tickets", "1").status == 0)
+        let tickets = try #require(try workbookText(workspace, "tickets-session-1.xlsx").values.first)
+        #expect(tickets.contains("2026000010003|钱七|男|340524********001X|甲学校|理论一室|3|实操一组|3"))
+        #expect(!tickets.contains("34052419800101001X"))
+
+        #expect(workspace.run("session", "sign-in", "1", "--as", "exam.1").status == 0)
+        let signIn = try workbookText(workspace, "sign-in-session-1.xlsx")
+        #expect(signIn.keys.sorted() == ["实操一组", "理论一室"])
+        #expect(signIn["理论一室"]?.contains("1|2026000010001|陈大文|440524********0014") == true)
+        #expect(signIn["理论一室"]?.contains("考评员一") == true)
+
+        let scores = workspace.run("session", "score-sheets", "1", "--unmasked", "--reason", "考场核验")
+        #expect(scores.status == 0)
+        let sheets = try workbookText(workspace, "score-sheets-session-1.xlsx")
+        #expect(sheets["实操一组"]?.contains("2026000010002|王𠈌|11010519491231002X|practical") == true)
+        #expect(workspace.run("audit", "list", "--json", "--limit", "1").stdout.contains("考场核验"))
+
+        // The school gets its own candidates' tickets, not the room sheets; another school gets none.
+        #expect(workspace.run("session", "tickets", "1", "--file", "a.xlsx", "--as", "clerk.a").status == 0)
+        #expect(try workbookText(workspace, "a.xlsx").values.first?.contains("2026000010001") == true)
+        #expect(workspace.run("session", "tickets", "1", "--file", "b.xlsx", "--as", "clerk.b").status == 0)
+        #expect(try workbookText(workspace, "b.xlsx").values.first?.contains("2026000010001") == false)
+        let refused = workspace.run("session", "sign-in", "1", "--as", "clerk.a")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("sign-in and score sheets are for the bureau and the session's examiners"))
     }
 }

@@ -7,7 +7,7 @@ struct SessionCommand: ParsableCommand {
         commandName: "session",
         abstract: "Exam sessions (认定场次): plan, staff, register candidates, hold; admission tickets and sheets.",
         subcommands: [Create.self, List.self, Show.self, Open.self, Close.self, Hold.self, Assign.self, Unassign.self,
-                      Register.self])
+                      Register.self, Tickets.self, SignIn.self, ScoreSheets.self])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -53,12 +53,17 @@ public struct ExamSessionSheets: Sendable, Equatable {
 extension Store {
     /// What a session's sheets show, within the actor's scope: bureau users and the session's
     /// examiners see every candidate and room; institution users see their own candidates'
-    /// tickets and no room sheets.
-    public func examSessionSheets(id: Int64, actor: User) throws(StoreError) -> ExamSessionSheets {
+    /// tickets and are refused the room sheets (`forRooms`), which name other institutions' candidates.
+    public func examSessionSheets(id: Int64, forRooms: Bool = false, actor: User) throws(StoreError) -> ExamSessionSheets {
         try read { db in
             let actor = try currentActor(db, actor)
             let session = try visibleSession(db, id: id, actor: actor)
             let ownOnly = actor.role == .institution
+            if ownOnly && forRooms {
+                throw StoreError.notPermitted(action: "session sign-in / score-sheets",
+                                              reasonZh: "签到表和评分表由人社局和本场考评员使用；机构可导出本机构考生的准考证",
+                                              reasonEn: "sign-in and score sheets are for the bureau and the session's examiners; institutions export their candidates' tickets")
+            }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT g.id, g.ticket_number, p.id AS person_id, p.name, p.sex, p.national_id, p.phone, i.name AS institution_name
                 FROM exam_registrations g
