@@ -179,7 +179,7 @@ extension Store {
             id: nil, sessionId: session.id!, personId: person.id!, ticketNumber: try nextTicket(db, session: session),
             institutionId: institutionId, cohortId: cohort?.id, eligibility: eligibility, routeCode: route, overrideReason: reason,
             declaredYears: declaration.declaredYears, diplomas: declaration.diplomas.map(\.rawValue).sorted().joined(separator: ";"),
-            finalYearOf: declaration.finalYearOf?.rawValue, registeredAt: clock.timestamp())
+            finalYearOf: declaration.finalYearOf?.rawValue, registeredAt: clock.timestamp(), retakeOf: nil)
         try registration.insert(db)
         try seat(db, registration: registration, session: session)
         if case .refused(let misses) = decision {

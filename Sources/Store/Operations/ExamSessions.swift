@@ -38,7 +38,8 @@ extension Store {
             let problems = plan.problems(against: try Catalog.fetch(db), today: clock.today)
             guard problems.isEmpty else { throw StoreError.invalidFields(problems) }
             var session = ExamSession(id: nil, bodyId: body.id!, occupationCode: nil, level: nil, specialAbilityCode: nil,
-                                      examDate: plan.examDate.description, status: .planned, createdAt: clock.timestamp())
+                                      examDate: plan.examDate.description, status: .planned, createdAt: clock.timestamp(),
+                                      resultsLockedOn: nil)
             switch plan.target {
             case .occupation(let code, let level):
                 session.occupationCode = code

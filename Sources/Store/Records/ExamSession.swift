@@ -17,6 +17,8 @@ public struct ExamSession: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     public var examDate: String
     public var status: SessionStatus
     public var createdAt: String
+    /// `YYYY-MM-DD` the bureau locked (published) the results; re-check windows run from it.
+    public var resultsLockedOn: String?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -72,6 +74,8 @@ public struct ExamRegistration: Codable, Sendable, Equatable, FetchableRecord, M
     public var diplomas: String
     public var finalYearOf: String?
     public var registeredAt: String
+    /// For a retake (补考): the earlier registration whose failed parts this one retakes.
+    public var retakeOf: Int64?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -11,6 +11,7 @@ enum Migrations {
         migrator.registerMigration("v1-foundation", migrate: foundation)
         migrator.registerMigration("v2-training", migrate: training)
         migrator.registerMigration("v3-exams", migrate: exams)
+        migrator.registerMigration("v4-results", migrate: results)
         return migrator
     }
 
@@ -347,6 +348,77 @@ enum Migrations {
                 CHECK ((revoked_on IS NULL) = (revocation_reason IS NULL))
             );
             CREATE INDEX certificates_person ON certificates(person_id);
+            """)
+    }
+
+    /// Score entries (two per part, by two users), the final mark of each part, amendments after
+    /// the lock, re-checks, and the parts a retake registers for.
+    private static func results(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE exam_sessions ADD COLUMN results_locked_on TEXT;
+            -- A retake registers only the parts it retakes; an ordinary registration all of them.
+            ALTER TABLE exam_registrations ADD COLUMN retake_of INTEGER REFERENCES exam_registrations(id);
+
+            CREATE TABLE score_entries (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                registration_id INTEGER NOT NULL REFERENCES exam_registrations(id),
+                part TEXT NOT NULL CHECK (part IN ('theory', 'practical', 'review')),
+                -- A score with at most one decimal (`85.5`), `absent` or `breach`.
+                mark TEXT NOT NULL,
+                entered_by INTEGER NOT NULL REFERENCES users(id),
+                -- `manual`, or the name of the imported score sheet.
+                source TEXT NOT NULL,
+                entered_at TEXT NOT NULL,
+                UNIQUE (registration_id, part, entered_by)
+            );
+            CREATE INDEX score_entries_part ON score_entries(registration_id, part);
+
+            -- The mark that counts, once it is final: two equal entries, one entry for a review,
+            -- a mismatch settled by the bureau, or an amendment after the lock.
+            CREATE TABLE part_marks (
+                registration_id INTEGER NOT NULL REFERENCES exam_registrations(id),
+                part TEXT NOT NULL CHECK (part IN ('theory', 'practical', 'review')),
+                mark TEXT NOT NULL,
+                decided_by TEXT NOT NULL CHECK (decided_by IN ('double-entry', 'single-entry', 'settled', 'amended')),
+                decided_at TEXT NOT NULL,
+                PRIMARY KEY (registration_id, part)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE mismatch_settlements (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                registration_id INTEGER NOT NULL REFERENCES exam_registrations(id),
+                part TEXT NOT NULL,
+                first_mark TEXT NOT NULL,
+                second_mark TEXT NOT NULL,
+                settled_mark TEXT NOT NULL,
+                reason TEXT NOT NULL CHECK (reason <> ''),
+                settled_by INTEGER NOT NULL REFERENCES users(id),
+                settled_at TEXT NOT NULL
+            );
+
+            CREATE TABLE rechecks (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                registration_id INTEGER NOT NULL UNIQUE REFERENCES exam_registrations(id),
+                requested_on TEXT NOT NULL,
+                request_reason TEXT NOT NULL CHECK (request_reason <> ''),
+                outcome TEXT CHECK (outcome IN ('unchanged', 'amended')),
+                decided_on TEXT,
+                decided_by INTEGER REFERENCES users(id),
+                decision_note TEXT,
+                CHECK ((outcome IS NULL) = (decided_on IS NULL))
+            );
+
+            CREATE TABLE score_amendments (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                registration_id INTEGER NOT NULL REFERENCES exam_registrations(id),
+                part TEXT NOT NULL,
+                before_mark TEXT NOT NULL,
+                after_mark TEXT NOT NULL,
+                reason TEXT NOT NULL CHECK (reason <> ''),
+                recheck_id INTEGER REFERENCES rechecks(id),
+                amended_by INTEGER NOT NULL REFERENCES users(id),
+                amended_at TEXT NOT NULL
+            );
             """)
     }
 }
