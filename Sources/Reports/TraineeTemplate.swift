@@ -68,6 +68,8 @@ public enum TraineeTemplate {
         case .education: 20
         case .householdType: 16
         case .keyGroups, .hours: 32
+        // Score sheet columns; the trainee template has none of them.
+        case .ticket, .part, .score, .outcome: 14
         }
     }
 
@@ -127,6 +129,8 @@ public enum TraineeTemplate {
                    "One or more, separated by \(keyGroupSeparator); leave empty if none")
         case .hours:
             (chinese, english) = ("出勤学时，可含一位小数", "Hours attended, one decimal allowed")
+        case .ticket, .part, .score, .outcome:
+            (chinese, english) = ("见评分表说明", "See the score sheet's notes")
         }
         return ("\(ListField.notesMarker)】\(field.chineseHeader)：\(chinese)\n\(field.englishHeader): \(english)", chinese, english)
     }

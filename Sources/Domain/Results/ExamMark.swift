@@ -43,4 +43,22 @@ public enum ExamMark: Hashable, Sendable, CustomStringConvertible {
         case .failure(.tooManyDecimals): throw Rejection("成绩最多保留一位小数，例如 85.5", "a score has at most one decimal, e.g. 85.5")
         }
     }
+
+    /// Reads a score sheet line, whose score cell and 缺考/违纪 cell are separate: exactly one
+    /// of them is filled.
+    public static func parse(score: String, outcome: String, maximum: Int = 100) throws(Rejection) -> ExamMark {
+        let score = score.trimmingWhitespace(), outcome = outcome.trimmingWhitespace()
+        switch (score.isEmpty, outcome.isEmpty) {
+        case (false, false):
+            throw Rejection("既填了成绩又标记了“\(outcome)”，只能填其一", "both a score and \(outcome) are given; fill in one of them")
+        case (true, false):
+            let mark = try parse(outcome, maximum: maximum)
+            guard mark == .absent || mark == .breach else {
+                throw Rejection("缺考/违纪栏只能填“缺考”或“违纪”", "the absent/breach column takes 缺考 or 违纪 only")
+            }
+            return mark
+        default:
+            return try parse(score, maximum: maximum)
+        }
+    }
 }

@@ -1,5 +1,6 @@
-/// A column that trainee and attendance lists may carry. Clerks' sheets name columns in
-/// Chinese or English, in any order; `aliases` are the header texts each field answers to.
+/// A column that trainee and attendance lists and filled score sheets may carry. Clerks' and
+/// examiners' sheets name columns in Chinese or English, in any order; `aliases` are the header
+/// texts each field answers to.
 public enum ListField: String, CaseIterable, Hashable, Sendable, Codable {
     case nationalId
     case name
@@ -8,6 +9,11 @@ public enum ListField: String, CaseIterable, Hashable, Sendable, Codable {
     case householdType
     case keyGroups
     case hours
+    // Score sheets (评分表).
+    case ticket
+    case part
+    case score
+    case outcome
 
     /// What every cell of the template's notes row (under the header) starts with, so that the
     /// importer knows to skip that row: `【说明】身份证号：…`.
@@ -25,6 +31,10 @@ public enum ListField: String, CaseIterable, Hashable, Sendable, Codable {
         case .householdType: "户籍类型"
         case .keyGroups: "重点群体"
         case .hours: "出勤学时"
+        case .ticket: "准考证号"
+        case .part: "科目"
+        case .score: "成绩"
+        case .outcome: "缺考/违纪"
         }
     }
 
@@ -37,6 +47,10 @@ public enum ListField: String, CaseIterable, Hashable, Sendable, Codable {
         case .householdType: "Household type"
         case .keyGroups: "Key groups"
         case .hours: "Hours attended"
+        case .ticket: "Ticket"
+        case .part: "Part"
+        case .score: "Score"
+        case .outcome: "Absent/Breach"
         }
     }
 
@@ -51,6 +65,10 @@ public enum ListField: String, CaseIterable, Hashable, Sendable, Codable {
         case .householdType: ["户籍类型", "户口性质", "户籍性质", "户籍", "householdtype", "household"]
         case .keyGroups: ["重点群体", "人员类别", "keygroups", "keygroup"]
         case .hours: ["出勤学时", "学时", "实际学时", "hoursattended", "hours"]
+        case .ticket: ["准考证号", "准考证号码", "准考证", "ticket", "ticketnumber", "admissionticket"]
+        case .part: ["科目", "考试科目", "part", "subject"]
+        case .score: ["成绩", "分数", "得分", "score", "mark"]
+        case .outcome: ["缺考/违纪", "缺考违纪", "absent/breach", "absentbreach", "outcome"]
         }
     }
 }
@@ -122,6 +140,10 @@ extension ListField {
         case .householdType: 4
         case .keyGroups: 5
         case .hours: 6
+        case .ticket: 7
+        case .part: 8
+        case .score: 9
+        case .outcome: 10
         }
     }
 }

@@ -14,6 +14,7 @@ extension SessionCommand {
         @Option(help: "A diploma held: technical-school, senior-technical-school, junior-college. Repeatable.") var diploma: [String] = []
         @Option(help: "The diploma the candidate is in the final year of.") var finalYear: String?
         @Option(help: "Bureau only: admit a person whom no route admits, with this reason (audited).") var overrideReason: String?
+        @Flag(help: "A retake (补考): only the parts not passed within the catalog's retention window (with --id).") var retake = false
         @Flag(help: "Show who would be registered or refused, and why, without writing anything.") var dryRun = false
 
         func run() throws {
@@ -30,16 +31,16 @@ extension SessionCommand {
             let outcome: RegistrationOutcome
             switch (cohort, nationalId) {
             case (let cohort?, nil):
-                if overrideReason != nil {
+                if overrideReason != nil || retake {
                     throw CLIError.invalidOption(FieldProblem(field: "--override-reason", value: overrideReason!, rule: Rejection(
-                        "特批只能逐人办理（--id）", "an override admits one person at a time (--id)")))
+                        "特批和补考只能逐人办理（--id）", "overrides and retakes register one person at a time (--id)")))
                 }
                 outcome = try store.registerCohort(sessionId: session, cohortId: cohort, declaration: declaration, dryRun: dryRun, actor: actor)
             case (nil, let text?):
                 let today = try global.clock().today
                 let id = try parseOption("--id", text) { value throws(Rejection) in try NationalID.parse(value, today: today) }
                 outcome = try store.registerCandidate(sessionId: session, nationalId: id.value, declaration: declaration,
-                                                      overrideReason: overrideReason, dryRun: dryRun, actor: actor)
+                                                      overrideReason: overrideReason, retake: retake, dryRun: dryRun, actor: actor)
             default:
                 throw CLIError.missingOption(option: "--cohort or --id", reasonZh: "请给出一个培训班，或一名考生的身份证号",
                                              reasonEn: "give a cohort, or one candidate's national ID")

@@ -47,8 +47,12 @@ extension Store {
     /// Registers one person for a session. Refused when no eligibility route fits, unless a
     /// bureau user overrides with a reason. Institution users register only their own trainees
     /// who completed a cohort for the session's occupation and level. `dryRun` writes nothing.
+    ///
+    /// A retake (补考, `retake`) registers only the parts the person has not passed within the
+    /// catalog's retention window in earlier sessions of the same occupation and level, on the
+    /// grounds of the earlier registration; the pass rule then combines the parts.
     public func registerCandidate(sessionId: Int64, nationalId: String, declaration: CandidateDeclaration,
-                                  overrideReason: String? = nil, dryRun: Bool = false,
+                                  overrideReason: String? = nil, retake: Bool = false, dryRun: Bool = false,
                                   actor: User) throws(StoreError) -> RegistrationOutcome {
         try registration(dryRun: dryRun) { db in
             let actor = try currentActor(db, actor)
@@ -67,7 +71,7 @@ extension Store {
             }
             let outcome = try register(db, session: session, person: person, cohort: cohort, declaration: declaration,
                                        overrideReason: overrideReason, institutionId: cohort?.institutionId ?? actor.institutionId,
-                                       actor: actor)
+                                       retake: retake ? try retakePlan(db, session: session, person: person) : nil, actor: actor)
             if case .refused(let reasons) = outcome.result, !dryRun {
                 throw StoreError.rulesBroken(
                     whatZh: "\(person.name)（\(Masking.nationalID(nationalId))）不符合申报条件；人社局用户可用 --override-reason 说明理由后准予报名",
@@ -105,7 +109,7 @@ extension Store {
             var outcomes: [CandidateOutcome] = []
             for person in trainees {
                 outcomes.append(try register(db, session: session, person: person, cohort: cohort, declaration: declaration,
-                                             overrideReason: nil, institutionId: cohort.institutionId, actor: actor))
+                                             overrideReason: nil, institutionId: cohort.institutionId, retake: nil, actor: actor))
             }
             return RegistrationOutcome(candidates: outcomes, notCompleted: notCompleted, dryRun: dryRun)
         }
@@ -150,7 +154,7 @@ extension Store {
     /// Checks one person's eligibility and, if it holds (or is overridden), registers them
     /// with a ticket and a seat in every part.
     private func register(_ db: Database, session: ExamSession, person: Person, cohort: Cohort?, declaration: CandidateDeclaration,
-                          overrideReason: String?, institutionId: Int64?, actor: User) throws -> CandidateOutcome {
+                          overrideReason: String?, institutionId: Int64?, retake: RetakePlan?, actor: User) throws -> CandidateOutcome {
         func outcome(_ result: CandidateOutcome.Result) -> CandidateOutcome {
             CandidateOutcome(name: person.name, nationalId: person.nationalId, result: result)
         }
@@ -158,12 +162,13 @@ extension Store {
                                             arguments: [session.id!, person.id!]) {
             return outcome(.alreadyRegistered(ticket: ticket))
         }
-        let decision = EligibilityCheck.evaluate(
-            target: session.target, evidence: try evidence(db, personId: person.id!, declaration: declaration),
-            catalog: try Catalog.fetch(db), on: clock.today)
         var eligibility: RegistrationEligibility
         var route: String?
         var reason: String?
+        // A retake stands on the grounds of the registration it retakes.
+        let decision: EligibilityDecision = retake != nil ? .eligibleWithoutConditions : EligibilityCheck.evaluate(
+            target: session.target, evidence: try evidence(db, personId: person.id!, declaration: declaration),
+            catalog: try Catalog.fetch(db), on: clock.today)
         switch decision {
         case .eligible(let fitting):
             eligibility = .route
@@ -180,8 +185,16 @@ extension Store {
             institutionId: institutionId, cohortId: cohort?.id, eligibility: eligibility, routeCode: route, overrideReason: reason,
             declaredYears: declaration.declaredYears, diplomas: declaration.diplomas.map(\.rawValue).sorted().joined(separator: ";"),
             finalYearOf: declaration.finalYearOf?.rawValue, registeredAt: clock.timestamp(), retakeOf: nil)
+        if let retake {
+            registration.eligibility = retake.earlier.eligibility
+            registration.routeCode = retake.earlier.routeCode
+            registration.overrideReason = retake.earlier.overrideReason
+            registration.retakeOf = retake.earlier.id
+            route = retake.earlier.routeCode
+            eligibility = retake.earlier.eligibility
+        }
         try registration.insert(db)
-        try seat(db, registration: registration, session: session)
+        try seat(db, registration: registration, session: session, parts: retake?.parts)
         if case .refused(let misses) = decision {
             try audit(db, actor: actor, action: "session.register-override", entity: "exam_registrations", key: String(registration.id!),
                       after: OverrideAuditView(registration: registration, refusals: misses.map(\.summary.chinese)), reason: reason)
@@ -216,9 +229,9 @@ extension Store {
 
     /// A seat in every part: the first room of the part (in the order planned) with a free
     /// seat and no examiner whose institution trained the candidate; the lowest free seat in it.
-    private func seat(_ db: Database, registration: ExamRegistration, session: ExamSession) throws {
+    private func seat(_ db: Database, registration: ExamRegistration, session: ExamSession, parts: Set<ExamPart>?) throws {
         let rooms = try ExamRoom.filter(Column("session_id") == session.id!).order(Column("id")).fetchAll(db)
-        for part in Set(rooms.map(\.part)).sorted() {
+        for part in (parts ?? Set(rooms.map(\.part))).sorted() {
             var full = true
             var placed = false
             for room in rooms where room.part == part {
@@ -255,4 +268,46 @@ extension Store {
 private struct OverrideAuditView: Encodable {
     let registration: ExamRegistration
     let refusals: [String]
+}
+
+/// What a retake registers for, and the registration it retakes.
+struct RetakePlan {
+    let earlier: ExamRegistration
+    let parts: Set<ExamPart>
+}
+
+extension Store {
+    /// The parts a retake sits: those without a pass still within the retention window. Refused
+    /// when there is no earlier locked result to retake, when no part is kept (the whole exam is
+    /// taken again, with an ordinary registration) or when every part is passed.
+    fileprivate func retakePlan(_ db: Database, session: ExamSession, person: Person) throws -> RetakePlan {
+        let sessionDate = try CivilDate.parse(session.examDate)
+        let earlier = try ExamRegistration.fetchAll(db, sql: """
+            SELECT g.* FROM exam_registrations g JOIN exam_sessions s ON s.id = g.session_id
+            WHERE g.person_id = ? AND s.status = 'results-locked' AND s.exam_date < ?
+            ORDER BY s.exam_date DESC, g.id DESC
+            """, arguments: [person.id, session.examDate]).first { registration in
+            (try? ExamSession.fetchOne(db, key: registration.sessionId))??.target == session.target
+        }
+        guard let earlier else {
+            throw StoreError.invalid(FieldProblem(field: "--retake", value: Masking.nationalID(person.nationalId), rule: Rejection(
+                "此前没有本职业等级已锁定成绩的考试可补考", "there is no earlier locked result for this occupation and level to retake")))
+        }
+        let catalog = try Catalog.fetch(db)
+        let parts = catalog.examParts(for: session.target.scope)
+        let months = catalog.integerSetting(.retainedPartMonths)
+        let kept = try earlierPasses(db, personId: person.id!, target: session.target, before: sessionDate, parts: parts)
+            .filter { PassRule.isRetained(passedOn: $0.value.passedOn, on: sessionDate, months: months) }
+        let retake = Set(parts.map(\.part)).subtracting(kept.keys)
+        guard !retake.isEmpty else {
+            throw StoreError.invalid(FieldProblem(field: "--retake", value: Masking.nationalID(person.nationalId), rule: Rejection(
+                "各科目均已合格，无需补考", "every part is already passed: there is nothing to retake")))
+        }
+        guard retake.count < parts.count else {
+            throw StoreError.invalid(FieldProblem(field: "--retake", value: Masking.nationalID(person.nationalId), rule: Rejection(
+                "没有在 \(months) 个月保留期内合格的科目，须重新报考全部科目（不加 --retake）",
+                "no part passed within the \(months)-month retention window: register for the whole exam (without --retake)")))
+        }
+        return RetakePlan(earlier: earlier, parts: retake)
+    }
 }

@@ -13,21 +13,27 @@ public struct ScoreLine: Sendable, Equatable {
     public var part: String
     /// The score (`85.5`), or 缺考 / 违纪.
     public var mark: String
+    /// A score sheet's separate 缺考/违纪 cell; at most one of `mark` and `outcome` is filled.
+    public var outcome: String
 
-    public init(sheet: String? = nil, row: Int? = nil, ticket: String, name: String? = nil, part: String, mark: String) {
+    public init(sheet: String? = nil, row: Int? = nil, ticket: String, name: String? = nil, part: String, mark: String,
+                outcome: String = "") {
         self.sheet = sheet
         self.row = row
         self.ticket = ticket
         self.name = name
         self.part = part
         self.mark = mark
+        self.outcome = outcome
     }
 }
 
 /// A score line that was refused, with the field at fault.
 public struct ScoreLineProblem: BilingualError, Equatable {
     public let line: ScoreLine
-    public let field: String
+    /// The line's position in what was given, so that the caller finds its source row.
+    public let index: Int
+    public let field: ListField
     public let value: String
     public let rule: Rejection
 
@@ -36,7 +42,7 @@ public struct ScoreLineProblem: BilingualError, Equatable {
 
     /// The problem with its sheet and row, as every import message names them.
     public var located: FieldProblem {
-        FieldProblem(file: line.sheet, line: line.row, field: field, value: value, rule: rule)
+        FieldProblem(file: line.sheet, line: line.row, field: field.header, value: value, rule: rule)
     }
 }
 
@@ -70,10 +76,9 @@ extension Store {
             let actor = try currentActor(db, actor)
             let session = try scoringSession(db, id: sessionId, actor: actor)
             let context = try ScoringContext(db, session: session)
-            switch try enter(db, line, context: context, source: "manual", actor: actor) {
+            switch try enter(db, line, index: 0, context: context, source: "manual", actor: actor) {
             case .success(let result): return result
-            case .failure(let problem):
-                throw StoreError.invalid(FieldProblem(field: problem.field, value: problem.value, rule: problem.rule))
+            case .failure(let problem): throw StoreError.invalid(problem.located)
             }
         }
     }
@@ -89,15 +94,15 @@ extension Store {
             var problems: [ScoreLineProblem] = []
             var seen: [String: ScoreLine] = [:]
             try db.inSavepoint {
-                for line in lines {
+                for (index, line) in lines.enumerated() {
                     let key = "\(line.ticket.trimmingWhitespace())|\((try? ExamPart.parse(line.part))?.rawValue ?? line.part)"
                     if let first = seen[key] {
-                        problems.append(ScoreLineProblem(line: line, field: "准考证号 Ticket", value: line.ticket, rule: Rejection(
+                        problems.append(ScoreLineProblem(line: line, index: index, field: .ticket, value: line.ticket, rule: Rejection(
                             "同一考生同一科目在表中重复（第 \(first.row ?? 0) 行）", "the same candidate and part appear twice (row \(first.row ?? 0))")))
                         continue
                     }
                     seen[key] = line
-                    switch try enter(db, line, context: context, source: fileName, actor: actor) {
+                    switch try enter(db, line, index: index, context: context, source: fileName, actor: actor) {
                     case .success(let result): results.append(result)
                     case .failure(let problem): problems.append(problem)
                     }
@@ -134,43 +139,47 @@ extension Store {
 
     /// Checks one line and records it; a refusal is returned, not thrown, so that an import
     /// reports every line.
-    private func enter(_ db: Database, _ line: ScoreLine, context: ScoringContext, source: String,
+    private func enter(_ db: Database, _ line: ScoreLine, index: Int, context: ScoringContext, source: String,
                        actor: User) throws -> Result<ScoreEntryResult, ScoreLineProblem> {
-        func refuse(_ field: String, _ value: String, _ zh: String, _ en: String) -> Result<ScoreEntryResult, ScoreLineProblem> {
-            .failure(ScoreLineProblem(line: line, field: field, value: value, rule: Rejection(zh, en)))
+        func refuse(_ field: ListField, _ value: String, _ rule: Rejection) -> Result<ScoreEntryResult, ScoreLineProblem> {
+            .failure(ScoreLineProblem(line: line, index: index, field: field, value: value, rule: rule))
+        }
+        func refuse(_ field: ListField, _ value: String, _ zh: String, _ en: String) -> Result<ScoreEntryResult, ScoreLineProblem> {
+            refuse(field, value, Rejection(zh, en))
         }
         let ticket = line.ticket.trimmingWhitespace()
         guard let candidate = context.candidates[ticket] else {
-            return refuse("准考证号 Ticket", line.ticket, "本场次没有这个准考证号", "no candidate of this session has this ticket")
+            return refuse(.ticket, line.ticket, "本场次没有这个准考证号", "no candidate of this session has this ticket")
         }
         if let name = line.name?.trimmingWhitespace(), !name.isEmpty, name != candidate.name {
-            return refuse("姓名 Name", name, "与准考证号 \(ticket) 的考生姓名不一致", "is not the name of candidate \(ticket)")
+            return refuse(.name, name, "与准考证号 \(ticket) 的考生姓名不一致", "is not the name of candidate \(ticket)")
         }
         let part: ExamPart
         do {
             part = try ExamPart.parse(line.part)
         } catch {
-            return .failure(ScoreLineProblem(line: line, field: "科目 Part", value: line.part, rule: error))
+            return refuse(.part, line.part, error)
         }
         guard let rule = context.parts[part] else {
-            return refuse("科目 Part", line.part, "本场次没有\(part.chineseName)科目", "this session has no \(part.englishName) part")
+            return refuse(.part, line.part, "本场次没有\(part.chineseName)科目", "this session has no \(part.englishName) part")
         }
         guard candidate.seatedParts.contains(part) else {
-            return refuse("科目 Part", line.part, "考生 \(ticket) 未报考\(part.chineseName)科目（补考只考未通过的科目）",
+            return refuse(.part, line.part, "考生 \(ticket) 未报考\(part.chineseName)科目（补考只考未通过的科目）",
                           "candidate \(ticket) is not registered for the \(part.englishName) part (a retake sits only the failed parts)")
         }
         let mark: ExamMark
         do {
-            mark = try ExamMark.parse(line.mark, maximum: rule.maxScore)
+            mark = try ExamMark.parse(score: line.mark, outcome: line.outcome, maximum: rule.maxScore)
         } catch {
-            return .failure(ScoreLineProblem(line: line, field: "成绩 Score", value: line.mark, rule: error))
+            return refuse(line.mark.isEmpty && !line.outcome.isEmpty ? .outcome : .score,
+                          [line.mark, line.outcome].filter { !$0.isEmpty }.joined(separator: " / "), error)
         }
         if let final = try String.fetchOne(db, sql: "SELECT mark FROM part_marks WHERE registration_id = ? AND part = ?",
                                            arguments: [candidate.registrationId, part.rawValue]) {
             let already = try String.fetchOne(db, sql: "SELECT mark FROM score_entries WHERE registration_id = ? AND part = ? AND entered_by = ?",
                                               arguments: [candidate.registrationId, part.rawValue, actor.id])
             if already == mark.code { return .success(.unchanged) }
-            return refuse("成绩 Score", line.mark, "考生 \(ticket) 的\(part.chineseName)成绩已确定为 \(Store.markText(final))",
+            return refuse(.score, line.mark, "考生 \(ticket) 的\(part.chineseName)成绩已确定为 \(Store.markText(final))",
                           "the \(part.englishName) mark of candidate \(ticket) is already final (\(Store.markText(final)))")
         }
         let entries = try Row.fetchAll(db, sql: "SELECT mark, entered_by FROM score_entries WHERE registration_id = ? AND part = ? ORDER BY id",
@@ -178,12 +187,12 @@ extension Store {
         if let mine = entries.first(where: { ($0["entered_by"] as Int64) == actor.id }) {
             let previous: String = mine["mark"]
             if previous == mark.code { return .success(.unchanged) }
-            return refuse("成绩 Score", line.mark,
+            return refuse(.score, line.mark,
                           "您已录入考生 \(ticket) 的\(part.chineseName)成绩 \(Store.markText(previous))，录入后不能覆盖；如有误，另一人录入后由人社局处理不一致",
                           "you already entered \(Store.markText(previous)) for candidate \(ticket), \(part.englishName); an entry is never overwritten: the other entry will show the mismatch for the bureau to settle")
         }
         if entries.count >= 2 {
-            return refuse("成绩 Score", line.mark, "考生 \(ticket) 的\(part.chineseName)成绩已有两人录入，待人社局处理不一致",
+            return refuse(.score, line.mark, "考生 \(ticket) 的\(part.chineseName)成绩已有两人录入，待人社局处理不一致",
                           "two users have entered the \(part.englishName) mark of candidate \(ticket); the bureau settles the mismatch")
         }
         try db.execute(sql: """

@@ -233,11 +233,16 @@ extension Store {
     }
 
     private func rechecks(_ db: Database, sessionId: Int64) throws -> [RecheckRecord] {
+        try recheckRecords(db, where: "g.session_id = ?", arguments: [sessionId])
+    }
+
+    /// Re-checks with their candidate, in request order; `condition` may use `r` (rechecks) and `g` (registrations).
+    func recheckRecords(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [RecheckRecord] {
         try Row.fetchAll(db, sql: """
             SELECT g.ticket_number, p.name, r.requested_on, r.request_reason, r.outcome, r.decided_on, r.decision_note
             FROM rechecks r JOIN exam_registrations g ON g.id = r.registration_id JOIN persons p ON p.id = g.person_id
-            WHERE g.session_id = ? ORDER BY r.id
-            """, arguments: [sessionId]).map { row in
+            WHERE \(condition) ORDER BY r.id
+            """, arguments: arguments).map { row in
             RecheckRecord(ticketNumber: row["ticket_number"], name: row["name"], requestedOn: row["requested_on"],
                           reason: row["request_reason"], outcome: row["outcome"], decidedOn: row["decided_on"], note: row["decision_note"])
         }
