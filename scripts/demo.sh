@@ -53,9 +53,9 @@ sc cohort show 1 --as clerk.yuecai
 sc cohort roster 1 --as clerk.yuecai
 sc audit list --limit 8
 
-echo "# Exams: examiners, a session two weeks ahead, registration checked against the eligibility routes,"
+echo "# Exams: examiners, a session today, registration checked against the eligibility routes,"
 echo "# staffing checked before the session may be held."
-EXAM_DAY="$(date -d '+14 days' +%F)"
+EXAM_DAY="$(TZ=Asia/Shanghai date +%F)"   # the bureau's day, as skillcert counts it
 BODY=中山市职业技能评价中心
 sc user add exam.sun --name 孙考评 --role examiner --institution "$BODY"
 sc examiner add --body "$BODY" --id 442000199001010011 --name 孙考评 --qualify 中式烹调师:3 --login exam.sun

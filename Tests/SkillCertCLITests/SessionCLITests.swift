@@ -78,7 +78,9 @@ import Spreadsheet
         #expect(workspace.run("session", "assign", "1", "--room", "实操一组", "--examiner", "3", "--examiner", "4").status == 0)
         #expect(workspace.run("session", "close", "1").status == 0)
 
-        let refused = workspace.run("session", "hold", "1")
+        let beforeTheDay = workspace.run("session", "hold", "1")
+        #expect(beforeTheDay.stderr.contains("- the exam is on 2026-12-05: it can be recorded as held from that day"))
+        let refused = workspace.run("session", "hold", "1", "--today", "2026-12-05")
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("exam session 1 cannot be held:"))
         #expect(refused.stderr.contains("- room 理论一室: a theory room needs at least 2 invigilators, it has 1"))
@@ -88,7 +90,7 @@ import Spreadsheet
 
         #expect(workspace.run("session", "assign", "1", "--room", "理论一室", "--examiner", "3").status == 0)
         #expect(workspace.run("session", "assign", "1", "--room", "实操一组", "--examiner", "5").status == 0)
-        let held = workspace.run("session", "hold", "1")
+        let held = workspace.run("session", "hold", "1", "--today", "2026-12-05")
         #expect(held.status == 0, "\(held.stderr)")
         let json = try sessionJSON(workspace)
         #expect(json["status"] as? String == "held")

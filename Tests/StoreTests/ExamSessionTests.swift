@@ -4,7 +4,7 @@ import Domain
 @testable import Store
 
 /// A level-5 中式烹调师 cohort at 甲 school with three completed trainees, two examiners of the
-/// body (one also teaching at 甲), and a session on 2026-12-05 with a theory room and a panel.
+/// body (one also teaching at 甲), and a session on the fixed day with a theory room and a panel.
 struct ExamWorld {
     let training: TrainingWorld
     let cohort: Cohort
@@ -16,7 +16,7 @@ struct ExamWorld {
     var store: Store { training.store }
     var admin: User { world.admin }
 
-    static let examDay = CivilDate(year: 2026, month: 12, day: 5)!
+    static let examDay = fixedDay
     static let cook5 = CertificationTarget.occupation(code: "4-03-02-01", level: .level5)
     static let trainees = [chen, wang, li]
 

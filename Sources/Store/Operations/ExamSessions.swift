@@ -106,6 +106,10 @@ extension Store {
             if try ExamRegistration.filter(Column("session_id") == id).fetchCount(db) == 0 {
                 problems.insert(Rejection("本场次没有报名考生", "no candidate is registered for this session"), at: 0)
             }
+            if clock.today.description < session.examDate {
+                problems.insert(Rejection("考试日期为 \(session.examDate)，当天起才能记录为已考试",
+                                          "the exam is on \(session.examDate): it can be recorded as held from that day"), at: 0)
+            }
             if session.status == .closed && !problems.isEmpty {
                 throw StoreError.rulesBroken(whatZh: "考试场次 \(id) 不能举行", whatEn: "exam session \(id) cannot be held", rules: problems)
             }
