@@ -89,3 +89,32 @@ sc session tickets 1
 sc session tickets 1 --file tickets-session-1-school.xlsx --as clerk.yuecai
 sc session sign-in 1 --as exam.sun
 sc session score-sheets 1 --as exam.sun
+
+echo "# Results: every mark is entered twice by two users. The examiner imports a filled score sheet"
+echo "# (here a CSV with the score sheet's columns); the bureau enters its own copy one by one."
+Y="${EXAM_DAY:0:4}"
+SCORES="$(mktemp -d)/scores-exam-sun.csv"
+cat > "$SCORES" <<CSV
+准考证号,姓名,科目,成绩,缺考/违纪
+${Y}000010001,陈大文,theory,85.5,
+${Y}000010001,陈大文,practical,72,
+${Y}000010002,王𠈌,theory,,缺考
+${Y}000010002,王𠈌,practical,55,
+CSV
+sc results import 1 "$SCORES" --as exam.sun
+sc results enter 1 --ticket ${Y}000010001 --part theory --score 85.5
+sc results enter 1 --ticket ${Y}000010001 --part practical --score 27
+sc results enter 1 --ticket ${Y}000010002 --part theory --score 缺考
+sc results enter 1 --ticket ${Y}000010002 --part practical --score 155 || true
+sc results enter 1 --ticket ${Y}000010002 --part practical --score 55
+sc results show 1 --pending
+echo "# The lock is refused while a mismatch is open; the bureau settles it with a reason, then locks."
+sc results lock 1 || true
+sc results settle 1 --ticket ${Y}000010001 --part practical --score 72 --reason 核对原始评分表
+sc results lock 1
+echo "# After the lock examiners change nothing; the bureau amends with a reason, and a re-check is recorded."
+sc results enter 1 --ticket ${Y}000010002 --part practical --score 56 --as exam.sun || true
+sc results amend 1 --ticket ${Y}000010002 --part practical --score 58 --reason 复算总分
+sc results recheck 1 --ticket ${Y}000010002 --reason 对理论缺考有异议
+sc results recheck-decide 1 --ticket ${Y}000010002 --unchanged --note 签到表确认缺考
+sc results show 1
