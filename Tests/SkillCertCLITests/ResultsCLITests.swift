@@ -88,6 +88,20 @@ import Spreadsheet
         #expect(decided.stdout.contains("维持 unchanged"))
         let final = workspace.run("results", "show", "1")
         #expect(final.stdout.contains("合格 passed 2"))
+
+        // 王𠈌 was absent from theory and passed practical: the retake sits theory only.
+        #expect(workspace.run("session", "create", "--body", "评价中心", "--occupation", "中式烹调师", "--level", "5", "--date", "2027-01-10",
+                              "--room", "理论:theory:15", "--room", "实操:practical:15").status == 0)
+        #expect(workspace.run("session", "open", "2").status == 0)
+        #expect(workspace.run("session", "register", "2", "--cohort", "1", "--retake").stderr.contains("retakes register one person at a time"))
+        let retake = workspace.run("session", "register", "2", "--id", "11010519491231002X", "--retake")
+        #expect(retake.status == 0, "\(retake.stderr)")
+        #expect(retake.stdout.contains("2027000020001"))
+        #expect(workspace.run("session", "tickets", "2").status == 0)
+        let tickets = try #require(try XLSXReader(url: workspace.directory.appendingPathComponent("Exports/tickets-session-2.xlsx")).rows(sheet: "准考证 Admission tickets")
+            .map { $0.cells.map(\.value).joined(separator: "|") }.first { $0.hasPrefix("2027000020001") })
+        #expect(tickets.contains("|理论|1|"))
+        #expect(!tickets.contains("实操"))
     }
 
     @Test func aScoreSheetWithBadLinesEntersNothingAndWritesTheErrorWorkbook() throws {

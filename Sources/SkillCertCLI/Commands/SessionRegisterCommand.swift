@@ -32,7 +32,8 @@ extension SessionCommand {
             switch (cohort, nationalId) {
             case (let cohort?, nil):
                 if overrideReason != nil || retake {
-                    throw CLIError.invalidOption(FieldProblem(field: "--override-reason", value: overrideReason!, rule: Rejection(
+                    throw CLIError.invalidOption(FieldProblem(
+                        field: retake ? "--retake" : "--override-reason", value: overrideReason ?? "", rule: Rejection(
                         "特批和补考只能逐人办理（--id）", "overrides and retakes register one person at a time (--id)")))
                 }
                 outcome = try store.registerCohort(sessionId: session, cohortId: cohort, declaration: declaration, dryRun: dryRun, actor: actor)
