@@ -45,7 +45,7 @@ public enum AdmissionTicketsWorkbook {
             TableColumn("培训机构 Institution", width: 26, style: .cell.with { $0.wrapText = true; $0.verticalAlignment = .center }),
         ]
         for part in parts {
-            let english = part.englishName.prefix(1).uppercased() + part.englishName.dropFirst()
+            let english = part.capitalizedEnglishName
             columns.append(TableColumn("\(part.chineseName) 考场 \(english) room", width: 14, style: .centredCell))
             columns.append(TableColumn("\(part.chineseName) 座位 \(english) seat", width: 10,
                                        style: .centredCell.with { $0.numberFormat = "0" }))

@@ -64,7 +64,7 @@ struct SessionSheet {
     private static let detailStyle = CellStyle(wrapText: true, horizontalAlignment: .left, verticalAlignment: .center)
 }
 
-/// The columns and words the three session workbooks share, so that a ticket, an ID and a
+/// The columns and words the session workbooks share, so that a ticket, an ID and a
 /// session read the same on each.
 extension TableColumn {
     static let ticket = TableColumn("准考证号 Ticket", width: 16, style: .centredText)
@@ -79,15 +79,33 @@ extension CellStyle {
     static let centredText = CellStyle.text.with { $0.horizontalAlignment = .center; $0.verticalAlignment = .center }
 }
 
-extension ExamSessionSheets {
+/// What every session workbook (tickets, room sheets, results) says about its session.
+extension ExamSessionSummary {
     /// `中山市丙职业技能评价中心 中式烹调师 五级/初级工`.
-    var bodyAndTarget: String { "\(summary.bodyName) \(summary.targetName)" }
-    var examDate: String { summary.session.examDate }
-    var sessionNumber: String { summary.session.id.map { String($0) } ?? "" }
+    var bodyAndTarget: String { "\(bodyName) \(targetName)" }
+    var examDate: String { session.examDate }
+    var sessionNumber: String { session.id.map { String($0) } ?? "" }
+}
 
+extension Masking {
     /// Masked (`440524********0014`) unless the caller asked for the whole number.
+    static func nationalID(_ text: String, unmasked: Bool) -> String {
+        unmasked ? text : nationalID(text)
+    }
+}
+
+extension ExamPart {
+    /// `Theory`, for the English half of a column header.
+    var capitalizedEnglishName: String { englishName.prefix(1).uppercased() + englishName.dropFirst() }
+}
+
+extension ExamSessionSheets {
+    var bodyAndTarget: String { summary.bodyAndTarget }
+    var examDate: String { summary.examDate }
+    var sessionNumber: String { summary.sessionNumber }
+
     func shownNationalID(_ candidate: SessionCandidate, unmasked: Bool) -> String {
-        unmasked ? candidate.nationalId : Masking.nationalID(candidate.nationalId)
+        Masking.nationalID(candidate.nationalId, unmasked: unmasked)
     }
 
     /// A line every sheet with whole numbers carries, so that a printout left on a desk says

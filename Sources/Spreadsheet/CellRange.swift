@@ -17,6 +17,10 @@ public struct CellRange: Hashable, Sendable {
         "\(A1.cell(row: firstRow, column: firstColumn)):\(A1.cell(row: lastRow, column: lastColumn))"
     }
 
+    /// One cell in relative A1 notation, e.g. `D12`, for formulas that point at a single cell
+    /// (a rate over two counts written above it).
+    public static func a1(row: Int, column: Int) -> String { A1.cell(row: row, column: column) }
+
     /// Absolute notation used inside formulas, e.g. `$A$2:$C$5`.
     var absolute: String {
         "\(A1.absoluteCell(row: firstRow, column: firstColumn)):\(A1.absoluteCell(row: lastRow, column: lastColumn))"

@@ -109,3 +109,34 @@ extension XLSXReader {
             .map { try rawXML(path: $0) }.joined()
     }
 }
+
+extension ExamSessionFixture {
+    /// Staffs every room to the rules (two invigilators in 理论二室/东楼, a panel of three), closes
+    /// and holds the session, and returns a second bureau user, so that each mark can be entered
+    /// twice by two different people.
+    func holdSession() throws -> User {
+        let bodyId = try store.examSession(id: sessionId, actor: admin).session.bodyId
+        let staff = [("赵监考", "442000198802141236", "理论二室/东楼"), ("钱监考", "442000197905193456", "理论二室/东楼"),
+                     ("周考评", "442000198309115675", "实操考评组"), ("吴考评", "442000199107267894", "实操考评组")]
+        for (name, id, room) in staff {
+            let examiner = try store.addExaminer(NewExaminer(
+                person: NewPerson(nationalId: id, name: name, sex: "male", birthDate: try NationalID.parse(id, today: Self.today).birthDate),
+                bodyId: bodyId, qualifications: [Self.target]), actor: admin)
+            _ = try store.assignExaminer(sessionId: sessionId, roomName: room, examinerId: examiner.examiner.id!, actor: admin)
+        }
+        _ = try store.moveExamSession(id: sessionId, to: .closed, actor: admin)
+        _ = try store.holdExamSession(id: sessionId, actor: admin)
+        return try store.addUser(login: "bureau.b", name: "乙科员", role: .bureau, institutionId: nil, actor: admin)
+    }
+
+    /// Enters the mark of candidate `sequence` in `part`: first by the administrator, then, when
+    /// given, `second` by `other`.
+    func enter(_ sequence: Int, _ part: ExamPart, _ first: String, _ second: String? = nil, by other: User) throws {
+        _ = try store.enterScore(sessionId: sessionId, ScoreLine(ticket: ticket(sequence), part: part.rawValue, mark: first),
+                                 actor: admin)
+        if let second {
+            _ = try store.enterScore(sessionId: sessionId, ScoreLine(ticket: ticket(sequence), part: part.rawValue, mark: second),
+                                     actor: other)
+        }
+    }
+}
