@@ -118,3 +118,4 @@ sc results amend 1 --ticket ${Y}000010002 --part practical --score 58 --reason �
 sc results recheck 1 --ticket ${Y}000010002 --reason 对理论缺考有异议
 sc results recheck-decide 1 --ticket ${Y}000010002 --unchanged --note 签到表确认缺考
 sc results show 1
+sc results roster 1

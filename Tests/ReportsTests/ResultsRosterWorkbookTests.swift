@@ -50,7 +50,7 @@ import Reports
         defer { try? FileManager.default.removeItem(at: url) }
         #expect(reader.visibleSheetNames == [Self.results, Self.mismatches, Self.amendments, Self.rechecks])
         let rows = try reader.rows(sheet: Self.results)
-        #expect(rows.value("A1") == "中山市丙职业技能评价中心 中式烹调师 五级/初级工 成绩册 考试日期 2026-12-05")
+        #expect(rows.value("A1") == "中山市丙职业技能评价中心 中式烹调师 五级/初级工 成绩册 考试日期 2026-11-21")
         let details = try #require(rows.value("A2"))
         for part in ["场次 Session \(fixture.sessionId)", "成绩已锁定", "锁定日期 Locked on 2026-11-21", "理论知识 60/100",
                      "操作技能 60/100", "3 人"] {
@@ -158,6 +158,23 @@ import Reports
                                         "决定日期 Decided on", "说明 Note"])
         #expect(values(rechecks, 3) == ["无 None"])
         #expect(rechecks.row(4) == nil)
+    }
+
+    @Test func aRecheckAndItsAmendmentHaveTheirLines() throws {
+        let fixture = try ExamSessionFixture()
+        _ = try Self.lockedResults(fixture)
+        _ = try fixture.store.requestRecheck(sessionId: fixture.sessionId, ticket: fixture.ticket(3), reason: "理论成绩有异议",
+                                             actor: fixture.admin)
+        _ = try fixture.store.decideRecheck(sessionId: fixture.sessionId, ticket: fixture.ticket(3),
+                                            decision: .amended(part: .theory, mark: "60", note: "漏计一题"), actor: fixture.admin)
+        let (reader, url) = try written(try fixture.store.sessionResults(id: fixture.sessionId, actor: fixture.admin))
+        defer { try? FileManager.default.removeItem(at: url) }
+        let rechecks = try reader.rows(sheet: Self.rechecks)
+        #expect(values(rechecks, 3) == [fixture.ticket(3), "李四", "2026-11-21", "理论成绩有异议", "更正 amended", "2026-11-21", "漏计一题"])
+        let amendments = try reader.rows(sheet: Self.amendments)
+        #expect(values(amendments, 4).prefix(7) == [fixture.ticket(3), "李四", "理论知识", "58", "60", "复核 re-check: 漏计一题", "是"])
+        // The amended theory mark passes 李四.
+        #expect(try reader.rows(sheet: Self.results).value("J7") == "合格")
     }
 
     @Test func marksNotYetFinalAreNamedAndLeaveTheResultPending() throws {

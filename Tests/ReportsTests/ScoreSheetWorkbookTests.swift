@@ -35,7 +35,7 @@ import Reports
         #expect(rows.value("A1") == "理论一室 评分表 Score sheet")
         let details = try #require(rows.value("A2"))
         for part in ["场次 Session \(fixture.sessionId)", "考场 Room 理论一室", "科目 Part 理论知识 theory", "满分 Max score 100",
-                     "合格线 Pass mark 60", "2026-12-05"] {
+                     "合格线 Pass mark 60", "2026-11-21"] {
             #expect(details.contains(part), "\(part)")
         }
         let notes = try #require(rows.value("A3"))

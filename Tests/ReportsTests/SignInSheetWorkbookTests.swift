@@ -51,7 +51,7 @@ import Store
         #expect(rows.value("A1") == "实操考评组 考生签到表 Sign-in sheet")
         let details = try #require(rows.value("A2"))
         for part in ["中山市丙职业技能评价中心 中式烹调师 五级/初级工", "场次 Session \(fixture.sessionId)", "考场 Room 实操考评组",
-                     "科目 Part 操作技能 practical", "2026-12-05"] {
+                     "科目 Part 操作技能 practical", "2026-11-21"] {
             #expect(details.contains(part), "\(part)")
         }
     }

@@ -88,6 +88,11 @@ import Spreadsheet
         #expect(decided.stdout.contains("维持 unchanged"))
         let final = workspace.run("results", "show", "1")
         #expect(final.stdout.contains("合格 passed 2"))
+        #expect(workspace.run("results", "roster", "1", "--as", "clerk.a").status == 0)
+        let roster = try XLSXReader(url: workspace.directory.appendingPathComponent("Exports/results-session-1.xlsx"))
+        let lines = try roster.rows(sheet: try #require(roster.visibleSheetNames.first)).map { $0.cells.map(\.value).joined(separator: "|") }
+        #expect(lines.contains { $0.hasPrefix("3|2026000010003|钱七|340524********001X|甲学校|60|是|88|是|合格") })
+        #expect(!lines.joined().contains("34052419800101001X"))
 
         // 王𠈌 was absent from theory and passed practical: the retake sits theory only.
         #expect(workspace.run("session", "create", "--body", "评价中心", "--occupation", "中式烹调师", "--level", "5", "--date", "2027-01-10",

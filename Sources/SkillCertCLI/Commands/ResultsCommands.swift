@@ -6,7 +6,8 @@ struct ResultsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "results",
         abstract: "Exam results: score entry (twice, by two users), mismatches, lock, amendments, re-checks, the results roster.",
-        subcommands: [Enter.self, Import.self, Show.self, Settle.self, Lock.self, Amend.self, Recheck.self, RecheckDecide.self])
+        subcommands: [Enter.self, Import.self, Show.self, Settle.self, Lock.self, Amend.self, Recheck.self, RecheckDecide.self,
+                      Roster.self])
 
     /// `--ticket` and `--part` of one candidate's part.
     struct PartOptions: ParsableArguments {

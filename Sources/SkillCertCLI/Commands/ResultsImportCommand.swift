@@ -55,6 +55,29 @@ extension ResultsCommand {
     }
 }
 
+extension ResultsCommand {
+    struct Roster: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the results roster (成绩册): marks, outcomes, pass counts and rates, mismatches settled, amendments, re-checks.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var disclosure: DisclosureOptions
+        @Argument(help: "Session id.") var session: Int64
+        @Option(help: "File name inside the output folder (default: results-session-ID.xlsx).") var file: String?
+
+        func run() throws {
+            let store = try global.openStore()
+            let actor = try global.actor(in: store)
+            let results = try store.sessionResults(id: session, actor: actor)
+            if disclosure.unmasked, !results.personIds.isEmpty {
+                try store.recordDisclosure(of: results.personIds, purpose: disclosure.reason ?? "results roster --unmasked", actor: actor)
+            }
+            let url = try outputFile(global, file ?? "results-session-\(session).xlsx")
+            try ResultsRosterWorkbook.write(results, unmasked: disclosure.unmasked, to: url)
+            CLIContext.current.print("已写出 Wrote \(url.path)")
+        }
+    }
+}
+
 /// A score sheet with refused lines: nothing was entered.
 struct ScoresRefused: BilingualError {
     let rejected: Int

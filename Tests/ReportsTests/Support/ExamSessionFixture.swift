@@ -6,7 +6,7 @@ import Spreadsheet
 import Store
 
 /// A real session built through the Store's public API on the repository's catalog: 中式烹调师
-/// 五级 on 2026-12-05 at an evaluation body. Two trainees of a school's completed cohort are
+/// 五级 on 2026-11-21 (the fixed day) at an evaluation body. Two trainees of a school's completed cohort are
 /// registered by the school's clerk (tickets …0001 陈大文, …0002 王𠈌), then one person applying
 /// on their own by the bureau (…0003 李四). Theory rooms 理论一室 (2 seats, so 李四 goes on) and
 /// 理论二室/东楼 (a name Excel refuses as a sheet name), and the practical panel 实操考评组.
@@ -57,7 +57,7 @@ struct ExamSessionFixture {
         _ = try store.completeTrainees(cohortId: cohort.id!, actor: clerk)
 
         let session = try store.createExamSession(ExamSessionPlan(
-            target: Self.target, examDate: CivilDate(year: 2026, month: 12, day: 5)!,
+            target: Self.target, examDate: Self.today,
             rooms: [ExamRoomPlan(name: "理论一室", part: .theory, seats: 2),
                     ExamRoomPlan(name: "理论二室/东楼", part: .theory, seats: 30),
                     ExamRoomPlan(name: "实操考评组", part: .practical, seats: 30)]), bodyId: body.id!, actor: admin)
