@@ -144,6 +144,7 @@ struct CatalogFixture {
                 ["apprentice_advance_percent", "50", ""],
                 ["apprentice_max_years", "3", ""],
                 ["apprentice_min_contract_years", "1", ""],
+                ["special_ability_number_pattern", "{issuer}{yy}Z{serial:6}", ""],
             ])),
         ])
     }

@@ -21,7 +21,7 @@ struct CatalogSettingsTests {
     @Test func aHandMadeCatalogWithoutSettingsFallsBack() {
         let catalog = Catalog(settings: [CatalogSetting(key: "retained_part_months", value: "6")])
         #expect(catalog.integerSetting(.retainedPartMonths) == 6)
-        #expect(catalog.integerSetting(.recheckWindowDays) == CatalogSettingKey.recheckWindowDays.fallbackValue)
+        #expect(catalog.integerSetting(.recheckWindowDays) == Int(CatalogSettingKey.recheckWindowDays.fallbackText))
     }
 
     @Test func anUnknownKeyIsRefusedAsATypo() {
@@ -29,7 +29,7 @@ struct CatalogSettingsTests {
         fixture.append(.settings, ["retained_parts_months", "12", ""])
         let keys = CatalogSettingKey.allCases.map(\.rawValue).joined(separator: ", ")
         #expect(fixture.build().problems == [
-            problem("settings.csv", 11, "key", "retained_parts_months",
+            problem("settings.csv", 12, "key", "retained_parts_months",
                     zh: "未知的设置项（已知的设置项为 \(keys)）", en: "unknown setting (the known keys are \(keys))"),
         ])
         #expect(keys.hasPrefix("retained_part_months, subsidy_claim_window_months, completion_share_percent"))
@@ -62,7 +62,8 @@ struct CatalogSettingsTests {
         #expect(throws: Rejection.self) { try CatalogSettingKey.apprenticeAdvancePercent.parse("0") }
         #expect(throws: Rejection.self) { try CatalogSettingKey.retainedPartMonths.parse("12.0") }
         for key in CatalogSettingKey.allCases {
-            #expect(key.allowedRange.contains(key.fallbackValue), "\(key.rawValue)")
+            #expect(throws: Never.self, "\(key.rawValue)") { try key.validate(key.fallbackText) }
         }
+        #expect(throws: Rejection.self) { try CatalogSettingKey.specialAbilityNumberPattern.validate("{issuer}{yy}") }
     }
 }

@@ -97,7 +97,7 @@ extension CatalogAssembly {
             }
             let value = row.text("value")
             if let known {
-                do { _ = try known.parse(value) } catch { row.report("value", value: value, error) }
+                do { try known.validate(value) } catch { row.report("value", value: value, error) }
             } else if value.isEmpty {
                 row.report("value", value: value, CatalogRule.empty())
             }

@@ -17,32 +17,47 @@ public enum CatalogSettingKey: String, CaseIterable, Sendable {
     case apprenticeMaxYears = "apprentice_max_years"
     /// Shortest labour contract an apprentice must have, in years.
     case apprenticeMinContractYears = "apprentice_min_contract_years"
+    /// How special-ability certificates are numbered (a `SpecialAbilityNumberPattern`).
+    case specialAbilityNumberPattern = "special_ability_number_pattern"
 
-    /// The values the key accepts; percentages are 1-100.
-    public var allowedRange: ClosedRange<Int> {
+    /// The whole numbers the key accepts (percentages are 1-100); nil for the numbering pattern.
+    public var allowedRange: ClosedRange<Int>? {
         switch self {
         case .retainedPartMonths, .subsidyClaimWindowMonths: 1...120
         case .completionSharePercent, .apprenticeAdvancePercent: 1...100
         case .recheckWindowDays: 1...365
         case .apprenticeMaxYears, .apprenticeMinContractYears: 1...10
+        case .specialAbilityNumberPattern: nil
         }
     }
 
     /// The value a hand-made `Catalog` (tests, previews) falls back to when it carries no such
-    /// setting. A catalog from `CatalogBuilder` always has every key, so real rules never see these.
-    public var fallbackValue: Int {
+    /// setting, and a database loaded before the key existed until its next `catalog sync`. A
+    /// catalog from `CatalogBuilder` always has every key.
+    public var fallbackText: String {
         switch self {
-        case .retainedPartMonths, .subsidyClaimWindowMonths: 12
-        case .completionSharePercent: 80
-        case .recheckWindowDays: 15
-        case .apprenticeAdvancePercent: 50
-        case .apprenticeMaxYears: 3
-        case .apprenticeMinContractYears: 1
+        case .retainedPartMonths, .subsidyClaimWindowMonths: "12"
+        case .completionSharePercent: "80"
+        case .recheckWindowDays: "15"
+        case .apprenticeAdvancePercent: "50"
+        case .apprenticeMaxYears: "3"
+        case .apprenticeMinContractYears: "1"
+        case .specialAbilityNumberPattern: "{issuer}{yy}Z{serial:6}"
         }
     }
 
     /// Checks a value as written in `settings.csv`.
+    public func validate(_ text: String) throws(Rejection) {
+        if let allowedRange {
+            _ = try CatalogFieldParser.integer(text, in: allowedRange)
+        } else {
+            _ = try SpecialAbilityNumberPattern.parse(text)
+        }
+    }
+
+    /// A whole-number setting's value; the pattern key has none.
     public func parse(_ text: String) throws(Rejection) -> Int {
-        try CatalogFieldParser.integer(text, in: allowedRange)
+        guard let allowedRange else { throw Rejection("该设置项不是整数", "this setting is not a whole number") }
+        return try CatalogFieldParser.integer(text, in: allowedRange)
     }
 }

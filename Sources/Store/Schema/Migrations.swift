@@ -12,6 +12,7 @@ enum Migrations {
         migrator.registerMigration("v2-training", migrate: training)
         migrator.registerMigration("v3-exams", migrate: exams)
         migrator.registerMigration("v4-results", migrate: results)
+        migrator.registerMigration("v5-certificates", migrate: certificates)
         return migrator
     }
 
@@ -419,6 +420,60 @@ enum Migrations {
                 amended_by INTEGER NOT NULL REFERENCES users(id),
                 amended_at TEXT NOT NULL
             );
+            """)
+    }
+
+    /// Certificate issuance (serials per body, year and level), reissues, and the training
+    /// subsidies claimed on them.
+    private static func certificates(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE certificates ADD COLUMN registration_id INTEGER REFERENCES exam_registrations(id);
+            -- The cohort that trained the holder and its institution, which the subsidy is paid to.
+            ALTER TABLE certificates ADD COLUMN cohort_id INTEGER REFERENCES cohorts(id);
+            ALTER TABLE certificates ADD COLUMN training_institution_id INTEGER REFERENCES institutions(id);
+            ALTER TABLE certificates ADD COLUMN revoked_by INTEGER REFERENCES users(id);
+            -- One live certificate per person and occupation-and-level (or item).
+            CREATE UNIQUE INDEX certificates_one_live_per_target
+                ON certificates(person_id, coalesce(occupation_code, special_ability_code), coalesce(level, ''))
+                WHERE revoked_on IS NULL;
+            CREATE INDEX certificates_training_institution ON certificates(training_institution_id, issued_on);
+            CREATE INDEX certificates_session ON certificates(session_id);
+
+            -- The last serial given per body, year and series (a level digit, or special-ability);
+            -- it only ever grows, so a number is never given twice, even after a revocation.
+            CREATE TABLE certificate_serials (
+                body_id INTEGER NOT NULL REFERENCES institutions(id),
+                year INTEGER NOT NULL,
+                series TEXT NOT NULL,
+                last_serial INTEGER NOT NULL CHECK (last_serial > 0),
+                PRIMARY KEY (body_id, year, series)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE certificate_reissues (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                certificate_id INTEGER NOT NULL REFERENCES certificates(id),
+                reason TEXT NOT NULL CHECK (reason IN ('lost', 'damaged')),
+                note TEXT NOT NULL CHECK (note <> ''),
+                reissued_on TEXT NOT NULL,
+                reissued_by INTEGER NOT NULL REFERENCES users(id)
+            );
+
+            CREATE TABLE subsidy_claims (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                institution_id INTEGER NOT NULL REFERENCES institutions(id),
+                period_start TEXT NOT NULL,
+                period_end TEXT NOT NULL,
+                claimed_on TEXT NOT NULL,
+                total_fen INTEGER NOT NULL CHECK (total_fen >= 0),
+                claimed_by INTEGER NOT NULL REFERENCES users(id)
+            );
+            CREATE TABLE subsidy_claim_lines (
+                claim_id INTEGER NOT NULL REFERENCES subsidy_claims(id),
+                -- A certificate is claimed once, ever.
+                certificate_id INTEGER NOT NULL UNIQUE REFERENCES certificates(id),
+                amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+                PRIMARY KEY (claim_id, certificate_id)
+            ) WITHOUT ROWID;
             """)
     }
 }

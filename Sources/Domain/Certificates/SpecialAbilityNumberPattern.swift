@@ -1,0 +1,74 @@
+/// How special-ability certificates (专项职业能力证书) are numbered: they are outside the national
+/// 22-character scheme, and each province sets its own, so the catalog holds the pattern
+/// (`special_ability_number_pattern`), e.g. `{issuer}{yy}Z{serial:6}`.
+///
+/// Placeholders: `{issuer}` the body's 13-character issuer prefix, `{yyyy}` or `{yy}` the year of
+/// issue, `{item}` the item's catalog code, and `{serial:N}` (required, once) the serial in N
+/// digits (4-8). Everything else is literal: capital letters, digits and `-`.
+public struct SpecialAbilityNumberPattern: Hashable, Sendable, CustomStringConvertible {
+    enum Piece: Hashable, Sendable {
+        case literal(String)
+        case issuer, fullYear, shortYear, item
+        case serial(digits: Int)
+    }
+
+    let pieces: [Piece]
+    public let description: String
+
+    /// The highest serial the pattern holds: 999999 for `{serial:6}`.
+    public var maximumSerial: Int {
+        for case .serial(let digits) in pieces { return Int(String(repeating: "9", count: digits))! }
+        return 0
+    }
+
+    public static func parse(_ text: String) throws(Rejection) -> SpecialAbilityNumberPattern {
+        let trimmed = text.trimmingWhitespace()
+        var pieces: [Piece] = []
+        var rest = Substring(trimmed)
+        while let open = rest.firstIndex(of: "{") {
+            let literal = String(rest[..<open])
+            if !literal.isEmpty { pieces.append(.literal(literal)) }
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                throw Rejection("编号规则中“{”没有对应的“}”", "a \"{\" in the numbering pattern has no \"}\"")
+            }
+            let name = rest[rest.index(after: open)..<close]
+            switch name {
+            case "issuer": pieces.append(.issuer)
+            case "yyyy": pieces.append(.fullYear)
+            case "yy": pieces.append(.shortYear)
+            case "item": pieces.append(.item)
+            default:
+                guard name.hasPrefix("serial:"), let digits = Int(name.dropFirst("serial:".count)), (4...8).contains(digits) else {
+                    throw Rejection("编号规则中的“{\(name)}”无法识别（可用 {issuer} {yyyy} {yy} {item} {serial:4-8}）",
+                                    "\"{\(name)}\" is not a placeholder of the numbering pattern ({issuer} {yyyy} {yy} {item} {serial:4-8})")
+                }
+                pieces.append(.serial(digits: digits))
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { pieces.append(.literal(String(rest))) }
+        let literals = pieces.compactMap { if case .literal(let text) = $0 { text } else { nil } }.joined()
+        guard literals.allSatisfy({ ("A"..."Z").contains($0) || $0.isASCIIDigit || $0 == "-" }) else {
+            throw Rejection("编号规则的固定字符只能是大写字母、数字和“-”", "the fixed characters of the numbering pattern are capital letters, digits and -")
+        }
+        let serials = pieces.filter { if case .serial = $0 { true } else { false } }.count
+        guard serials == 1 else {
+            throw Rejection("编号规则须恰好含一个 {serial:N}", "the numbering pattern needs exactly one {serial:N}")
+        }
+        return SpecialAbilityNumberPattern(pieces: pieces, description: trimmed)
+    }
+
+    /// The number of one certificate; `serial` must be within `maximumSerial`.
+    public func number(issuer: CertificateIssuer, year: Int, itemCode: String, serial: Int) -> String {
+        pieces.map { piece in
+            switch piece {
+            case .literal(let text): text
+            case .issuer: issuer.prefix
+            case .fullYear: String(year)
+            case .shortYear: (year % 100).zeroPadded(2)
+            case .item: itemCode
+            case .serial(let digits): serial.zeroPadded(digits)
+            }
+        }.joined()
+    }
+}

@@ -1,0 +1,132 @@
+import GRDB
+import Domain
+
+/// The answer to "is this certificate real?", showing only what the national lookup shows.
+public enum CertificateVerification: Sendable, Equatable {
+    case valid(CertificateLine)
+    case revoked(CertificateLine)
+    /// No certificate has this number.
+    case noSuchCertificate
+    /// The number exists but not with this name or ID; who holds it is not said.
+    case noMatch
+}
+
+/// Why a certificate is reissued (补发).
+public enum ReissueReason: String, Sendable, CaseIterable {
+    case lost
+    case damaged
+
+    public var chineseName: String { self == .lost ? "遗失" : "损毁" }
+}
+
+/// Which certificates a listing or roster covers; every filter given must hold.
+public struct CertificateFilter: Sendable, Equatable {
+    public var sessionId: Int64?
+    /// The training institution whose trainees hold them.
+    public var institutionId: Int64?
+    /// Issued within these days.
+    public var issued: DateRange?
+
+    public init(sessionId: Int64? = nil, institutionId: Int64? = nil, issued: DateRange? = nil) {
+        self.sessionId = sessionId
+        self.institutionId = institutionId
+        self.issued = issued
+    }
+}
+
+extension Store {
+    /// Checks a number against the holder's name and/or national ID (at least one). A right
+    /// number with a wrong name or ID is no match, without revealing the real holder.
+    public func verifyCertificate(number: String, name: String?, nationalId: String?, actor: User) throws(StoreError) -> CertificateVerification {
+        try read { db in
+            _ = try currentActor(db, actor)
+            let name = name?.trimmingWhitespace(), nationalId = nationalId?.trimmingWhitespace().uppercased()
+            guard name?.isEmpty == false || nationalId?.isEmpty == false else {
+                throw StoreError.invalid(FieldProblem(field: "--name / --id", value: "", rule: Rejection(
+                    "核验须提供持证人姓名或身份证号", "verification needs the holder's name or national ID")))
+            }
+            let key = number.trimmingWhitespace().uppercased()
+            guard let line = try certificateLines(db, where: "c.number = ?", arguments: [key]).first else { return .noSuchCertificate }
+            if let name, !name.isEmpty, name != line.name { return .noMatch }
+            if let nationalId, !nationalId.isEmpty, nationalId != line.nationalId { return .noMatch }
+            return line.revokedOn == nil ? .valid(line) : .revoked(line)
+        }
+    }
+
+    /// Revokes a certificate (bureau only), with a reason. The number is never given again.
+    public func revokeCertificate(number: String, reason: String, actor: User) throws(StoreError) -> CertificateLine {
+        try write { db in
+            let actor = try currentActor(db, actor)
+            try requireBureau(actor, to: "cert revoke")
+            let reason = try Store.requiredText(reason, field: "--reason")
+            let line = try certificate(db, number: number)
+            guard line.revokedOn == nil else {
+                throw StoreError.invalid(FieldProblem(field: "number", value: line.number, rule: Rejection(
+                    "该证书已于 \(line.revokedOn!) 撤销", "this certificate was revoked on \(line.revokedOn!)")))
+            }
+            try db.execute(sql: "UPDATE certificates SET revoked_on = ?, revocation_reason = ?, revoked_by = ? WHERE id = ?",
+                           arguments: [clock.today.description, reason, actor.id, line.id])
+            try audit(db, actor: actor, action: "cert.revoke", entity: "certificates", key: String(line.id),
+                      before: ["number": line.number], after: ["revoked_on": clock.today.description], reason: reason)
+            return try certificate(db, number: line.number)
+        }
+    }
+
+    /// Records a reissue (补发) of a lost or damaged certificate, keeping its number (bureau only).
+    public func reissueCertificate(number: String, reason: ReissueReason, note: String, actor: User) throws(StoreError) -> CertificateLine {
+        try write { db in
+            let actor = try currentActor(db, actor)
+            try requireBureau(actor, to: "cert reissue")
+            let note = try Store.requiredText(note, field: "--note")
+            let line = try certificate(db, number: number)
+            guard line.revokedOn == nil else {
+                throw StoreError.invalid(FieldProblem(field: "number", value: line.number, rule: Rejection(
+                    "已撤销的证书不能补发", "a revoked certificate cannot be reissued")))
+            }
+            try db.execute(sql: """
+                INSERT INTO certificate_reissues (certificate_id, reason, note, reissued_on, reissued_by) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [line.id, reason.rawValue, note, clock.today.description, actor.id])
+            try audit(db, actor: actor, action: "cert.reissue", entity: "certificates", key: String(line.id),
+                      after: ["number": line.number, "reason": reason.rawValue], reason: note)
+            return try certificate(db, number: line.number)
+        }
+    }
+
+    /// Certificates within the actor's scope: all for the bureau, those of its trainees for an institution.
+    public func certificates(_ filter: CertificateFilter, actor: User) throws(StoreError) -> [CertificateLine] {
+        try read { db in
+            let actor = try currentActor(db, actor)
+            var conditions: [String] = ["1"]
+            var arguments: StatementArguments = []
+            switch actor.role {
+            case .bureau: break
+            case .institution:
+                conditions.append("c.training_institution_id = ?")
+                arguments += [actor.institutionId]
+            case .examiner:
+                throw StoreError.notPermitted(action: "cert list", reasonZh: "考评员不查看证书名册", reasonEn: "examiners do not list certificates")
+            }
+            if let session = filter.sessionId {
+                conditions.append("c.session_id = ?")
+                arguments += [session]
+            }
+            if let institution = filter.institutionId {
+                conditions.append("c.training_institution_id = ?")
+                arguments += [institution]
+            }
+            if let issued = filter.issued {
+                conditions.append("c.issued_on BETWEEN ? AND ?")
+                arguments += [issued.start.description, issued.end.description]
+            }
+            return try certificateLines(db, where: conditions.joined(separator: " AND "), arguments: arguments)
+        }
+    }
+
+    private func certificate(_ db: Database, number: String) throws -> CertificateLine {
+        let key = number.trimmingWhitespace().uppercased()
+        guard let line = try certificateLines(db, where: "c.number = ?", arguments: [key]).first else {
+            throw StoreError.notFound(kind: "证书", key: key)
+        }
+        return line
+    }
+}
