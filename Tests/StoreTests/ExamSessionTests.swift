@@ -20,8 +20,8 @@ struct ExamWorld {
     static let cook5 = CertificationTarget.occupation(code: "4-03-02-01", level: .level5)
     static let trainees = [chen, wang, li]
 
-    init(trainees: [TraineeCandidate] = ExamWorld.trainees) throws {
-        training = try TrainingWorld(capacity: 10)
+    init(trainees: [TraineeCandidate] = ExamWorld.trainees, path: String? = nil) throws {
+        training = try TrainingWorld(capacity: 10, path: path)
         cohort = try training.store.createCohort(TrainingWorld.plan(name: "五级班", capacity: 10, target: ExamWorld.cook5),
                                                  institutionId: training.world.schoolA.id!, actor: training.world.clerkA)
         _ = try training.importRows(trainees, into: cohort.id!)

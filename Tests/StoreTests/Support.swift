@@ -50,9 +50,9 @@ func sampleCatalog() -> Catalog {
 
 let fixedDay = CivilDate(year: 2026, month: 11, day: 21)!
 
-/// An initialised in-memory store and its administrator.
-func initialisedStore() throws -> (Store, User) {
-    let store = try Store.inMemory(clock: .fixed(fixedDay))
+/// An initialised store and its administrator: in memory, or in the file at `path`.
+func initialisedStore(path: String? = nil) throws -> (Store, User) {
+    let store = try path.map { path throws in try Store.open(path: path, clock: .fixed(fixedDay)) } ?? Store.inMemory(clock: .fixed(fixedDay))
     let admin = try store.initialize(catalog: sampleCatalog())
     return (store, admin)
 }
@@ -68,8 +68,8 @@ struct World {
     let clerkB: User
     let examiner: User
 
-    init() throws {
-        (store, admin) = try initialisedStore()
+    init(path: String? = nil) throws {
+        (store, admin) = try initialisedStore(path: path)
         schoolA = try store.addInstitution(NewInstitution(name: "中山市甲烹饪培训学校", kind: .training, district: "石岐街道"), actor: admin)
         schoolB = try store.addInstitution(NewInstitution(name: "中山市乙家政培训中心", kind: .training, district: "小榄镇"), actor: admin)
         body = try store.addInstitution(NewInstitution(

@@ -9,8 +9,8 @@ struct TrainingWorld {
     let cohort: Cohort
     var store: Store { world.store }
 
-    init(capacity: Int = 3) throws {
-        world = try World()
+    init(capacity: Int = 3, path: String? = nil) throws {
+        world = try World(path: path)
         cohort = try world.store.createCohort(TrainingWorld.plan(capacity: capacity), institutionId: world.schoolA.id!, actor: world.clerkA)
     }
 

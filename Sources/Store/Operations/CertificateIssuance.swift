@@ -35,7 +35,7 @@ public struct IssuanceResult: Sendable, Equatable {
 
 extension Store {
     /// Issues a certificate to every passed candidate of a locked session who holds none yet for
-    /// its occupation and level (or item); bureau only. Serials are taken per body, year and level
+    /// its occupation and level (or item) and has not had one of this session revoked; bureau only. Serials are taken per body, year and level
     /// inside the transaction and never given twice. Issuing again issues nothing twice.
     public func issueCertificates(sessionId: Int64, actor: User) throws(StoreError) -> IssuanceResult {
         try write { db in
@@ -51,7 +51,11 @@ extension Store {
             var issuedIds: [Int64] = []
             var already = 0
             for candidate in try sessionResultsInside(db, session: session).candidates where candidate.passed {
-                if try liveCertificate(db, personId: candidate.personId, target: session.target) != nil {
+                // A certificate of this registration that was revoked stays revoked: issuing again
+                // does not undo a revocation.
+                let earned = try Int.fetchOne(db, sql: "SELECT 1 FROM certificates WHERE registration_id = ?",
+                                              arguments: [candidate.registrationId]) != nil
+                if try earned || liveCertificate(db, personId: candidate.personId, target: session.target) != nil {
                     already += 1
                     continue
                 }
