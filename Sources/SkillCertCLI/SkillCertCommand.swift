@@ -15,7 +15,7 @@ public struct SkillCertCommand: ParsableCommand {
             """,
         subcommands: [
             InitCommand.self, CatalogCommand.self, InstitutionCommand.self, PersonCommand.self, CohortCommand.self,
-            ExaminerCommand.self, SessionCommand.self, ResultsCommand.self, UserCommand.self, AuditCommand.self,
+            ExaminerCommand.self, SessionCommand.self, ResultsCommand.self, CertCommand.self, UserCommand.self, AuditCommand.self,
         ]
     )
 

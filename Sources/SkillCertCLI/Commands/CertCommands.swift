@@ -1,0 +1,150 @@
+import ArgumentParser
+import Domain
+import Store
+
+struct CertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cert",
+        abstract: "Certificates (职业技能等级证书): issue, verify, revoke, reissue, rosters, the national upload, subsidy claims.",
+        subcommands: [Issue.self, Verify.self, Revoke.self, Reissue.self, List.self])
+
+    struct Issue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Issue certificates to the passed candidates of a locked session (bureau); issuing again issues nothing twice.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Session id.") var session: Int64
+
+        func run() throws {
+            let store = try global.openStore()
+            let result = try store.issueCertificates(sessionId: session, actor: try global.actor(in: store))
+            var table = TextTable(["证书编号 number", "姓名 name", "身份证号 national ID", "职业等级 certified", "发证日期 issued"])
+            for line in result.issued {
+                table.add([line.number, line.name, Masking.nationalID(line.nationalId), line.targetName, line.issuedOn])
+            }
+            if !result.issued.isEmpty { CLIContext.current.print(table.render()) }
+            CLIContext.current.print("发证 Issued \(result.issued.count) · 已持证 already certified \(result.alreadyCertified)")
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Verify a certificate number with the holder's name or national ID: valid, revoked, or no such certificate.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Certificate number (22 characters).") var number: String
+        @Option(help: "The holder's name.") var name: String?
+        @Option(name: .customLong("id"), help: "The holder's national ID.") var nationalId: String?
+
+        func run() throws {
+            let store = try global.openStore()
+            let answer = try store.verifyCertificate(number: number, name: name, nationalId: nationalId, actor: try global.actor(in: store))
+            let out = CLIContext.current
+            switch answer {
+            case .valid(let line):
+                out.print("有效 VALID\n" + CertCommand.publicFields(line))
+            case .revoked(let line):
+                out.print("已撤销 REVOKED on \(line.revokedOn ?? "")：\(line.revocationReason ?? "")\n" + CertCommand.publicFields(line))
+            case .noSuchCertificate:
+                out.print("查无此证书 No such certificate: \(number)")
+            case .noMatch:
+                out.print("证书编号与持证人信息不符 The number does not match this holder")
+            }
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a certificate (bureau), with a reason; its number is never given again.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Certificate number.") var number: String
+        @Option(help: "Why.") var reason: String
+
+        func run() throws {
+            let store = try global.openStore()
+            let line = try store.revokeCertificate(number: number, reason: reason, actor: try global.actor(in: store))
+            CLIContext.current.print("已撤销 Revoked \(line.number) on \(line.revokedOn ?? "")：\(reason)")
+        }
+    }
+
+    struct Reissue: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a reissue (补发) of a lost or damaged certificate, same number (bureau).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Certificate number.") var number: String
+        @Option(help: "lost (遗失) or damaged (损毁).") var reason: String
+        @Option(help: "Details (e.g. 已登报声明作废).") var note: String
+
+        func run() throws {
+            let store = try global.openStore()
+            guard let why = ReissueReason(rawValue: reason.lowercased()) ?? ReissueReason.allCases.first(where: { $0.chineseName == reason }) else {
+                throw CLIError.invalidOption(FieldProblem(field: "--reason", value: reason, rule: Rejection(
+                    "补发原因为 lost（遗失）或 damaged（损毁）", "a reissue is for a lost or damaged certificate")))
+            }
+            let line = try store.reissueCertificate(number: number, reason: why, note: note, actor: try global.actor(in: store))
+            CLIContext.current.print("已补发 Reissued \(line.number)（\(why.chineseName)），共补发 \(line.reissues) 次")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List certificates by session, institution or period (IDs masked).")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var listing: ListingOptions
+        @OptionGroup var filter: CertificateFilterOptions
+
+        func run() throws {
+            let store = try global.openStore()
+            let actor = try global.actor(in: store)
+            let lines = try store.certificates(try filter.filter(store: store, actor: actor), actor: actor)
+            let views = lines.map(CertificateView.init)
+            if listing.json {
+                CLIContext.current.print(try jsonText(views))
+                return
+            }
+            var table = TextTable(["证书编号 number", "姓名 name", "身份证号 national ID", "职业等级 certified", "发证日期 issued", "状态 status"])
+            for view in views { table.add([view.number, view.name, view.nationalId, view.certified, view.issuedOn, view.status]) }
+            CLIContext.current.print(table.render())
+            CLIContext.current.print("共 \(views.count) 本 · \(views.count) certificate(s)")
+        }
+    }
+
+    /// What the national lookup shows, the ID masked.
+    static func publicFields(_ line: CertificateLine) -> String {
+        """
+        姓名 name: \(line.name) · 身份证号 ID: \(Masking.nationalID(line.nationalId))
+        职业等级 certified: \(line.targetName) · 证书编号 number: \(line.number)
+        发证日期 issued: \(line.issuedOn) · 评价机构 body: \(line.bodyName)
+        """
+    }
+}
+
+/// `--session`, `--institution`, `--period` (a quarter or year) or `--from`/`--to`.
+struct CertificateFilterOptions: ParsableArguments {
+    @Option(help: "Only this session's certificates.") var session: Int64?
+    @Option(help: "Only those of this training institution's trainees (id or name).") var institution: String?
+    @Option(help: "Only those issued in this quarter or year (2026Q1, 2026).") var period: String?
+
+    func filter(store: Store, actor: User) throws -> CertificateFilter {
+        CertificateFilter(sessionId: session,
+                          institutionId: try institution.map { try store.institution($0, actor: actor).id! },
+                          issued: try period.map { try parseOption("--period", $0, Period.parse).range })
+    }
+}
+
+struct CertificateView: Encodable {
+    let number: String
+    let name: String
+    let nationalId: String
+    let certified: String
+    let issuedOn: String
+    let trainingInstitution: String?
+    let status: String
+    let reissues: Int
+
+    init(_ line: CertificateLine) {
+        number = line.number
+        name = line.name
+        nationalId = Masking.nationalID(line.nationalId)
+        certified = line.targetName
+        issuedOn = line.issuedOn
+        trainingInstitution = line.trainingInstitutionName
+        status = line.revokedOn.map { "已撤销 revoked \($0)" } ?? "有效 valid"
+        reissues = line.reissues
+    }
+}
