@@ -41,9 +41,13 @@ struct TraineeImportRun {
             summary = try store.importTrainees(cohortId: cohortId, fileName: url.lastPathComponent, format: reader.formatDescription,
                                                mode: mode, actor: actor) { session in
                 while let chunk = try pipeline.next() {
+                    // The chunk's good rows go to the session together, which writes runs of
+                    // them at once; the outcomes come back in row order.
+                    var outcomes = try session.add(chunk.compactMap { item in item.check.candidate.map { ($0, item.number) } })
+                        .makeIterator()
                     for (number, cells, check) in chunk {
-                        if let candidate = check.candidate {
-                            if case .rejected(let issues) = try session.add(candidate, row: number) {
+                        if check.candidate != nil {
+                            if case .rejected(let issues) = outcomes.next()! {
                                 rejected.rows.append(errorRow(number, cells, issues, columns: reader.columns))
                             }
                         } else {
