@@ -45,17 +45,20 @@ struct TraineeImportRun {
                     // them at once; the outcomes come back in row order.
                     var outcomes = try session.add(chunk.compactMap { item in item.check.candidate.map { ($0, item.number) } })
                         .makeIterator()
-                    for (number, cells, check) in chunk {
-                        if check.candidate != nil {
+                    // By index: binding each item would copy its cells and check, which only refused rows need.
+                    for index in chunk.indices {
+                        if chunk[index].check.isValid {
                             if case .rejected(let issues) = outcomes.next()! {
-                                rejected.rows.append(errorRow(number, cells, issues, columns: reader.columns))
+                                rejected.rows.append(errorRow(chunk[index].number, chunk[index].cells, issues, columns: reader.columns))
                             }
                         } else {
                             session.countRejectedRow()
-                            rejected.rows.append(errorRow(number, cells, check.issues.map(ImportRowIssue.init), columns: reader.columns))
+                            rejected.rows.append(errorRow(chunk[index].number, chunk[index].cells,
+                                                          chunk[index].check.issues.map(ImportRowIssue.init), columns: reader.columns))
                         }
                     }
                     progress.update(rows: session.summary.rowsRead)
+                    pipeline.giveBack(consume chunk)
                 }
             }
         } catch {

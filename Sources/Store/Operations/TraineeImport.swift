@@ -127,13 +127,13 @@ public final class TraineeImportSession {
         let now = now
         do {
             try db.bulkInsert(try batchStatement(.persons, rows: run.count)) { binder in
+                // Fields are read in place: copying a whole candidate per row showed in profiles.
                 for index in run.indices {
-                    let trainee = run[index].candidate
-                    binder.bind(trainee.nationalId.value)
-                    binder.bind(trainee.name)
-                    binder.bind(trainee.sex.rawValue)
-                    binder.bind(trainee.birthDateText)
-                    binder.bind(trainee.phone)
+                    binder.bind(run[index].candidate.nationalId.value)
+                    binder.bind(run[index].candidate.name)
+                    binder.bind(run[index].candidate.sex.rawValue)
+                    binder.bind(run[index].candidate.birthDateText)
+                    binder.bind(run[index].candidate.phone)
                     binder.bind(now)
                     binder.bind(now)
                 }
@@ -146,18 +146,18 @@ public final class TraineeImportSession {
         let (cohortId, importId) = (cohort.id!, importId)
         try db.bulkInsert(try batchStatement(.enrolments, rows: run.count)) { binder in
             for (offset, index) in run.indices.enumerated() {
-                let trainee = run[index].candidate
                 binder.bind(cohortId)
                 binder.bind(firstPerson + Int64(offset))
-                binder.bind(trainee.education)
-                binder.bind(trainee.householdType)
+                binder.bind(run[index].candidate.education)
+                binder.bind(run[index].candidate.householdType)
                 binder.bind(importId)
                 binder.bind(Int64(run[index].row))
                 binder.bind(now)
             }
         }
         placesTaken += run.count
-        let groups = run.reduce(0) { $0 + $1.candidate.keyGroups.count }
+        var groups = 0
+        for index in run.indices { groups += run[index].candidate.keyGroups.count }
         guard groups > 0 else { return true }
         let firstEnrolment = try firstId(of: run.count, sql: "SELECT id FROM enrolments WHERE cohort_id = ? AND person_id = ?",
                                          arguments: [cohortId, firstPerson])
