@@ -31,7 +31,8 @@ struct CSVRowSource: RowSource {
     ///   last. Such a record (or one that merely ends with a quoted line break) is held back and
     ///   the block parsed again with more bytes, skipping the records already delivered.
     /// The file was checked to be UTF-8 before, and a line feed never occurs inside a multi-byte
-    /// sequence, so a block always decodes whole.
+    /// sequence, so a block always decodes whole. (A file whose lines end in a lone CR, as classic
+    /// Mac OS wrote them, has no line feed to cut at and is read as one block.)
     func forEachRawRow(_ body: (RawRow) throws -> Void) throws {
         let handle: FileHandle
         do {
@@ -70,8 +71,13 @@ struct CSVRowSource: RowSource {
             } else {
                 continue
             }
-            let reader = try CSVReader(string: String(decoding: pending[..<end], as: UTF8.self),
+            let reader: CSVReader
+            do {
+                reader = try CSVReader(string: String(decoding: pending[..<end], as: UTF8.self),
                                        hasHeaderRow: false, trimFields: false, delimiter: delimiter)
+            } catch {
+                throw IntakeError.unreadableFile(file: file, reason: "\(error)")
+            }
             // Without `"` no field holds a line break, and counting them can be skipped.
             let quoted = pending[..<end].contains(0x22)
             var records = 0

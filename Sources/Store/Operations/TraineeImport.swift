@@ -161,12 +161,12 @@ public final class TraineeImportSession {
         guard groups > 0 else { return true }
         let firstEnrolment = try firstId(of: run.count, sql: "SELECT id FROM enrolments WHERE cohort_id = ? AND person_id = ?",
                                          arguments: [cohortId, firstPerson])
-        // At most as many key groups per statement as rows in a run, as a bound on statements prepared.
         var pairs: [(enrolment: Int64, code: String)] = []
         pairs.reserveCapacity(groups)
         for (offset, index) in run.indices.enumerated() {
             for code in run[index].candidate.keyGroups { pairs.append((firstEnrolment + Int64(offset), code)) }
         }
+        // At most `runLength` key groups per statement, which bounds the statements prepared.
         var start = 0
         while start < pairs.count {
             let slice = pairs[start..<min(start + Self.runLength, pairs.count)]
