@@ -84,9 +84,24 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`, written digit by digit (the year always has four): an import writes a
+    /// birth date per row, and interpolating padded numbers cost more than checking the ID.
     public var description: String {
-        "\(year.zeroPadded(4))-\(month.zeroPadded(2))-\(day.zeroPadded(2))"
+        String(unsafeUninitializedCapacity: 10) { text in
+            func write(_ number: Int, digits: Int, endingAt end: Int) {
+                var rest = number
+                for index in stride(from: end, to: end - digits, by: -1) {
+                    text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            write(year, digits: 4, endingAt: 3)
+            text[4] = UInt8(ascii: "-")
+            write(month, digits: 2, endingAt: 6)
+            text[7] = UInt8(ascii: "-")
+            write(day, digits: 2, endingAt: 9)
+            return 10
+        }
     }
 
     public init(from decoder: any Decoder) throws {

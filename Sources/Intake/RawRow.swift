@@ -8,7 +8,12 @@ struct RawRow {
     var numeric: [Bool]
 
     var isBlank: Bool {
-        cells.allSatisfy { $0.isEmpty || $0.allSatisfy(\.isWhitespace) }
+        cells.allSatisfy { cell in
+            // A cell opening with a printable ASCII character (an ID, a number) is not blank,
+            // which spares the walk by Character in almost every row.
+            if let first = cell.utf8.first, (0x21...0x7E).contains(first) { return false }
+            return cell.isEmpty || cell.allSatisfy(\.isWhitespace)
+        }
     }
 
     func isNumeric(_ index: Int) -> Bool {

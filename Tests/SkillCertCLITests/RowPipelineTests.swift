@@ -11,7 +11,10 @@ import Testing
         let pipeline = RowPipeline<Int>(chunkSize: 7, capacity: 2)
         pipeline.start { emit in for i in 0..<10_000 { try emit(i) } }
         var received: [Int] = []
-        while let chunk = try pipeline.next() { received += chunk }
+        while let chunk = try pipeline.next() {
+            received += chunk
+            pipeline.giveBack(chunk)
+        }
         #expect(received == Array(0..<10_000))
     }
 

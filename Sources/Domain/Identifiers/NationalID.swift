@@ -16,6 +16,7 @@ public struct NationalID: Hashable, Sendable, Codable, CustomStringConvertible {
 
     private static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     private static let checkCharacters = Array("10X98765432")
+    private static let checkBytes = Array("10X98765432".utf8)
 
     /// Reads a number as a clerk typed or pasted it. `today` bounds the birth date: a person
     /// born tomorrow cannot be on a roster.
@@ -119,9 +120,9 @@ public struct NationalID: Hashable, Sendable, Codable, CustomStringConvertible {
             default: break
             }
         }
-        guard Character(UnicodeScalar(check)) == checkCharacters[sum % 11],
+        guard check == checkBytes[sum % 11],
               let birthDate = CivilDate(year: year, month: month, day: day), birthDate <= today,
-              Province(code: String(province)) != nil else { return nil }
+              Province.isCode(province) else { return nil }
         let value = bytes.last == 0x78 ? String(text.dropLast()) + "X" : text
         return NationalID(value: value, birthDate: birthDate)
     }

@@ -39,6 +39,14 @@ public struct Province: Hashable, Sendable, CustomStringConvertible {
         self = province
     }
 
+    /// Whether a two-digit number (`44`) is a province-level code; reading a national ID asks
+    /// this without building a string.
+    static func isCode(_ number: Int) -> Bool {
+        (0..<100).contains(number) && codeNumbers[number]
+    }
+
+    private static let codeNumbers: [Bool] = (0..<100).map { byCode[$0 < 10 ? "0\($0)" : String($0)] != nil }
+
     /// `44 广东省`.
     public var description: String { "\(code) \(name)" }
 }

@@ -28,7 +28,7 @@ struct ChoiceMatcher<Choice: NamedChoice & Sendable>: Sendable {
         // only matters for text typed in a decomposed form, which the second pass still catches.
         let bytes = value.utf8
         for choice in choices
-        where choice.nameZh.utf8.elementsEqual(bytes) || choice.code.utf8.elementsEqual(bytes) || choice.nameEn.utf8.elementsEqual(bytes) {
+        where Self.sameBytes(choice.nameZh, bytes) || Self.sameBytes(choice.code, bytes) || Self.sameBytes(choice.nameEn, bytes) {
             return choice.code
         }
         for choice in choices
@@ -37,6 +37,11 @@ struct ChoiceMatcher<Choice: NamedChoice & Sendable>: Sendable {
             return choice.code
         }
         return nil
+    }
+
+    /// Lengths first: a UTF-8 view knows its count at once, and most names differ in length.
+    private static func sameBytes(_ text: String, _ bytes: String.UTF8View) -> Bool {
+        text.utf8.count == bytes.count && text.utf8.elementsEqual(bytes)
     }
 
     /// Compares ASCII text byte by byte with A-Z folded, which allocates nothing; other text is

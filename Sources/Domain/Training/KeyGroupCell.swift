@@ -5,10 +5,12 @@
 /// separate. Spaces are tried last, because English names hold spaces themselves (`college
 /// graduates`): a piece between punctuation that names a group as a whole is kept whole.
 enum KeyGroupCell {
-    static let separators: Set<Unicode.Scalar> = ["、", "，", ",", ";", "；", "|", "/"]
-
+    /// A switch rather than a set: a set would hash every scalar of every cell of an import.
     private static func isPunctuationSeparator(_ scalar: Unicode.Scalar) -> Bool {
-        separators.contains(scalar)
+        switch scalar {
+        case "、", "，", ",", ";", "；", "|", "/": true
+        default: false
+        }
     }
 
     struct Outcome {

@@ -41,17 +41,24 @@ struct TraineeImportRun {
             summary = try store.importTrainees(cohortId: cohortId, fileName: url.lastPathComponent, format: reader.formatDescription,
                                                mode: mode, actor: actor) { session in
                 while let chunk = try pipeline.next() {
-                    for (number, cells, check) in chunk {
-                        if let candidate = check.candidate {
-                            if case .rejected(let issues) = try session.add(candidate, row: number) {
-                                rejected.rows.append(errorRow(number, cells, issues, columns: reader.columns))
+                    // The chunk's good rows go to the session together, which writes runs of
+                    // them at once; the outcomes come back in row order.
+                    var outcomes = try session.add(chunk.compactMap { item in item.check.candidate.map { ($0, item.number) } })
+                        .makeIterator()
+                    // By index: binding each item would copy its cells and check, which only refused rows need.
+                    for index in chunk.indices {
+                        if chunk[index].check.isValid {
+                            if case .rejected(let issues) = outcomes.next()! {
+                                rejected.rows.append(errorRow(chunk[index].number, chunk[index].cells, issues, columns: reader.columns))
                             }
                         } else {
                             session.countRejectedRow()
-                            rejected.rows.append(errorRow(number, cells, check.issues.map(ImportRowIssue.init), columns: reader.columns))
+                            rejected.rows.append(errorRow(chunk[index].number, chunk[index].cells,
+                                                          chunk[index].check.issues.map(ImportRowIssue.init), columns: reader.columns))
                         }
                     }
                     progress.update(rows: session.summary.rowsRead)
+                    pipeline.giveBack(consume chunk)
                 }
             }
         } catch {

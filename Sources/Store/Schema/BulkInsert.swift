@@ -10,6 +10,44 @@ enum BulkValue {
     init(_ text: String?) { self = text.map(BulkValue.text) ?? .null }
 }
 
+/// Binds a prepared statement's parameters one after the other, straight through SQLite's C API.
+struct BulkBinder {
+    fileprivate let handle: OpaquePointer
+    fileprivate var index: Int32 = 0
+    /// The first failure; later binds are skipped.
+    fileprivate var code = SQLITE_OK
+
+    mutating func bind(_ text: String) {
+        next { handle, index in
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                sqlite3_bind_text(handle, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                                  Int32(bytes.count), transientDestructor)
+            } ?? text.withCString { sqlite3_bind_text(handle, index, $0, -1, transientDestructor) }
+        }
+    }
+
+    mutating func bind(_ text: String?) {
+        if let text { bind(text) } else { next { sqlite3_bind_null($0, $1) } }
+    }
+
+    mutating func bind(_ number: Int64) {
+        next { sqlite3_bind_int64($0, $1, number) }
+    }
+
+    mutating func bind(_ value: BulkValue) {
+        switch value {
+        case .text(let text): bind(text)
+        case .integer(let number): bind(number)
+        case .null: bind(nil as String?)
+        }
+    }
+
+    private mutating func next(_ bind: (OpaquePointer, Int32) -> Int32) {
+        index += 1
+        if code == SQLITE_OK { code = bind(handle, index) }
+    }
+}
+
 extension Database {
     /// Runs a prepared INSERT with values bound straight through SQLite's C API.
     ///
@@ -19,28 +57,22 @@ extension Database {
     /// GRDB's statement hooks, so transaction observers do not see these rows one by one; the
     /// Store uses none, and a future one must observe the import as a whole.
     func bulkInsert(_ statement: Statement, _ values: BulkValue...) throws {
+        try bulkInsert(statement) { binder in
+            for value in values { binder.bind(value) }
+        }
+    }
+
+    /// The same, with `bind` binding every parameter in order (no array of values is built).
+    func bulkInsert(_ statement: Statement, _ bind: (inout BulkBinder) -> Void) throws {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
-        guard sqlite3_bind_parameter_count(handle) == Int32(values.count) else {
+        var binder = BulkBinder(handle: handle)
+        bind(&binder)
+        guard binder.code == SQLITE_OK else { throw failure(binder.code, statement.sql) }
+        guard sqlite3_bind_parameter_count(handle) == binder.index else {
             // Too few values would silently reuse the previous row's bindings.
-            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "\(values.count) values for \(sqlite3_bind_parameter_count(handle)) parameters",
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "\(binder.index) values for \(sqlite3_bind_parameter_count(handle)) parameters",
                                 sql: statement.sql)
-        }
-        for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            let code: Int32
-            switch value {
-            case .text(let text):
-                code = text.utf8.withContiguousStorageIfAvailable { bytes in
-                    sqlite3_bind_text(handle, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                                      Int32(bytes.count), transientDestructor)
-                } ?? text.withCString { sqlite3_bind_text(handle, index, $0, -1, transientDestructor) }
-            case .integer(let number):
-                code = sqlite3_bind_int64(handle, index, number)
-            case .null:
-                code = sqlite3_bind_null(handle, index)
-            }
-            guard code == SQLITE_OK else { throw failure(code, statement.sql) }
         }
         let result = sqlite3_step(handle)
         sqlite3_reset(handle)
