@@ -119,3 +119,12 @@ sc results recheck 1 --ticket ${Y}000010002 --reason 对理论缺考有异议
 sc results recheck-decide 1 --ticket ${Y}000010002 --unchanged --note 签到表确认缺考
 sc results show 1
 sc results roster 1
+
+echo "# Certificates: numbers for the passed candidates, a verification, a reissue, the training subsidy claim."
+sc cert issue 1
+sc cert issue 1
+CERT="S000044000123${Y:2:2}5000001"
+sc cert verify "$CERT" --name 陈大文
+sc cert verify "$CERT" --name 王𠈌
+sc cert reissue "$CERT" --reason lost --note 搬家遗失，已登报声明
+sc cert list --period "$Y"
