@@ -216,21 +216,12 @@ public enum CohortRosterWorkbook {
         }
     }
 
-    /// Where the institution stamps and the bureau signs off: labels with blank space after
-    /// them, tall rows for a seal.
+    /// Where the institution stamps and the bureau signs off.
     private static func writeSignatureBlock(into sheet: Worksheet, row: Int, lastColumn: Int) throws(SpreadsheetError) {
-        let style = CellStyle(fontSize: 12, verticalAlignment: .top)
-        let lines: [[(first: Int, last: Int, text: String)]] = [
-            [(0, 4, "培训机构（盖章）："), (5, 7, "经办人："), (8, lastColumn, "日期：")],
-            [(0, 4, "人社局审核："), (5, 7, "审核人："), (8, lastColumn, "日期：")],
-        ]
-        for (offset, line) in lines.enumerated() {
-            for part in line {
-                try sheet.mergeRange(firstRow: row + offset, firstColumn: part.first, lastRow: row + offset,
-                                     lastColumn: part.last, text: part.text, style: style)
-            }
-            try sheet.setRowHeight(row + offset, height: 48)
-        }
+        try SignatureBlock(lines: [
+            [.init(0, 4, "培训机构（盖章）："), .init(5, 7, "经办人："), .init(8, lastColumn, "日期：")],
+            [.init(0, 4, "人社局审核："), .init(5, 7, "审核人："), .init(8, lastColumn, "日期：")],
+        ]).write(into: sheet, row: row)
     }
 
     private static let subtitleStyle = CellStyle(wrapText: true, horizontalAlignment: .center, verticalAlignment: .center)
