@@ -128,3 +128,7 @@ sc cert verify "$CERT" --name 陈大文
 sc cert verify "$CERT" --name 王𠈌
 sc cert reissue "$CERT" --reason lost --note 搬家遗失，已登报声明
 sc cert list --period "$Y"
+sc cert roster --period "$Y"
+sc cert upload --period "$Y"
+sc cert claims --institution 中山市粤菜师傅培训学校 --period "$Y" --as clerk.yuecai
+sc cert claims --institution 中山市粤菜师傅培训学校 --period "$Y" --record --as clerk.yuecai

@@ -49,4 +49,47 @@ import Spreadsheet
         #expect(workspace.run("cert", "list", "--period", "2026Q3").stdout.contains("共 0 本"))
         #expect(workspace.run("cert", "list", "--as", "clerk.b").stdout.contains("共 0 本"))
     }
+
+    func rows(_ workspace: Workspace, _ name: String, sheet: Int = 0) throws -> [String] {
+        let reader = try XLSXReader(url: workspace.directory.appendingPathComponent("Exports/\(name)"))
+        return try reader.rows(sheet: reader.sheetNames[sheet]).map { $0.cells.map(\.value).joined(separator: "|") }
+    }
+
+    @Test func theRosterTheNationalUploadAndTheClaimSheetAreWrittenAndRecorded() throws {
+        let workspace = try lockedWorkspace()
+        #expect(workspace.run("results", "amend", "1", "--ticket", "2026000010003", "--part", "theory", "--score", "60",
+                              "--reason", "漏计一题").status == 0)
+        #expect(workspace.run("cert", "issue", "1", "--today", "2026-12-15").status == 0)
+        #expect(workspace.run("cert", "revoke", "S000044000123265000002", "--reason", "冒名顶替", "--today", "2026-12-20").status == 0)
+
+        #expect(workspace.run("cert", "roster", "--session", "1", "--as", "clerk.a").status == 0)
+        let roster = try rows(workspace, "certificates-session-1.xlsx").joined(separator: "\n")
+        #expect(roster.contains("S000044000123265000001|陈大文|男|440524********0014"))
+        #expect(roster.contains("已撤销（2026-12-20）：冒名顶替"))
+        #expect(!roster.contains("440524188001010014"))
+
+        #expect(workspace.run("cert", "upload", "--session", "1", "--as", "clerk.a").status == 1)
+        let upload = workspace.run("cert", "upload", "--session", "1")
+        #expect(upload.status == 0, "\(upload.stderr)")
+        let uploaded = try rows(workspace, "national-upload-session-1.xlsx")
+        #expect(uploaded.count == 2)
+        #expect(uploaded[1].hasPrefix("陈大文|440524188001010014|中式烹调师|4-03-02-01|"))
+        #expect(uploaded[1].contains("S000044000123265000001|2026-12-15"))
+        #expect(workspace.run("audit", "list", "--json", "--limit", "1").stdout.contains("cert upload: national certificate lookup"))
+
+        let preview = workspace.run("cert", "claims", "--period", "2026Q4", "--as", "clerk.a", "--today", "2026-12-31")
+        #expect(preview.stdout.contains("Preview, not recorded (add --record): 1 本 certificate(s), 合计 total 1,000.00 元 yuan · 未申领 left off 1"))
+        let recorded = workspace.run("cert", "claims", "--period", "2026Q4", "--record", "--as", "clerk.a", "--file", "claim.xlsx")
+        #expect(recorded.stdout.contains("Claim 1 recorded"))
+        let claim = try rows(workspace, "claim.xlsx").joined(separator: "\n")
+        #expect(claim.contains("S000044000123265000001|陈大文|440524********0014"))
+        #expect(claim.contains("1000"))
+        let leftOff = try rows(workspace, "claim.xlsx", sheet: 1).joined(separator: "\n")
+        #expect(leftOff.contains("S000044000123265000002"))
+        let again = workspace.run("cert", "claims", "--period", "2026Q4", "--record", "--as", "clerk.a")
+        #expect(again.status == 1 && again.stderr.contains("no certificate of this period can be claimed"))
+        let late = workspace.run("cert", "claims", "--period", "2026Q4", "--as", "clerk.a", "--today", "2027-12-16", "--file", "late.xlsx")
+        #expect(late.stdout.contains("0 本 certificate(s)"))
+        #expect(workspace.run("cert", "claims", "--institution", "甲学校", "--period", "2026Q4", "--as", "clerk.b").status == 1)
+    }
 }

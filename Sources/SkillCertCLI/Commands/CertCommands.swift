@@ -6,7 +6,7 @@ struct CertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cert",
         abstract: "Certificates (职业技能等级证书): issue, verify, revoke, reissue, rosters, the national upload, subsidy claims.",
-        subcommands: [Issue.self, Verify.self, Revoke.self, Reissue.self, List.self])
+        subcommands: [Issue.self, Verify.self, Revoke.self, Reissue.self, List.self, Roster.self, Upload.self, Claims.self])
 
     struct Issue: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -122,6 +122,20 @@ extension Store {
         }
     }
 
+    /// The valid certificates for the national upload, whose IDs go out whole: a bureau action,
+    /// recorded as a disclosure in the same transaction.
+    public func nationalUpload(_ filter: CertificateFilter, actor: User) throws(StoreError) -> [CertificateLine] {
+        let lines = try certificates(filter, actor: actor).filter { $0.revokedOn == nil }
+        try write { db in
+            let actor = try currentActor(db, actor)
+            try requireBureau(actor, to: "cert upload")
+            guard !lines.isEmpty else { return }
+            try audit(db, actor: actor, action: "person.disclose", entity: "persons", key: "\(lines.count) persons",
+                      after: ["person_ids": lines.map(\.personId)], reason: "cert upload: national certificate lookup")
+        }
+        return lines
+    }
+
     private func certificate(_ db: Database, number: String) throws -> CertificateLine {
         let key = number.trimmingWhitespace().uppercased()
         guard let line = try certificateLines(db, where: "c.number = ?", arguments: [key]).first else {
