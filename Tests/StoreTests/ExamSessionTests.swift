@@ -121,6 +121,23 @@ func brokenRules(_ error: any Error) -> [String] {
         #expect(summary.capacity == 12)
     }
 
+    @Test func aSubTradeMustBeOneOfTheOccupations() throws {
+        let w = try ExamWorld()
+        let housekeeping = CertificationTarget.occupation(code: "4-10-01-06", level: .level5)
+        var plan = ExamWorld.plan(target: housekeeping)
+        plan.subTrade = "育婴员"
+        #expect(storeError { _ = try w.store.createExamSession(plan, bodyId: w.world.body.id!, actor: w.admin) }
+                .contains("field --sub-trade, value \"育婴员\": is not a sub-trade of 家政服务员 (母婴护理员, 家务服务员)"))
+        var cook = ExamWorld.plan()
+        cook.subTrade = "母婴护理员"
+        #expect(storeError { _ = try w.store.createExamSession(cook, bodyId: w.world.body.id!, actor: w.admin) }
+                .contains("中式烹调师 has no sub-trades"))
+        plan.subTrade = "母婴护理员"
+        let summary = try w.store.createExamSession(plan, bodyId: w.world.body.id!, actor: w.admin)
+        #expect(summary.targetName == "家政服务员 五级/初级工（母婴护理员）")
+        #expect(summary.session.subTrade == "母婴护理员")
+    }
+
     @Test func statusMovesOnlyForwardOneStepByTheBureau() throws {
         let w = try ExamWorld()
         let id = try w.store.createExamSession(ExamWorld.plan(), bodyId: w.world.body.id!, actor: w.admin).session.id!

@@ -32,11 +32,14 @@ public struct ExamSessionPlan: Hashable, Sendable {
     public static let maximumCandidates = 9999
 
     public var target: CertificationTarget
+    /// The 工种 assessed, for an occupation with sub-trades (家政服务员: 母婴护理员 …).
+    public var subTrade: String?
     public var examDate: CivilDate
     public var rooms: [ExamRoomPlan]
 
-    public init(target: CertificationTarget, examDate: CivilDate, rooms: [ExamRoomPlan]) {
+    public init(target: CertificationTarget, subTrade: String? = nil, examDate: CivilDate, rooms: [ExamRoomPlan]) {
         self.target = target
+        self.subTrade = subTrade
         self.examDate = examDate
         self.rooms = rooms
     }
@@ -54,12 +57,21 @@ public struct ExamSessionPlan: Hashable, Sendable {
                     fail("--level", level.code, "\(occupation.name)只开设 \(occupation.levels.map(\.code).joined(separator: "、")) 级",
                          "\(occupation.name) is offered at levels \(occupation.levels.map(\.code).joined(separator: ", ")) only")
                 }
+                if let subTrade, !occupation.subTrades.contains(subTrade.trimmingWhitespace()) {
+                    fail("--sub-trade", subTrade, occupation.subTrades.isEmpty
+                            ? "\(occupation.name)没有工种" : "不是\(occupation.name)的工种（\(occupation.subTrades.joined(separator: "、"))）",
+                         occupation.subTrades.isEmpty
+                            ? "\(occupation.name) has no sub-trades" : "is not a sub-trade of \(occupation.name) (\(occupation.subTrades.joined(separator: ", ")))")
+                }
             } else {
                 fail("--occupation", code, "不是目录中的职业", "is not an occupation in the catalog")
             }
         case .specialAbility(let code):
             if catalog.specialAbility(code: code) == nil {
                 fail("--special-ability", code, "不是目录中的专项职业能力项目", "is not a special-ability item in the catalog")
+            }
+            if let subTrade {
+                fail("--sub-trade", subTrade, "专项职业能力项目没有工种", "special-ability items have no sub-trades")
             }
         }
         if examDate < today {

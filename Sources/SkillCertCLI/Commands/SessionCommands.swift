@@ -15,6 +15,7 @@ struct SessionCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "The evaluation body (id or name).") var body: String
         @OptionGroup var target: TargetOptions
+        @Option(help: "The sub-trade (工种) assessed, for occupations that have them (家政服务员: 母婴护理员 …).") var subTrade: String?
         @Option(help: "Exam day, YYYY-MM-DD.") var date: String
         @Option(help: "A room or panel: NAME:PART:SEATS, PART theory / practical / review (e.g. 理论一室:theory:30). Repeatable.")
         var room: [String] = []
@@ -24,7 +25,7 @@ struct SessionCommand: ParsableCommand {
             let actor = try global.actor(in: store)
             let plan = ExamSessionPlan(
                 target: try target.target(in: try store.catalog(), purposeZh: "考试场次考核的", purposeEn: "a session assesses"),
-                examDate: try parseOption("--date", date, CivilDate.parse),
+                subTrade: subTrade, examDate: try parseOption("--date", date, CivilDate.parse),
                 rooms: try room.map { text throws(CLIError) in try parseOption("--room", text, ExamRoomPlan.parse) })
             let summary = try store.createExamSession(plan, bodyId: try store.institution(body, actor: actor).id!, actor: actor)
             CLIContext.current.print("已创建考试场次 Created exam session \(summary.session.id!): \(summary.targetName) \(summary.session.examDate)，可容纳 capacity \(summary.capacity)")

@@ -12,7 +12,7 @@ public struct ExamRoomSummary: Sendable, Equatable {
 public struct ExamSessionSummary: Sendable, Equatable {
     public let session: ExamSession
     public let bodyName: String
-    /// `中式烹调师 四级/中级工`.
+    /// `中式烹调师 四级/中级工`, with the sub-trade when there is one: `家政服务员 五级/初级工（母婴护理员）`.
     public let targetName: String
     public let registered: Int
     public let rooms: [ExamRoomSummary]
@@ -39,7 +39,7 @@ extension Store {
             guard problems.isEmpty else { throw StoreError.invalidFields(problems) }
             var session = ExamSession(id: nil, bodyId: body.id!, occupationCode: nil, level: nil, specialAbilityCode: nil,
                                       examDate: plan.examDate.description, status: .planned, createdAt: clock.timestamp(),
-                                      resultsLockedOn: nil)
+                                      resultsLockedOn: nil, subTrade: plan.subTrade?.trimmingWhitespace())
             switch plan.target {
             case .occupation(let code, let level):
                 session.occupationCode = code
@@ -168,7 +168,7 @@ extension Store {
         return ExamSessionSummary(
             session: session,
             bodyName: try String.fetchOne(db, sql: "SELECT name FROM institutions WHERE id = ?", arguments: [session.bodyId]) ?? "",
-            targetName: session.target.displayName(in: catalog),
+            targetName: session.target.displayName(in: catalog) + (session.subTrade.map { "（\($0)）" } ?? ""),
             registered: try ExamRegistration.filter(Column("session_id") == session.id!).fetchCount(db),
             rooms: roomSummaries,
             staffingProblems: try staffingProblems(db, session: session))

@@ -41,12 +41,7 @@ extension Store {
             guard var session = try ExamSession.fetchOne(db, key: sessionId) else {
                 throw StoreError.notFound(kind: "考试场次", key: String(sessionId))
             }
-            let catalog = try Catalog.fetch(db)
-            let parts = catalog.examParts(for: session.target.scope)
-            let pending = try Row.fetchAll(db, sql: """
-                SELECT g.id, g.person_id, g.ticket_number, g.retake_of, p.name, p.national_id, NULL AS institution_name
-                FROM exam_registrations g JOIN persons p ON p.id = g.person_id WHERE g.session_id = ? ORDER BY g.ticket_number
-                """, arguments: [sessionId]).map { try candidateResult(db, row: $0, session: session, parts: parts, catalog: catalog) }
+            let pending = try sessionResultsInside(db, session: session).candidates
                 .flatMap { candidate in candidate.parts.filter(\.standing.isPending).map { (candidate.ticketNumber, $0) } }
             if session.status == .held && !pending.isEmpty {
                 throw StoreError.rulesBroken(

@@ -123,23 +123,23 @@ extension Store {
 
     /// The results of `session`, only the candidates of `institutionId` when given.
     func sessionResultsInside(_ db: Database, session: ExamSession, institutionId: Int64? = nil) throws -> SessionResults {
-            let id = session.id!
-            let ownOnly = institutionId != nil
-            let catalog = try Catalog.fetch(db)
-            let parts = catalog.examParts(for: session.target.scope)
-            let candidates = try Row.fetchAll(db, sql: """
-                SELECT g.id, g.person_id, g.ticket_number, g.retake_of, p.name, p.national_id, i.name AS institution_name
-                FROM exam_registrations g JOIN persons p ON p.id = g.person_id LEFT JOIN institutions i ON i.id = g.institution_id
-                WHERE g.session_id = ? \(ownOnly ? "AND g.institution_id = ?" : "") ORDER BY g.ticket_number
-                """, arguments: ownOnly ? [id, institutionId] : [id]).map { row in
-                try candidateResult(db, row: row, session: session, parts: parts, catalog: catalog)
-            }
-            let tickets = Set(candidates.map(\.ticketNumber))
-            return SessionResults(
-                summary: try sessionSummary(db, session), parts: parts, candidates: candidates,
-                settledMismatches: try settledMismatches(db, sessionId: id).filter { tickets.contains($0.ticketNumber) },
-                amendments: try amendments(db, sessionId: id).filter { tickets.contains($0.ticketNumber) },
-                rechecks: try rechecks(db, sessionId: id).filter { tickets.contains($0.ticketNumber) })
+        let id = session.id!
+        let ownOnly = institutionId != nil
+        let catalog = try Catalog.fetch(db)
+        let parts = catalog.examParts(for: session.target.scope)
+        let candidates = try Row.fetchAll(db, sql: """
+            SELECT g.id, g.person_id, g.ticket_number, g.retake_of, p.name, p.national_id, i.name AS institution_name
+            FROM exam_registrations g JOIN persons p ON p.id = g.person_id LEFT JOIN institutions i ON i.id = g.institution_id
+            WHERE g.session_id = ? \(ownOnly ? "AND g.institution_id = ?" : "") ORDER BY g.ticket_number
+            """, arguments: ownOnly ? [id, institutionId] : [id]).map { row in
+            try candidateResult(db, row: row, session: session, parts: parts, catalog: catalog)
+        }
+        let tickets = Set(candidates.map(\.ticketNumber))
+        return SessionResults(
+            summary: try sessionSummary(db, session), parts: parts, candidates: candidates,
+            settledMismatches: try settledMismatches(db, sessionId: id).filter { tickets.contains($0.ticketNumber) },
+            amendments: try amendments(db, sessionId: id).filter { tickets.contains($0.ticketNumber) },
+            rechecks: try rechecks(db, sessionId: id).filter { tickets.contains($0.ticketNumber) })
     }
 
     func candidateResult(_ db: Database, row: Row, session: ExamSession, parts: [ExamPartRule], catalog: Catalog) throws -> CandidateResult {

@@ -19,6 +19,8 @@ public struct ExamSession: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     public var createdAt: String
     /// `YYYY-MM-DD` the bureau locked (published) the results; re-check windows run from it.
     public var resultsLockedOn: String?
+    /// The 工种 assessed, for an occupation with sub-trades.
+    public var subTrade: String?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 

@@ -427,6 +427,9 @@ enum Migrations {
     /// subsidies claimed on them.
     private static func certificates(_ db: Database) throws {
         try db.execute(sql: """
+            -- The 工种 a session assesses, for occupations with sub-trades (家政服务员: 母婴护理员 …);
+            -- certificates and the national upload carry it.
+            ALTER TABLE exam_sessions ADD COLUMN sub_trade TEXT;
             ALTER TABLE certificates ADD COLUMN registration_id INTEGER REFERENCES exam_registrations(id);
             -- The cohort that trained the holder and its institution, which the subsidy is paid to.
             ALTER TABLE certificates ADD COLUMN cohort_id INTEGER REFERENCES cohorts(id);

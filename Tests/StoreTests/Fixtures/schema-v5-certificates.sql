@@ -235,7 +235,7 @@ CREATE TABLE exam_sessions (
     exam_date TEXT NOT NULL,
     status TEXT NOT NULL DEFAULT 'planned'
         CHECK (status IN ('planned', 'open', 'closed', 'held', 'results-locked')),
-    created_at TEXT NOT NULL, results_locked_on TEXT,
+    created_at TEXT NOT NULL, results_locked_on TEXT, sub_trade TEXT,
     CHECK ((occupation_code IS NOT NULL AND level IS NOT NULL AND special_ability_code IS NULL)
         OR (occupation_code IS NULL AND level IS NULL AND special_ability_code IS NOT NULL))
 );
