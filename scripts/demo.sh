@@ -81,7 +81,7 @@ sc session close 1
 echo "# Held is refused while a rule is broken, naming the rule and the room."
 sc session hold 1 || true
 sc session assign 1 --room 理论一室 --examiner 4
-sc session assign 1 --room 实操一组 --examiner 4
+sc session assign 1 --room 实操一组 --examiner 1
 sc session hold 1
 sc session show 1
 sc session list --as exam.sun

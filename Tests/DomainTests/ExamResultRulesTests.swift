@@ -43,43 +43,45 @@ import Testing
 }
 
 @Suite struct PassRuleTests {
-    static let parts = [ExamPartRule(scope: .level(.level4), part: .theory), ExamPartRule(scope: .level(.level4), part: .practical)]
-    static let day = CivilDate(year: 2026, month: 12, day: 5)!
+    static let theory = ExamPartRule(scope: .level(.level4), part: .theory)
 
-    @Test func everyPartAtOrAboveItsPassMarkPasses() {
-        let result = PassRule.evaluate(parts: Self.parts, marks: [.theory: .score(tenths: 600), .practical: .score(tenths: 905)],
-                                       sessionDate: Self.day, retentionMonths: 12)
-        #expect(result.passed)
-        #expect(result.parts[.theory] == .passed(.score(tenths: 600)))
-        let short = PassRule.evaluate(parts: Self.parts, marks: [.theory: .score(tenths: 599), .practical: .score(tenths: 905)],
-                                      sessionDate: Self.day, retentionMonths: 12)
-        #expect(!short.passed)
-        #expect(short.parts[.theory] == .failed(.score(tenths: 599)))
-    }
-
-    @Test func absentBreachOrAMissingPartFails() {
-        for mark in [ExamMark.absent, .breach] {
-            let result = PassRule.evaluate(parts: Self.parts, marks: [.theory: mark, .practical: .score(tenths: 1000)],
-                                           sessionDate: Self.day, retentionMonths: 12)
-            #expect(!result.passed)
-            #expect(result.parts[.theory] == .failed(mark))
-        }
-        let missing = PassRule.evaluate(parts: Self.parts, marks: [.practical: .score(tenths: 800)], sessionDate: Self.day, retentionMonths: 12)
-        #expect(!missing.passed && missing.parts[.theory] == .missing)
-        #expect(!PassRule.evaluate(parts: [], marks: [:], sessionDate: Self.day, retentionMonths: 12).passed)
+    @Test func aScoreAtOrAboveThePassMarkPassesAndAbsentOrBreachNever() {
+        #expect(PassRule.passes(.score(tenths: 600), rule: Self.theory))
+        #expect(PassRule.passes(.score(tenths: 1000), rule: Self.theory))
+        #expect(!PassRule.passes(.score(tenths: 599), rule: Self.theory))
+        #expect(!PassRule.passes(.absent, rule: Self.theory))
+        #expect(!PassRule.passes(.breach, rule: Self.theory))
+        let strict = ExamPartRule(scope: .level(.level4), part: .practical, maxScore: 100, passMark: 70)
+        #expect(!PassRule.passes(.score(tenths: 695), rule: strict))
     }
 
     @Test func aPartPassedEarlierCountsWithinTheRetentionWindowOnly() {
-        let passedOn = CivilDate(year: 2025, month: 12, day: 5)!
-        let earlier: [ExamPart: (mark: ExamMark, passedOn: CivilDate)] = [.theory: (.score(tenths: 750), passedOn)]
-        let retake = PassRule.evaluate(parts: Self.parts, marks: [.practical: .score(tenths: 650)], earlier: earlier,
-                                       sessionDate: Self.day, retentionMonths: 12)
-        #expect(retake.passed)
-        #expect(retake.parts[.theory] == .retained(.score(tenths: 750), passedOn: passedOn))
-        let late = PassRule.evaluate(parts: Self.parts, marks: [.practical: .score(tenths: 650)], earlier: earlier,
-                                     sessionDate: Self.day.adding(days: 1), retentionMonths: 12)
-        #expect(!late.passed && late.parts[.theory] == .missing)
-        #expect(PassRule.isRetained(passedOn: CivilDate(year: 2026, month: 3, day: 15)!, on: CivilDate(year: 2027, month: 3, day: 15)!, months: 12))
-        #expect(!PassRule.isRetained(passedOn: CivilDate(year: 2026, month: 3, day: 15)!, on: CivilDate(year: 2027, month: 3, day: 16)!, months: 12))
+        let passedOn = CivilDate(year: 2026, month: 3, day: 15)!
+        #expect(PassRule.isRetained(passedOn: passedOn, on: CivilDate(year: 2027, month: 3, day: 15)!, months: 12))
+        #expect(!PassRule.isRetained(passedOn: passedOn, on: CivilDate(year: 2027, month: 3, day: 16)!, months: 12))
+        #expect(!PassRule.isRetained(passedOn: passedOn, on: CivilDate(year: 2026, month: 3, day: 14)!, months: 12))
+    }
+}
+
+@Suite struct SpecialAbilityNumberPatternTests {
+    let issuer = try! CertificateIssuer(bodyKind: .socialOrganisation, bodyCode: 0, provinceCode: "44", siteSequence: 123)
+
+    @Test func aPatternRendersIssuerYearItemAndSerial() throws {
+        let pattern = try SpecialAbilityNumberPattern.parse("{issuer}{yy}Z{serial:6}")
+        #expect(pattern.number(issuer: issuer, year: 2026, itemCode: "YC01", serial: 7) == "S00004400012326Z000007")
+        #expect(pattern.maximumSerial == 999_999)
+        let long = try SpecialAbilityNumberPattern.parse("ZX-{issuer}-{yyyy}-{item}-{serial:4}")
+        #expect(long.number(issuer: issuer, year: 2026, itemCode: "YC01", serial: 12) == "ZX-S000044000123-2026-YC01-0012")
+    }
+
+    @Test func aPatternThatCouldRepeatNumbersIsRefused() {
+        func refusal(_ text: String) -> String? {
+            do { _ = try SpecialAbilityNumberPattern.parse(text); return nil } catch { return error.english }
+        }
+        #expect(refusal("{yy}Z{serial:6}")?.contains("needs {issuer} and {yy} or {yyyy}") == true)
+        #expect(refusal("{issuer}Z{serial:6}")?.contains("needs {issuer} and {yy} or {yyyy}") == true)
+        #expect(refusal("{issuer}{yy}") == "the numbering pattern needs exactly one {serial:N}")
+        #expect(refusal("{issuer}{yy}{serial:9}")?.contains("is not a placeholder") == true)
+        #expect(refusal("{issuer}{yy}z{serial:6}") == "the fixed characters of the numbering pattern are capital letters, digits and -")
     }
 }

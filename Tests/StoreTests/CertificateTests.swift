@@ -35,6 +35,19 @@ func certifiedWorld(exams: ExamWorld? = nil) throws -> (ResultsWorld, IssuanceRe
         #expect(next.issued.map(\.name) == ["李四"])
     }
 
+    @Test func anAmendmentThatFailsACertifiedCandidateWaitsForTheRevocation() throws {
+        let (r, issued) = try certifiedWorld()
+        #expect(storeError {
+            _ = try r.store.amendMark(sessionId: r.session.id!, ticket: ResultsWorld.tickets[0], part: .practical, mark: "55",
+                                      reason: "评分表看错行", actor: r.admin)
+        }.contains("the amendment fails the candidate, whose certificate \(issued.issued[0].number) is valid: revoke it first (cert revoke)"))
+        _ = try r.store.revokeCertificate(number: issued.issued[0].number, reason: "成绩更正后不合格", actor: r.admin)
+        let amendment = try r.store.amendMark(sessionId: r.session.id!, ticket: ResultsWorld.tickets[0], part: .practical, mark: "55",
+                                              reason: "评分表看错行", actor: r.admin)
+        #expect(amendment.after == .score(tenths: 550))
+        #expect(try r.store.issueCertificates(sessionId: r.session.id!, actor: r.admin).issued.isEmpty)
+    }
+
     @Test func aSerialRangeThatRunsOutIsRefusedAndNothingIsIssued() throws {
         let r = try ResultLockTests().lockedWorld()
         try r.store.rawWrite { db in

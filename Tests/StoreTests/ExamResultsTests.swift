@@ -68,10 +68,34 @@ func storeError(_ body: () throws -> Void) -> String {
         let third = try r.store.addUser(login: "bureau.three", name: "三", role: .bureau, institutionId: nil, actor: r.admin)
         #expect(storeError { try r.enter(0, "practical", "72", by: third) }
                 .contains("two users have entered the practical mark of candidate 2026000010001; the bureau settles the mismatch"))
+        let entries = try r.store.auditEvents(actor: r.admin, entity: "exam_registrations").filter { $0.action == "results.enter" }
+        #expect(entries.count == 4)
+        #expect(entries.contains { $0.actorLogin == "bureau.two" && $0.after?.contains("\"mark\":\"27\"") == true })
         let standing = try r.results().candidates[0]
         #expect(standing.standing(.theory) == .final(.score(tenths: 855), passed: true))
         #expect(standing.standing(.practical) == .mismatch(first: .score(tenths: 720), second: .score(tenths: 270)))
         #expect(standing.isPending)
+    }
+
+    @Test func anExaminerEntersOnlyTheMarksOfTheRoomsTheyStaff() throws {
+        let exams = try ExamWorld()
+        var withLogin = ExamWorld.examiner("442000197507070071", "有账号", body: exams.world.body,
+                                           qualifications: [.occupation(code: "4-03-02-01", level: .level5)])
+        withLogin.userLogin = "exam.1"
+        let examiner = try exams.store.addExaminer(withLogin, actor: exams.admin)
+        let session = try exams.openSession()
+        _ = try exams.store.registerCohort(sessionId: session.id!, cohortId: exams.cohort.id!,
+                                           declaration: CandidateDeclaration(declaredYears: 1), actor: exams.world.clerkA)
+        try exams.staff(session, room: "理论一室", [examiner, exams.examiners[0]])
+        try exams.staff(session, room: "实操一组", Array(exams.examiners[0...2]))
+        _ = try exams.store.moveExamSession(id: session.id!, to: .closed, actor: exams.admin)
+        _ = try exams.store.holdExamSession(id: session.id!, actor: exams.admin)
+        func enter(_ part: String) throws -> ScoreEntryResult {
+            try exams.store.enterScore(sessionId: session.id!, ScoreLine(ticket: "2026000010001", part: part, mark: "70"), actor: exams.world.examiner)
+        }
+        #expect(try enter("theory") == .awaitingSecondEntry)
+        #expect(storeError { _ = try enter("practical") }
+                .contains("candidate 2026000010001 sits the practical part in room 实操一组, which you do not staff"))
     }
 
     @Test func entriesAreRefusedOutOfRangeForUnknownTicketsPartsAndStages() throws {

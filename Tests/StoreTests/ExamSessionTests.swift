@@ -61,7 +61,7 @@ struct ExamWorld {
 
     func staff(_ session: ExamSession, room: String, _ examiners: [ExaminerSummary]) throws {
         for examiner in examiners {
-            _ = try store.assignExaminer(sessionId: session.id!, roomName: room, examinerId: examiner.examiner.id!, actor: admin)
+            _ = try store.assignExaminers(sessionId: session.id!, roomName: room, examinerIds: [examiner.examiner.id!], actor: admin)
         }
     }
 
@@ -318,24 +318,40 @@ func brokenRules(_ error: any Error) -> [String] {
         let baker = try w.store.addExaminer(ExamWorld.examiner("44200019700606006X", "烧味师傅", body: w.world.body,
                                                                qualifications: [.specialAbility(code: "YC01")]), actor: w.admin)
         #expect {
-            try w.store.assignExaminer(sessionId: session.id!, roomName: "理论一室", examinerId: baker.examiner.id!, actor: w.admin)
+            try w.store.assignExaminers(sessionId: session.id!, roomName: "理论一室", examinerIds: [baker.examiner.id!], actor: w.admin)
         } throws: { error in
             brokenRules(error) == ["room 理论一室: examiner \(baker.examiner.id!) is not qualified to assess 中式烹调师 四级/中级工"]
         }
         // Raising the level qualifies; a level below does not.
         _ = try w.store.qualifyExaminer(id: baker.examiner.id!, target: .occupation(code: "4-03-02-01", level: .level5), actor: w.admin)
         #expect(throws: StoreError.self) {
-            try w.store.assignExaminer(sessionId: session.id!, roomName: "理论一室", examinerId: baker.examiner.id!, actor: w.admin)
+            try w.store.assignExaminers(sessionId: session.id!, roomName: "理论一室", examinerIds: [baker.examiner.id!], actor: w.admin)
         }
         _ = try w.store.qualifyExaminer(id: baker.examiner.id!, target: .occupation(code: "4-03-02-01", level: .level4), actor: w.admin)
-        let summary = try w.store.assignExaminer(sessionId: session.id!, roomName: "理论一室", examinerId: baker.examiner.id!, actor: w.admin)
+        let summary = try w.store.assignExaminers(sessionId: session.id!, roomName: "理论一室", examinerIds: [baker.examiner.id!], actor: w.admin)
         #expect(summary.rooms[0].examiners.map(\.person.name) == ["烧味师傅"])
         #expect(throws: StoreError.self) {
-            try w.store.assignExaminer(sessionId: session.id!, roomName: "理论一室", examinerId: baker.examiner.id!, actor: w.admin)
+            try w.store.assignExaminers(sessionId: session.id!, roomName: "理论一室", examinerIds: [baker.examiner.id!], actor: w.admin)
         }
         #expect(throws: StoreError.self) {
-            try w.store.assignExaminer(sessionId: session.id!, roomName: "理论一室", examinerId: w.examiners[0].examiner.id!, actor: w.world.clerkA)
+            try w.store.assignExaminers(sessionId: session.id!, roomName: "理论一室", examinerIds: [w.examiners[0].examiner.id!], actor: w.world.clerkA)
         }
+    }
+
+    @Test func anExaminerOfAnotherBodyIsRefusedAndSeveralAreAssignedAllOrNone() throws {
+        let w = try ExamWorld()
+        let other = try w.store.addInstitution(NewInstitution(
+            name: "另一评价机构", kind: .evaluation, district: "小榄镇", bodyKind: "S", bodyCode: 0, provinceCode: "44", siteSequence: 456), actor: w.admin)
+        let outsider = try w.store.addExaminer(ExamWorld.examiner("442000197507070071", "外机构考评员", body: other,
+                                                                  qualifications: [.occupation(code: "4-03-02-01", level: .level3)]), actor: w.admin)
+        let session = try w.openSession()
+        #expect {
+            try w.store.assignExaminers(sessionId: session.id!, roomName: "实操一组",
+                                        examinerIds: [w.examiners[0].examiner.id!, outsider.examiner.id!], actor: w.admin)
+        } throws: { error in
+            brokenRules(error) == ["room 实操一组: examiner \(outsider.examiner.id!) works for 另一评价机构, the session is held by 中山市丙职业技能评价中心"]
+        }
+        #expect(try w.store.examSession(id: session.id!, actor: w.admin).rooms[1].examiners.isEmpty)
     }
 
     @Test func anExaminerNeverAssessesTheirOwnInstitutionsTrainees() throws {
@@ -346,7 +362,7 @@ func brokenRules(_ error: any Error) -> [String] {
         _ = try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId.value,
                                           declaration: CandidateDeclaration(declaredYears: 1), actor: w.world.clerkA)
         #expect {
-            try w.store.assignExaminer(sessionId: session.id!, roomName: "理论一室", examinerId: w.fromSchoolA.examiner.id!, actor: w.admin)
+            try w.store.assignExaminers(sessionId: session.id!, roomName: "理论一室", examinerIds: [w.fromSchoolA.examiner.id!], actor: w.admin)
         } throws: { error in
             brokenRules(error) == ["room 理论一室: examiner \(w.fromSchoolA.examiner.id!) works for 中山市甲烹饪培训学校 that trained candidate 2026000010001, and must not assess them"]
         }
@@ -386,7 +402,7 @@ func brokenRules(_ error: any Error) -> [String] {
         #expect(try w.store.holdExamSession(id: session.id!, actor: w.admin).session.status == .held)
         // Once held, the staff is fixed.
         #expect(throws: StoreError.self) {
-            try w.store.assignExaminer(sessionId: session.id!, roomName: "理论一室", examinerId: w.examiners[2].examiner.id!, actor: w.admin)
+            try w.store.assignExaminers(sessionId: session.id!, roomName: "理论一室", examinerIds: [w.examiners[2].examiner.id!], actor: w.admin)
         }
     }
 

@@ -55,6 +55,12 @@ public struct SpecialAbilityNumberPattern: Hashable, Sendable, CustomStringConve
         guard serials == 1 else {
             throw Rejection("编号规则须恰好含一个 {serial:N}", "the numbering pattern needs exactly one {serial:N}")
         }
+        // Serials run per body and year: without both in the number, two bodies or two years
+        // would give the same number.
+        guard pieces.contains(.issuer), pieces.contains(.fullYear) || pieces.contains(.shortYear) else {
+            throw Rejection("编号规则须含 {issuer} 和 {yy} 或 {yyyy}（流水号按机构和年份分别编排）",
+                            "the numbering pattern needs {issuer} and {yy} or {yyyy} (serials run per body and year)")
+        }
         return SpecialAbilityNumberPattern(pieces: pieces, description: trimmed)
     }
 

@@ -7,7 +7,7 @@ extension ExamPart {
         }
     }
 
-    /// What a room of this part is called on sheets: 理论考场, 实操考评组, 综合评审组.
+    /// What a room of this part is called on sheets: 理论考场, 操作技能考评组, 综合评审组.
     public var roomChineseName: String {
         switch self {
         case .theory: "理论考场"

@@ -22,7 +22,8 @@ struct CertCommand: ParsableCommand {
                 table.add([line.number, line.name, Masking.nationalID(line.nationalId), line.targetName, line.issuedOn])
             }
             if !result.issued.isEmpty { CLIContext.current.print(table.render()) }
-            CLIContext.current.print("发证 Issued \(result.issued.count) · 已持证 already certified \(result.alreadyCertified)")
+            CLIContext.current.print("发证 Issued \(result.issued.count) · 已持证 already certified \(result.alreadyCertified)"
+                                     + (result.revoked > 0 ? " · 证书已撤销不再发证 revoked, not issued again \(result.revoked)" : ""))
         }
     }
 

@@ -59,9 +59,10 @@ extension CertCommand {
             let institutionId = try resolveInstitution(institution, store: store, actor: actor)
             let range = try parseOption("--period", period, Period.parse).range
             let claim = try store.subsidyClaim(institutionId: institutionId, period: range, record: record, actor: actor)
-            if disclosure.unmasked, !claim.lines.isEmpty {
-                try store.recordDisclosure(of: claim.lines.map(\.certificate.personId), purpose: disclosure.reason ?? "cert claims --unmasked",
-                                           actor: actor)
+            if disclosure.unmasked {
+                // Both sheets show IDs: the claimed certificates and those left off.
+                try store.recordDisclosure(of: claim.lines.map(\.certificate.personId) + claim.leftOff.map(\.certificate.personId),
+                                           purpose: disclosure.reason ?? "cert claims --unmasked", actor: actor)
             }
             let url = try outputFile(global, file ?? "claim-\(institutionId)-\(period).xlsx")
             try SubsidyClaimWorkbook.write(claim, unmasked: disclosure.unmasked, to: url)

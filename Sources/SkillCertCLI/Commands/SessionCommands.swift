@@ -130,12 +130,10 @@ struct SessionCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
-            var summary: ExamSessionSummary?
-            for id in examiner {
-                summary = try store.assignExaminer(sessionId: session, roomName: room, examinerId: id, actor: actor)
-                CLIContext.current.print("已安排 Assigned examiner \(id) to \(room)")
-            }
-            if let problems = summary?.staffingProblems, !problems.isEmpty {
+            let summary = try store.assignExaminers(sessionId: session, roomName: room, examinerIds: examiner, actor: actor)
+            CLIContext.current.print("已安排 Assigned examiner(s) \(examiner.map(String.init).joined(separator: ", ")) to \(room)")
+            let problems = summary.staffingProblems
+            if !problems.isEmpty {
                 CLIContext.current.print("尚未符合规定 Still short of the rules:")
                 for problem in problems { CLIContext.current.print("- \(problem)") }
             }

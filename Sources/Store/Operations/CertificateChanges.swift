@@ -94,46 +94,48 @@ extension Store {
 
     /// Certificates within the actor's scope: all for the bureau, those of its trainees for an institution.
     public func certificates(_ filter: CertificateFilter, actor: User) throws(StoreError) -> [CertificateLine] {
-        try read { db in
-            let actor = try currentActor(db, actor)
-            var conditions: [String] = ["1"]
-            var arguments: StatementArguments = []
-            switch actor.role {
-            case .bureau: break
-            case .institution:
-                conditions.append("c.training_institution_id = ?")
-                arguments += [actor.institutionId]
-            case .examiner:
-                throw StoreError.notPermitted(action: "cert list", reasonZh: "考评员不查看证书名册", reasonEn: "examiners do not list certificates")
-            }
-            if let session = filter.sessionId {
-                conditions.append("c.session_id = ?")
-                arguments += [session]
-            }
-            if let institution = filter.institutionId {
-                conditions.append("c.training_institution_id = ?")
-                arguments += [institution]
-            }
-            if let issued = filter.issued {
-                conditions.append("c.issued_on BETWEEN ? AND ?")
-                arguments += [issued.start.description, issued.end.description]
-            }
-            return try certificateLines(db, where: conditions.joined(separator: " AND "), arguments: arguments)
-        }
+        try read { db in try certificateLines(db, filter, actor: try currentActor(db, actor)) }
     }
 
     /// The valid certificates for the national upload, whose IDs go out whole: a bureau action,
-    /// recorded as a disclosure in the same transaction.
+    /// read and recorded as a disclosure in one transaction.
     public func nationalUpload(_ filter: CertificateFilter, actor: User) throws(StoreError) -> [CertificateLine] {
-        let lines = try certificates(filter, actor: actor).filter { $0.revokedOn == nil }
         try write { db in
             let actor = try currentActor(db, actor)
             try requireBureau(actor, to: "cert upload")
-            guard !lines.isEmpty else { return }
-            try audit(db, actor: actor, action: "person.disclose", entity: "persons", key: "\(lines.count) persons",
-                      after: ["person_ids": lines.map(\.personId)], reason: "cert upload: national certificate lookup")
+            let lines = try certificateLines(db, filter, actor: actor).filter { $0.revokedOn == nil }
+            if !lines.isEmpty {
+                try audit(db, actor: actor, action: "person.disclose", entity: "persons", key: "\(lines.count) persons",
+                          after: ["person_ids": lines.map(\.personId)], reason: "cert upload: national certificate lookup")
+            }
+            return lines
         }
-        return lines
+    }
+
+    private func certificateLines(_ db: Database, _ filter: CertificateFilter, actor: User) throws -> [CertificateLine] {
+        var conditions: [String] = ["1"]
+        var arguments: StatementArguments = []
+        switch actor.role {
+        case .bureau: break
+        case .institution:
+            conditions.append("c.training_institution_id = ?")
+            arguments += [actor.institutionId]
+        case .examiner:
+            throw StoreError.notPermitted(action: "cert list", reasonZh: "考评员不查看证书名册", reasonEn: "examiners do not list certificates")
+        }
+        if let session = filter.sessionId {
+            conditions.append("c.session_id = ?")
+            arguments += [session]
+        }
+        if let institution = filter.institutionId {
+            conditions.append("c.training_institution_id = ?")
+            arguments += [institution]
+        }
+        if let issued = filter.issued {
+            conditions.append("c.issued_on BETWEEN ? AND ?")
+            arguments += [issued.start.description, issued.end.description]
+        }
+        return try certificateLines(db, where: conditions.joined(separator: " AND "), arguments: arguments)
     }
 
     private func certificate(_ db: Database, number: String) throws -> CertificateLine {

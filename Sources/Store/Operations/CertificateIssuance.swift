@@ -31,6 +31,8 @@ public struct IssuanceResult: Sendable, Equatable {
     public let issued: [CertificateLine]
     /// Passed candidates who already hold a live certificate for the target.
     public let alreadyCertified: Int
+    /// Passed candidates whose certificate from this session was revoked: issuing does not undo that.
+    public let revoked: Int
 }
 
 extension Store {
@@ -49,14 +51,16 @@ extension Store {
             let catalog = try Catalog.fetch(db)
             let today = clock.today
             var issuedIds: [Int64] = []
-            var already = 0
+            var already = 0, revoked = 0
             for candidate in try sessionResultsInside(db, session: session).candidates where candidate.passed {
+                if try liveCertificate(db, personId: candidate.personId, target: session.target) != nil {
+                    already += 1
+                    continue
+                }
                 // A certificate of this registration that was revoked stays revoked: issuing again
                 // does not undo a revocation.
-                let earned = try Int.fetchOne(db, sql: "SELECT 1 FROM certificates WHERE registration_id = ?",
-                                              arguments: [candidate.registrationId]) != nil
-                if try earned || liveCertificate(db, personId: candidate.personId, target: session.target) != nil {
-                    already += 1
+                if try Int.fetchOne(db, sql: "SELECT 1 FROM certificates WHERE registration_id = ?", arguments: [candidate.registrationId]) != nil {
+                    revoked += 1
                     continue
                 }
                 let number = try nextNumber(db, issuer: issuer, bodyId: body.id!, target: session.target, year: today.year, catalog: catalog)
@@ -75,7 +79,7 @@ extension Store {
                           after: ["number": number, "ticket": candidate.ticketNumber])
             }
             return IssuanceResult(issued: try certificateLines(db, where: issuedIds.isEmpty ? "0" : "c.id IN (\(issuedIds.map(String.init).joined(separator: ",")))"),
-                                  alreadyCertified: already)
+                                  alreadyCertified: already, revoked: revoked)
         }
     }
 

@@ -2,30 +2,31 @@ import GRDB
 import Domain
 
 extension Store {
-    /// Puts an examiner in a room or on a panel (bureau only), refusing one who is not
-    /// qualified for the session or whose own institution trained a candidate seated there.
-    public func assignExaminer(sessionId: Int64, roomName: String, examinerId: Int64, actor: User) throws(StoreError) -> ExamSessionSummary {
+    /// Puts examiners in a room or on a panel (bureau only), all or none, refusing one who works
+    /// for another body, is not qualified for the session, or whose own institution trained a
+    /// candidate seated there.
+    public func assignExaminers(sessionId: Int64, roomName: String, examinerIds: [Int64], actor: User) throws(StoreError) -> ExamSessionSummary {
         try write { db in
             let actor = try currentActor(db, actor)
             try requireBureau(actor, to: "session assign")
             let (session, room) = try staffableRoom(db, sessionId: sessionId, roomName: roomName)
-            let examiner = try examinerSummary(db, id: examinerId)
-            if let problem = try qualificationProblem(db, examiner: examiner, session: session, room: room) {
-                throw StoreError.rulesBroken(whatZh: "不能安排考评员 \(examiner.person.name)", whatEn: "cannot assign examiner \(examinerId)",
-                                             rules: [problem])
+            for examinerId in examinerIds {
+                let examiner = try examinerSummary(db, id: examinerId)
+                let problems = try [bodyProblem(db, examiner: examiner, session: session, room: room),
+                                    qualificationProblem(db, examiner: examiner, session: session, room: room)].compactMap { $0 }
+                    + conflictProblems(db, examiner: examiner, room: room)
+                guard problems.isEmpty else {
+                    throw StoreError.rulesBroken(whatZh: "不能安排考评员 \(examiner.person.name)", whatEn: "cannot assign examiner \(examinerId)",
+                                                 rules: problems)
+                }
+                let assigned = try Int.fetchOne(db, sql: "SELECT 1 FROM exam_room_examiners WHERE room_id = ? AND examiner_id = ?",
+                                                arguments: [room.id!, examinerId]) != nil
+                guard !assigned else { throw StoreError.duplicate(kind: "考评员", key: "\(examinerId) @ \(room.name)") }
+                try db.execute(sql: "INSERT INTO exam_room_examiners (room_id, examiner_id, assigned_at) VALUES (?, ?, ?)",
+                               arguments: [room.id!, examinerId, clock.timestamp()])
+                try audit(db, actor: actor, action: "session.assign", entity: "exam_sessions", key: String(sessionId),
+                          after: ["room": room.name, "examiner_id": String(examinerId)])
             }
-            let conflicts = try conflictProblems(db, examiner: examiner, room: room)
-            guard conflicts.isEmpty else {
-                throw StoreError.rulesBroken(whatZh: "不能安排考评员 \(examiner.person.name)", whatEn: "cannot assign examiner \(examinerId)",
-                                             rules: conflicts)
-            }
-            let assigned = try Int.fetchOne(db, sql: "SELECT 1 FROM exam_room_examiners WHERE room_id = ? AND examiner_id = ?",
-                                            arguments: [room.id!, examinerId]) != nil
-            guard !assigned else { throw StoreError.duplicate(kind: "考评员", key: "\(examinerId) @ \(room.name)") }
-            try db.execute(sql: "INSERT INTO exam_room_examiners (room_id, examiner_id, assigned_at) VALUES (?, ?, ?)",
-                           arguments: [room.id!, examinerId, clock.timestamp()])
-            try audit(db, actor: actor, action: "session.assign", entity: "exam_sessions", key: String(sessionId),
-                      after: ["room": room.name, "examiner_id": String(examinerId)])
             return try sessionSummary(db, session)
         }
     }
@@ -60,6 +61,7 @@ extension Store {
                                                                        examiners: examinerIds.count))
             for examinerId in examinerIds {
                 let examiner = try examinerSummary(db, id: examinerId)
+                if let problem = try bodyProblem(db, examiner: examiner, session: session, room: room) { problems.append(problem) }
                 if let problem = try qualificationProblem(db, examiner: examiner, session: session, room: room) { problems.append(problem) }
                 problems += try conflictProblems(db, examiner: examiner, room: room)
             }
@@ -80,6 +82,15 @@ extension Store {
             throw StoreError.notFound(kind: "考场", key: name)
         }
         return (session, room)
+    }
+
+    /// Examiners assess for the body they work for.
+    private func bodyProblem(_ db: Database, examiner: ExaminerSummary, session: ExamSession, room: ExamRoom) throws -> Rejection? {
+        guard examiner.examiner.bodyId != session.bodyId else { return nil }
+        let body = try String.fetchOne(db, sql: "SELECT name FROM institutions WHERE id = ?", arguments: [session.bodyId]) ?? ""
+        return Rejection(
+            "考场 \(room.name)：考评员 \(examiner.person.name)（编号 \(examiner.examiner.id!)）属于\(examiner.bodyName)，本场次由\(body)组织",
+            "room \(room.name): examiner \(examiner.examiner.id!) works for \(examiner.bodyName), the session is held by \(body)")
     }
 
     private func qualificationProblem(_ db: Database, examiner: ExaminerSummary, session: ExamSession,

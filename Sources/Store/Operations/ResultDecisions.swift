@@ -90,6 +90,16 @@ extension Store {
         }
         try db.execute(sql: "UPDATE part_marks SET mark = ?, decided_by = 'amended', decided_at = ? WHERE registration_id = ? AND part = ?",
                        arguments: [after.code, clock.timestamp(), registrationId, part.rawValue])
+        // A certificate stands on the result: an amendment that fails its holder waits for the
+        // bureau to revoke it first, so that no valid certificate outlives the pass it rests on.
+        if !PassRule.passes(after, rule: rule),
+           let number = try String.fetchOne(db, sql: "SELECT number FROM certificates WHERE registration_id = ? AND revoked_on IS NULL",
+                                            arguments: [registrationId]) {
+            throw StoreError.rulesBroken(
+                whatZh: "不能更正考生 \(ticket) 的成绩", whatEn: "cannot amend the mark of candidate \(ticket)",
+                rules: [Rejection("更正后考生不合格，而其证书 \(number) 仍有效：请先撤销证书（cert revoke）并说明理由",
+                                  "the amendment fails the candidate, whose certificate \(number) is valid: revoke it first (cert revoke) with the reason")])
+        }
         try db.execute(sql: """
             INSERT INTO score_amendments (registration_id, part, before_mark, after_mark, reason, recheck_id, amended_by, amended_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -167,6 +167,10 @@ extension Store {
             return refuse(.part, line.part, "考生 \(ticket) 未报考\(part.chineseName)科目（补考只考未通过的科目）",
                           "candidate \(ticket) is not registered for the \(part.englishName) part (a retake sits only the failed parts)")
         }
+        if actor.role == .examiner, let refusal = try examinerRefusal(db, actor: actor, registrationId: candidate.registrationId,
+                                                                     part: part, ticket: ticket) {
+            return refuse(.ticket, line.ticket, refusal)
+        }
         let mark: ExamMark
         do {
             mark = try ExamMark.parse(score: line.mark, outcome: line.outcome, maximum: rule.maxScore)
@@ -200,17 +204,46 @@ extension Store {
             """, arguments: [candidate.registrationId, part.rawValue, mark.code, actor.id, source, clock.timestamp()])
         let marks = try entries.map { try Store.mark(from: $0["mark"]) } + [mark]
         let state: DoubleEntry = DoubleEntry.isRequired(for: part) ? .state(of: marks) : .confirmed(mark)
+        let result: ScoreEntryResult
         switch state {
         case .awaitingFirst, .awaitingSecond:
-            return .success(.awaitingSecondEntry)
+            result = .awaitingSecondEntry
         case .confirmed(let final):
             try db.execute(sql: "INSERT INTO part_marks (registration_id, part, mark, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [candidate.registrationId, part.rawValue, final.code,
                                        DoubleEntry.isRequired(for: part) ? "double-entry" : "single-entry", clock.timestamp()])
-            return .success(.confirmed(final))
+            result = .confirmed(final)
         case .mismatch(let first, let second):
-            return .success(.mismatch(first: first, second: second))
+            result = .mismatch(first: first, second: second)
         }
+        try audit(db, actor: actor, action: "results.enter", entity: "exam_registrations", key: String(candidate.registrationId),
+                  after: ["part": part.rawValue, "mark": mark.code, "source": source, "state": "\(result)"])
+        return .success(result)
+    }
+
+    /// Why an examiner may not enter this mark: they do not staff the room the candidate sits
+    /// this part in, or their own institution trained the candidate. Nil when they may.
+    private func examinerRefusal(_ db: Database, actor: User, registrationId: Int64, part: ExamPart, ticket: String) throws -> Rejection? {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT r.name AS room, e.id AS examiner_id, e.own_institution_id,
+                EXISTS (SELECT 1 FROM exam_room_examiners x WHERE x.room_id = r.id AND x.examiner_id = e.id) AS staffs
+            FROM exam_seats s JOIN exam_rooms r ON r.id = s.room_id, examiners e
+            WHERE s.registration_id = ? AND s.part = ? AND e.user_id = ?
+            """, arguments: [registrationId, part.rawValue, actor.id])
+        guard let row else {
+            return Rejection("您不是本场次的考评员", "you are not an examiner of this session")
+        }
+        let room: String = row["room"]
+        guard row["staffs"] as Bool else {
+            return Rejection("考生 \(ticket) 的\(part.chineseName)在考场 \(room)，您未被安排在该考场",
+                             "candidate \(ticket) sits the \(part.englishName) part in room \(room), which you do not staff")
+        }
+        if let own: Int64 = row["own_institution_id"],
+           try Int.fetchOne(db, sql: "SELECT 1 FROM exam_registrations g WHERE g.id = ? AND (\(Store.trainedByInstitutionSQL(registration: "g", institution: "?")))",
+                            arguments: [registrationId, own, own]) != nil {
+            return Rejection("考生 \(ticket) 由您所在的培训机构培训，须回避", "candidate \(ticket) was trained by your own institution: you must not assess them")
+        }
+        return nil
     }
 
     /// A stored mark code (`85.5`, `absent`, `breach`) as a mark; codes are written only by `enter`.

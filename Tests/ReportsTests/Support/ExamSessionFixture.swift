@@ -75,7 +75,7 @@ struct ExamSessionFixture {
             let examiner = try store.addExaminer(NewExaminer(
                 person: NewPerson(nationalId: id, name: name, sex: "male", birthDate: try NationalID.parse(id, today: Self.today).birthDate),
                 bodyId: body.id!, qualifications: [Self.target]), actor: admin)
-            _ = try store.assignExaminer(sessionId: sessionId, roomName: room, examinerId: examiner.examiner.id!, actor: admin)
+            _ = try store.assignExaminers(sessionId: sessionId, roomName: room, examinerIds: [examiner.examiner.id!], actor: admin)
         }
     }
 
@@ -122,7 +122,7 @@ extension ExamSessionFixture {
             let examiner = try store.addExaminer(NewExaminer(
                 person: NewPerson(nationalId: id, name: name, sex: "male", birthDate: try NationalID.parse(id, today: Self.today).birthDate),
                 bodyId: bodyId, qualifications: [Self.target]), actor: admin)
-            _ = try store.assignExaminer(sessionId: sessionId, roomName: room, examinerId: examiner.examiner.id!, actor: admin)
+            _ = try store.assignExaminers(sessionId: sessionId, roomName: room, examinerIds: [examiner.examiner.id!], actor: admin)
         }
         _ = try store.moveExamSession(id: sessionId, to: .closed, actor: admin)
         _ = try store.holdExamSession(id: sessionId, actor: admin)
