@@ -98,6 +98,31 @@ func storeError(_ body: () throws -> Void) -> String {
                 .contains("candidate 2026000010001 sits the practical part in room 实操一组, which you do not staff"))
     }
 
+    @Test func aReviewIsOnePanelDecisionFinalAtItsFirstEntry() throws {
+        let exams = try ExamWorld()
+        let technician = CertificationTarget.occupation(code: "4-03-02-01", level: .level2)
+        for examiner in exams.examiners.prefix(3) {
+            _ = try exams.store.qualifyExaminer(id: examiner.examiner.id!, target: technician, actor: exams.admin)
+        }
+        let session = try exams.openSession(ExamWorld.plan([ExamRoomPlan(name: "理论", part: .theory, seats: 5),
+                                                            ExamRoomPlan(name: "实操", part: .practical, seats: 5),
+                                                            ExamRoomPlan(name: "评审", part: .review, seats: 5)], target: technician))
+        _ = try exams.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId.value, declaration: CandidateDeclaration(),
+                                              overrideReason: "外省三级证书已核验", actor: exams.admin)
+        try exams.staff(session, room: "理论", Array(exams.examiners[0...1]))
+        try exams.staff(session, room: "实操", Array(exams.examiners[0...2]))
+        try exams.staff(session, room: "评审", Array(exams.examiners[0...2]))
+        _ = try exams.store.moveExamSession(id: session.id!, to: .closed, actor: exams.admin)
+        _ = try exams.store.holdExamSession(id: session.id!, actor: exams.admin)
+        let second = try exams.store.addUser(login: "bureau.two", name: "二", role: .bureau, institutionId: nil, actor: exams.admin)
+        func enter(_ part: String, _ mark: String, by user: User) throws -> ScoreEntryResult {
+            try exams.store.enterScore(sessionId: session.id!, ScoreLine(ticket: "2026000010001", part: part, mark: mark), actor: user)
+        }
+        #expect(try enter("review", "78", by: exams.admin) == .confirmed(.score(tenths: 780)))
+        #expect(storeError { _ = try enter("review", "78", by: second) }.contains("the review mark of candidate 2026000010001 is already final (78)"))
+        #expect(try enter("theory", "70", by: exams.admin) == .awaitingSecondEntry)
+    }
+
     @Test func entriesAreRefusedOutOfRangeForUnknownTicketsPartsAndStages() throws {
         let exams = try ExamWorld()
         let open = try exams.openSession()
@@ -142,6 +167,7 @@ func storeError(_ body: () throws -> Void) -> String {
         #expect(summary.problems.isEmpty && summary.results == [.awaitingSecondEntry, .awaitingSecondEntry])
         let again = try r.store.importScores(sessionId: r.session.id!, fileName: "s.xlsx", lines: good, actor: r.second)
         #expect(again.results == [.confirmed(.score(tenths: 855)), .confirmed(.absent)])
+        #expect(try r.exams.auditActions().filter { $0 == "results.import" }.count == 2)
     }
 }
 
@@ -174,6 +200,12 @@ func storeError(_ body: () throws -> Void) -> String {
         }
         #expect(try r.store.settleMismatch(sessionId: r.session.id!, ticket: ResultsWorld.tickets[0], part: .practical, mark: "72",
                                            reason: "核对原始评分表", actor: r.admin) == .score(tenths: 720))
+        let settled = try r.store.auditEvents(actor: r.admin, entity: "exam_registrations").first { $0.action == "results.settle" }
+        #expect(settled?.reason == "核对原始评分表" && settled?.before?.contains("\"second\":\"27\"") == true)
+        // Examiners who do not staff this session see none of its results; another school none of its candidates.
+        #expect(throws: StoreError.self) { try r.store.sessionResults(id: r.session.id!, actor: r.exams.world.examiner) }
+        #expect(try r.store.sessionResults(id: r.session.id!, actor: r.exams.world.clerkB).candidates.isEmpty)
+        #expect(try r.store.sessionResults(id: r.session.id!, actor: r.exams.world.clerkA).candidates.count == 3)
         try r.enter(2, "theory", "59.5", by: r.second)
         try r.confirm(2, "practical", "88")
 

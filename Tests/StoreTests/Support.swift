@@ -22,6 +22,9 @@ func sampleCatalog() -> Catalog {
             ExamPartRule(scope: .specialAbility, part: .practical, minimumMinutes: 60),
             ExamPartRule(scope: .level(.level4), part: .theory, minimumMinutes: 90),
             ExamPartRule(scope: .level(.level4), part: .practical, minimumMinutes: 60),
+            ExamPartRule(scope: .level(.level2), part: .theory, minimumMinutes: 90),
+            ExamPartRule(scope: .level(.level2), part: .practical, minimumMinutes: 60),
+            ExamPartRule(scope: .level(.level2), part: .review),
         ],
         eligibilityRoutes: [
             EligibilityRoute(level: .level5, routeCode: "5A", minimumYears: 1, descriptionZh: "累计从事本职业工作1年"),
