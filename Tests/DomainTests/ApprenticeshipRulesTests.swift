@@ -68,3 +68,34 @@ import Testing
         #expect(later.due == .zero && later.owedBack == .zero)
     }
 }
+
+@Suite struct ApprenticeshipPlanTests {
+    func day(_ y: Int, _ m: Int, _ d: Int) -> CivilDate { CivilDate(year: y, month: m, day: d)! }
+    let catalog = CatalogFixture.good.build().catalog!
+
+    func plan(level: SkillLevel = .level4, contractYears: Int = 3, start: CivilDate? = nil, end: CivilDate? = nil,
+              reason: String? = nil, mentor: String = "李师傅") -> ApprenticeshipPlan {
+        ApprenticeshipPlan(occupationCode: "4-03-02-01", targetLevel: level, contractStart: day(2026, 9, 1), contractYears: contractYears,
+                           start: start ?? day(2026, 9, 1), end: end ?? day(2028, 9, 1), extensionReason: reason,
+                           enterpriseMentor: mentor, institutionMentor: "王老师")
+    }
+
+    @Test func aTwoYearApprenticeshipAtLevel4IsFine() {
+        #expect(plan().problems(against: catalog).isEmpty)
+        #expect(plan().plannedMonths == 24)
+    }
+
+    @Test func levelContractDurationAndMentorsAreChecked() {
+        #expect(plan(level: .level5).problems(against: catalog).map(\.english)
+                == ["field --level, value \"5\": an apprenticeship targets level 4 (intermediate) up to level 1 (senior technician)"])
+        #expect(plan(contractYears: 0).problems(against: catalog).map(\.field) == ["--contract-years"])
+        #expect(plan(end: day(2027, 8, 31)).problems(against: catalog).map(\.english)
+                == ["field --end, value \"2027-08-31\": an apprenticeship runs at least one year (this one 11 months)"])
+        #expect(plan(end: day(2029, 9, 2)).problems(against: catalog).map(\.english)
+                == ["field --end, value \"2029-09-02\": an apprenticeship runs at most 3 years"])
+        #expect(plan(end: day(2029, 3, 1)).problems(against: catalog).map(\.field) == ["--extension-reason"])
+        #expect(plan(end: day(2029, 3, 1), reason: "技师等级培养周期长").problems(against: catalog).isEmpty)
+        #expect(plan(start: day(2026, 8, 1), end: day(2028, 8, 1)).problems(against: catalog).map(\.field) == ["--start"])
+        #expect(plan(mentor: " ").problems(against: catalog).map(\.field) == ["--enterprise-mentor"])
+    }
+}

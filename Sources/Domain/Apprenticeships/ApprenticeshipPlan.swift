@@ -1,0 +1,77 @@
+/// An enterprise apprenticeship as it is registered, checked against DOMAIN.md and the catalog:
+/// target level 中级工 (4) up to 高级技师 (1); a labour contract of at least the catalog's
+/// shortest length; one to two years of training, up to the catalog's longest only with a reason;
+/// an enterprise mentor and an institution mentor.
+public struct ApprenticeshipPlan: Hashable, Sendable {
+    public var occupationCode: String
+    public var targetLevel: SkillLevel
+    public var contractStart: CivilDate
+    public var contractYears: Int
+    public var start: CivilDate
+    public var end: CivilDate
+    /// Why the apprenticeship runs longer than two years.
+    public var extensionReason: String?
+    public var enterpriseMentor: String
+    public var institutionMentor: String
+
+    public init(occupationCode: String, targetLevel: SkillLevel, contractStart: CivilDate, contractYears: Int, start: CivilDate,
+                end: CivilDate, extensionReason: String? = nil, enterpriseMentor: String, institutionMentor: String) {
+        self.occupationCode = occupationCode
+        self.targetLevel = targetLevel
+        self.contractStart = contractStart
+        self.contractYears = contractYears
+        self.start = start
+        self.end = end
+        self.extensionReason = extensionReason
+        self.enterpriseMentor = enterpriseMentor
+        self.institutionMentor = institutionMentor
+    }
+
+    /// Whole months of training planned.
+    public var plannedMonths: Int { ApprenticeSubsidy.wholeMonths(from: start, to: end) }
+
+    /// Every rule the plan breaks, each naming the option that carries the value.
+    public func problems(against catalog: Catalog) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        func fail(_ field: String, _ value: String, _ zh: String, _ en: String) {
+            problems.append(FieldProblem(field: field, value: value, rule: Rejection(zh, en)))
+        }
+        if let occupation = catalog.occupation(code: occupationCode) {
+            if !occupation.levels.contains(targetLevel) {
+                fail("--level", targetLevel.code, "\(occupation.name)不开设\(targetLevel.chineseName)", "\(occupation.name) does not offer \(targetLevel.englishName)")
+            }
+        } else {
+            fail("--occupation", occupationCode, "不是目录中的职业", "is not an occupation in the catalog")
+        }
+        if !(SkillLevel.level4...SkillLevel.level1).contains(targetLevel) {
+            fail("--level", targetLevel.code, "企业新型学徒制的目标等级为中级工（四级）至高级技师（一级）",
+                 "an apprenticeship targets level 4 (intermediate) up to level 1 (senior technician)")
+        }
+        let minimumContract = catalog.integerSetting(.apprenticeMinContractYears)
+        if contractYears < minimumContract {
+            fail("--contract-years", String(contractYears), "劳动合同期限至少 \(minimumContract) 年",
+                 "the labour contract must run at least \(minimumContract) year(s)")
+        }
+        let months = plannedMonths
+        let maximumYears = catalog.integerSetting(.apprenticeMaxYears)
+        if end <= start {
+            fail("--end", end.description, "结束日期应晚于开始日期 \(start)", "the end must be after the start (\(start))")
+        } else if months < 12 {
+            fail("--end", end.description, "培养期至少 1 年（现为 \(months) 个月）", "an apprenticeship runs at least one year (this one \(months) months)")
+        } else if months > maximumYears * 12 || (months == maximumYears * 12 && start.adding(months: months) < end) {
+            fail("--end", end.description, "培养期最长 \(maximumYears) 年", "an apprenticeship runs at most \(maximumYears) years")
+        } else if start.adding(months: 24) < end, extensionReason?.trimmingWhitespace().isEmpty ?? true {
+            fail("--extension-reason", "", "培养期超过 2 年须说明理由", "an apprenticeship longer than two years needs a reason")
+        }
+        if start < contractStart {
+            fail("--start", start.description, "学徒培养应在劳动合同开始（\(contractStart)）之后", "the apprenticeship starts before the labour contract (\(contractStart))")
+        }
+        if enterpriseMentor.trimmingWhitespace().isEmpty {
+            fail("--enterprise-mentor", enterpriseMentor, "须有企业导师", "an enterprise mentor is required")
+        }
+        if institutionMentor.trimmingWhitespace().isEmpty {
+            fail("--institution-mentor", institutionMentor, "须有院校导师", "an institution mentor is required")
+        }
+        return problems
+    }
+}
