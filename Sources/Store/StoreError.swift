@@ -63,6 +63,7 @@ public enum StoreError: BilingualError, Equatable {
             "用户": "user", "机构": "institution", "人员": "person", "职业": "occupation",
             "镇街": "district", "项目": "project", "培训班": "cohort", "学员": "trainee",
             "考评员": "examiner", "考试场次": "exam session", "考场": "room", "考生": "candidate",
+            "证书": "certificate", "复核申请": "re-check request", "成绩": "mark", "企业": "enterprise", "学徒培养": "apprenticeship",
         ][kind] ?? kind
     }
 }

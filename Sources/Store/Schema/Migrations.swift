@@ -13,6 +13,7 @@ enum Migrations {
         migrator.registerMigration("v3-exams", migrate: exams)
         migrator.registerMigration("v4-results", migrate: results)
         migrator.registerMigration("v5-certificates", migrate: certificates)
+        migrator.registerMigration("v6-apprenticeships", migrate: apprenticeships)
         return migrator
     }
 
@@ -477,6 +478,54 @@ enum Migrations {
                 amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
                 PRIMARY KEY (claim_id, certificate_id)
             ) WITHOUT ROWID;
+            """)
+    }
+
+    /// Enterprises and their new-type apprenticeships (企业新型学徒制).
+    private static func apprenticeships(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE enterprises (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                credit_code TEXT NOT NULL UNIQUE CHECK (length(credit_code) = 18),
+                credit_code_warning TEXT,
+                name TEXT NOT NULL CHECK (name <> ''),
+                district TEXT NOT NULL REFERENCES catalog_districts(name),
+                created_at TEXT NOT NULL
+            );
+            CREATE TABLE apprenticeships (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                enterprise_id INTEGER NOT NULL REFERENCES enterprises(id),
+                institution_id INTEGER NOT NULL REFERENCES institutions(id),
+                person_id INTEGER NOT NULL REFERENCES persons(id),
+                occupation_code TEXT NOT NULL REFERENCES catalog_occupations(code),
+                target_level TEXT NOT NULL CHECK (target_level IN ('4', '3', '2', '1')),
+                contract_start TEXT NOT NULL,
+                contract_years INTEGER NOT NULL CHECK (contract_years > 0),
+                start_date TEXT NOT NULL,
+                end_date TEXT NOT NULL,
+                extension_reason TEXT,
+                enterprise_mentor TEXT NOT NULL CHECK (enterprise_mentor <> ''),
+                institution_mentor TEXT NOT NULL CHECK (institution_mentor <> ''),
+                status TEXT NOT NULL DEFAULT 'registered'
+                    CHECK (status IN ('registered', 'filed', 'in-training', 'completed', 'terminated')),
+                filed_on TEXT,
+                -- The advance paid on filing, in fen: what a termination may have to claw back.
+                advance_fen INTEGER,
+                training_started_on TEXT,
+                completed_on TEXT,
+                certificate_id INTEGER REFERENCES certificates(id),
+                terminated_on TEXT,
+                termination_reason TEXT,
+                created_at TEXT NOT NULL,
+                CHECK (end_date > start_date),
+                CHECK ((status = 'completed') = (completed_on IS NOT NULL AND certificate_id IS NOT NULL)),
+                CHECK ((status = 'terminated') = (terminated_on IS NOT NULL AND termination_reason IS NOT NULL))
+            );
+            CREATE INDEX apprenticeships_enterprise ON apprenticeships(enterprise_id);
+            CREATE INDEX apprenticeships_institution ON apprenticeships(institution_id);
+            -- One apprenticeship at a time per person.
+            CREATE UNIQUE INDEX apprenticeships_one_open_per_person ON apprenticeships(person_id)
+                WHERE status IN ('registered', 'filed', 'in-training');
             """)
     }
 }

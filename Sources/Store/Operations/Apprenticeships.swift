@@ -1,0 +1,186 @@
+import GRDB
+import Domain
+
+/// How an apprenticeship's subsidy stands: what it earns, what was advanced, what is due or owed back.
+public struct ApprenticeshipMoney: Sendable, Equatable {
+    public let yearlyRate: Money
+    public let plannedMonths: Int
+    /// Months trained so far, or in all once completed or terminated.
+    public let monthsTrained: Int
+    public let advance: Money?
+    /// The remainder due on completion with a certificate.
+    public let due: Money
+    /// An advance beyond what a terminated apprenticeship earned.
+    public let owedBack: Money
+}
+
+extension Store {
+    /// Records an enterprise (bureau or institution users). A pilot credit code that fails its
+    /// check is accepted with its warning kept.
+    public func addEnterprise(creditCode: CreditCodeParse, name: String, district: String, actor: User) throws(StoreError) -> Enterprise {
+        try write { db in
+            let actor = try currentActor(db, actor)
+            guard actor.role != .examiner else {
+                throw StoreError.notPermitted(action: "enterprise add", reasonZh: "考评员不登记企业", reasonEn: "examiners do not record enterprises")
+            }
+            try Store.checkDistrict(db, district)
+            let code = creditCode.code.description
+            guard try Enterprise.filter(Column("credit_code") == code).fetchCount(db) == 0 else {
+                throw StoreError.duplicate(kind: "企业", key: code)
+            }
+            var enterprise = Enterprise(id: nil, creditCode: code, creditCodeWarning: creditCode.warnings.first.map { $0.english },
+                                        name: try Store.requiredText(name, field: "--name"), district: district.trimmingWhitespace(),
+                                        createdAt: clock.timestamp())
+            try enterprise.insert(db)
+            try audit(db, actor: actor, action: "enterprise.create", entity: "enterprises", key: String(enterprise.id!), after: enterprise)
+            return enterprise
+        }
+    }
+
+    /// Registers (登记) an apprenticeship: an institution for apprentices it trains, or the bureau.
+    public func registerApprenticeship(_ plan: ApprenticeshipPlan, enterpriseId: Int64, institutionId: Int64, nationalId: String,
+                                       actor: User) throws(StoreError) -> Apprenticeship {
+        try write { db in
+            let actor = try currentActor(db, actor)
+            guard actor.role != .examiner else {
+                throw StoreError.notPermitted(action: "apprentice register", reasonZh: "考评员不登记学徒", reasonEn: "examiners do not register apprentices")
+            }
+            try requireScope(actor, institutionId: institutionId, to: "apprentice register")
+            guard try Enterprise.fetchOne(db, key: enterpriseId) != nil else { throw StoreError.notFound(kind: "企业", key: String(enterpriseId)) }
+            guard let person = try Person.filter(Column("national_id") == nationalId).fetchOne(db) else {
+                throw StoreError.notFound(kind: "人员", key: Masking.nationalID(nationalId))
+            }
+            let problems = plan.problems(against: try Catalog.fetch(db))
+            guard problems.isEmpty else { throw StoreError.invalidFields(problems) }
+            if try Apprenticeship.filter(Column("person_id") == person.id!)
+                .filter(["registered", "filed", "in-training"].contains(Column("status"))).fetchCount(db) > 0 {
+                throw StoreError.conflict(reasonZh: "\(Masking.nationalID(nationalId)) 已有进行中的学徒培养",
+                                          reasonEn: "\(Masking.nationalID(nationalId)) already has an apprenticeship under way")
+            }
+            var apprenticeship = Apprenticeship(
+                id: nil, enterpriseId: enterpriseId, institutionId: institutionId, personId: person.id!, occupationCode: plan.occupationCode,
+                targetLevel: plan.targetLevel.code, contractStart: plan.contractStart.description, contractYears: plan.contractYears,
+                startDate: plan.start.description, endDate: plan.end.description, extensionReason: plan.extensionReason?.trimmingWhitespace(),
+                enterpriseMentor: plan.enterpriseMentor.trimmingWhitespace(), institutionMentor: plan.institutionMentor.trimmingWhitespace(),
+                status: .registered, filedOn: nil, advanceFen: nil, trainingStartedOn: nil, completedOn: nil, certificateId: nil,
+                terminatedOn: nil, terminationReason: nil, createdAt: clock.timestamp())
+            try apprenticeship.insert(db)
+            try audit(db, actor: actor, action: "apprentice.register", entity: "apprenticeships", key: String(apprenticeship.id!),
+                      after: apprenticeship)
+            return apprenticeship
+        }
+    }
+
+    /// Files (备案) an apprenticeship (bureau), fixing the advance share of its planned subsidy.
+    public func fileApprenticeship(id: Int64, actor: User) throws(StoreError) -> Apprenticeship {
+        try change(id: id, to: .filed, bureauOnly: true, actor: actor) { db, apprenticeship in
+            apprenticeship.filedOn = self.clock.today.description
+            apprenticeship.advanceFen = try self.subsidy(db, apprenticeship).advance(plannedMonths: try Store.plannedMonths(apprenticeship)).fen
+        }
+    }
+
+    /// Records that training has started (the bureau, or the institution for its own apprentices).
+    public func startApprenticeship(id: Int64, actor: User) throws(StoreError) -> Apprenticeship {
+        try change(id: id, to: .inTraining, bureauOnly: false, actor: actor) { _, apprenticeship in
+            apprenticeship.trainingStartedOn = self.clock.today.description
+        }
+    }
+
+    /// Completes (结业) an apprenticeship (bureau) with the certificate the apprentice obtained in
+    /// the target occupation, at the target level or higher.
+    public func completeApprenticeship(id: Int64, certificateNumber: String, actor: User) throws(StoreError) -> Apprenticeship {
+        try change(id: id, to: .completed, bureauOnly: true, actor: actor) { db, apprenticeship in
+            let number = certificateNumber.trimmingWhitespace().uppercased()
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT id, person_id, occupation_code, level, revoked_on FROM certificates WHERE number = ?
+                """, arguments: [number]) else {
+                throw StoreError.notFound(kind: "证书", key: number)
+            }
+            let level = (row["level"] as String?).flatMap { try? SkillLevel.parse($0) }
+            let target = try? SkillLevel.parse(apprenticeship.targetLevel)
+            guard (row["person_id"] as Int64) == apprenticeship.personId, (row["occupation_code"] as String?) == apprenticeship.occupationCode,
+                  let level, let target, level >= target, (row["revoked_on"] as String?) == nil else {
+                throw StoreError.invalid(FieldProblem(field: "--certificate", value: number, rule: Rejection(
+                    "须为该学徒本人、目标职业、目标等级或以上的有效证书",
+                    "must be a valid certificate of this apprentice in the target occupation, at the target level or higher")))
+            }
+            apprenticeship.certificateId = row["id"]
+            apprenticeship.completedOn = self.clock.today.description
+        }
+    }
+
+    /// Terminates an apprenticeship (bureau) on a date, with a reason.
+    public func terminateApprenticeship(id: Int64, on date: CivilDate, reason: String, actor: User) throws(StoreError) -> Apprenticeship {
+        try change(id: id, to: .terminated, bureauOnly: true, actor: actor) { _, apprenticeship in
+            apprenticeship.terminationReason = try Store.requiredText(reason, field: "--reason")
+            apprenticeship.terminatedOn = date.description
+        }
+    }
+
+    /// The subsidy of an apprenticeship as it stands today.
+    public func apprenticeshipMoney(id: Int64, actor: User) throws(StoreError) -> ApprenticeshipMoney {
+        try read { db in
+            let actor = try currentActor(db, actor)
+            guard let apprenticeship = try Apprenticeship.fetchOne(db, key: id) else {
+                throw StoreError.notFound(kind: "学徒培养", key: String(id))
+            }
+            try requireScope(actor, institutionId: apprenticeship.institutionId, to: "apprentice show")
+            return try money(db, apprenticeship)
+        }
+    }
+
+    private func change(id: Int64, to target: ApprenticeshipStatus, bureauOnly: Bool, actor: User,
+                        _ update: (Database, inout Apprenticeship) throws -> Void) throws(StoreError) -> Apprenticeship {
+        try write { db in
+            let actor = try currentActor(db, actor)
+            guard var apprenticeship = try Apprenticeship.fetchOne(db, key: id) else {
+                throw StoreError.notFound(kind: "学徒培养", key: String(id))
+            }
+            if bureauOnly { try requireBureau(actor, to: "apprentice \(target.rawValue)") }
+            try requireScope(actor, institutionId: apprenticeship.institutionId, to: "apprentice \(target.rawValue)")
+            let before = apprenticeship
+            do throws(Rejection) {
+                try apprenticeship.status.transition(to: target)
+            } catch {
+                throw StoreError.invalid(FieldProblem(field: "status", value: before.status.rawValue, rule: error))
+            }
+            try update(db, &apprenticeship)
+            try apprenticeship.update(db)
+            try audit(db, actor: actor, action: "apprentice.\(target.rawValue)", entity: "apprenticeships", key: String(id),
+                      before: before, after: apprenticeship)
+            return apprenticeship
+        }
+    }
+
+    private func subsidy(_ db: Database, _ apprenticeship: Apprenticeship) throws -> ApprenticeSubsidy {
+        let catalog = try Catalog.fetch(db)
+        guard let level = try? SkillLevel.parse(apprenticeship.targetLevel), let rate = catalog.apprenticeSubsidy(level: level) else {
+            throw StoreError.invalid(FieldProblem(field: "--level", value: apprenticeship.targetLevel, rule: Rejection(
+                "目录中没有该等级的学徒补贴标准", "the catalog has no apprentice subsidy rate for this level")))
+        }
+        return ApprenticeSubsidy(yearlyRate: rate, advancePercent: catalog.integerSetting(.apprenticeAdvancePercent))
+    }
+
+    private static func plannedMonths(_ apprenticeship: Apprenticeship) throws -> Int {
+        ApprenticeSubsidy.wholeMonths(from: try CivilDate.parse(apprenticeship.startDate), to: try CivilDate.parse(apprenticeship.endDate))
+    }
+
+    private func money(_ db: Database, _ apprenticeship: Apprenticeship) throws -> ApprenticeshipMoney {
+        let subsidy = try subsidy(db, apprenticeship)
+        let start = try CivilDate.parse(apprenticeship.startDate), end = try CivilDate.parse(apprenticeship.endDate)
+        let until: CivilDate
+        switch apprenticeship.status {
+        case .completed: until = end
+        case .terminated: until = try CivilDate.parse(apprenticeship.terminatedOn!)
+        default: until = min(clock.today, end)
+        }
+        let months = ApprenticeSubsidy.wholeMonths(from: start, to: until)
+        let advance = apprenticeship.advanceFen.map { Money(fen: $0) }
+        let settled = apprenticeship.status == .completed || apprenticeship.status == .terminated
+        let (due, owed) = settled
+            ? subsidy.settlement(monthsTrained: months, advancePaid: advance ?? .zero, completedWithCertificate: apprenticeship.status == .completed)
+            : (Money.zero, Money.zero)
+        return ApprenticeshipMoney(yearlyRate: subsidy.yearlyRate, plannedMonths: ApprenticeSubsidy.wholeMonths(from: start, to: end),
+                                   monthsTrained: months, advance: advance, due: due, owedBack: owed)
+    }
+}
