@@ -15,7 +15,8 @@ public struct SkillCertCommand: ParsableCommand {
             """,
         subcommands: [
             InitCommand.self, CatalogCommand.self, InstitutionCommand.self, PersonCommand.self, CohortCommand.self,
-            ExaminerCommand.self, SessionCommand.self, ResultsCommand.self, CertCommand.self, UserCommand.self, AuditCommand.self,
+            ExaminerCommand.self, SessionCommand.self, ResultsCommand.self, CertCommand.self, EnterpriseCommand.self,
+            ApprenticeCommand.self, UserCommand.self, AuditCommand.self,
         ]
     )
 

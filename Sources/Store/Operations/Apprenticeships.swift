@@ -37,6 +37,18 @@ extension Store {
         }
     }
 
+    /// An enterprise by id or credit code.
+    public func enterprise(_ idOrCode: String, actor: User) throws(StoreError) -> Enterprise {
+        try read { db in
+            _ = try currentActor(db, actor)
+            let key = idOrCode.trimmingWhitespace().uppercased()
+            let found = try Int64(key).flatMap { try Enterprise.fetchOne(db, key: $0) }
+                ?? Enterprise.filter(Column("credit_code") == key).fetchOne(db)
+            guard let found else { throw StoreError.notFound(kind: "企业", key: key) }
+            return found
+        }
+    }
+
     /// Registers (登记) an apprenticeship: an institution for apprentices it trains, or the bureau.
     public func registerApprenticeship(_ plan: ApprenticeshipPlan, enterpriseId: Int64, institutionId: Int64, nationalId: String,
                                        actor: User) throws(StoreError) -> Apprenticeship {

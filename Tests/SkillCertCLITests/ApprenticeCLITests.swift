@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import SkillCertCLI
+
+/// An apprenticeship from the command line: registered by the school, filed by the bureau, ended early.
+@Suite struct ApprenticeCLITests {
+    @Test func anApprenticeshipIsRegisteredFiledAndTerminatedWithTheAdvanceOwedBack() throws {
+        let cohorts = CohortCLITests()
+        let workspace = try cohorts.cohortWorkspace()
+        try cohorts.write(CohortCLITests.header + CohortCLITests.goodRows, to: "list.csv", in: workspace)
+        #expect(workspace.run("cohort", "import", "1", "list.csv", "--as", "clerk.a").status == 0)
+        let bad = workspace.run("enterprise", "add", "--credit-code", "91440101MA5CJQ4N5", "--name", "酒家", "--district", "石岐街道")
+        #expect(bad.status == 1)
+        #expect(workspace.run("enterprise", "add", "--credit-code", "91440101MA5CJQ4N59", "--name", "中山市某某酒家",
+                              "--district", "石岐街道", "--as", "clerk.a").status == 0)
+        func register(_ extra: [String] = []) -> CLIRun {
+            workspace.run(["apprentice", "register", "--enterprise", "91440101MA5CJQ4N59", "--id", "440524188001010014",
+                           "--occupation", "中式烹调师", "--level", "4", "--contract-start", "2026-09-01", "--contract-years", "3",
+                           "--start", "2026-09-01", "--enterprise-mentor", "李师傅", "--institution-mentor", "王老师", "--as", "clerk.a"] + extra)
+        }
+        let tooLong = register(["--end", "2029-03-01"])
+        #expect(tooLong.status == 1)
+        #expect(tooLong.stderr.contains("an apprenticeship longer than two years needs a reason"))
+        let registered = register(["--end", "2028-09-01"])
+        #expect(registered.status == 0, "\(registered.stderr)")
+        #expect(registered.stdout.contains("Registered apprenticeship 1: 440524********0014 24 个月 months"))
+
+        #expect(workspace.run("apprentice", "complete", "1", "--certificate", "S000044000123264000001").stderr
+                .contains("it may only become filed or terminated"))
+        #expect(workspace.run("apprentice", "file", "1", "--as", "clerk.a").status == 1)
+        #expect(workspace.run("apprentice", "file", "1").stdout.contains("advance 5,500.00 元 yuan"))
+        #expect(workspace.run("apprentice", "start", "1", "--as", "clerk.a").status == 0)
+        let stopped = workspace.run("apprentice", "terminate", "1", "--on", "2027-05-20", "--reason", "离职")
+        #expect(stopped.stdout.contains("8 个月 months trained, 应退预付 owed back 1,833.34 元 yuan"))
+        #expect(workspace.run("apprentice", "show", "1", "--as", "clerk.b").status == 1)
+        #expect(workspace.run("audit", "list", "--json").stdout.contains("apprentice.terminated"))
+    }
+}
