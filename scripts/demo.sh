@@ -132,3 +132,15 @@ sc cert roster --period "$Y"
 sc cert upload --period "$Y"
 sc cert claims --institution 中山市粤菜师傅培训学校 --period "$Y" --as clerk.yuecai
 sc cert claims --institution 中山市粤菜师傅培训学校 --period "$Y" --record --as clerk.yuecai
+
+echo "# Apprenticeships: an enterprise, a two-year apprenticeship, filed (half the subsidy in advance), ended early."
+sc enterprise add --credit-code 91440101MA5CJQ4N59 --name 中山市某某酒家 --district 石岐街道 --as clerk.yuecai
+sc apprentice register --enterprise 91440101MA5CJQ4N59 --id 11010519491231002X --occupation 中式烹调师 --level 4 \
+   --contract-start "$EXAM_DAY" --contract-years 3 --start "$EXAM_DAY" --end "$(date -d "$EXAM_DAY +2 years" +%F)" \
+   --enterprise-mentor 李师傅 --institution-mentor 王老师 --as clerk.yuecai
+sc apprentice file 1
+sc apprentice start 1 --as clerk.yuecai
+END_DAY="$(date -d "$EXAM_DAY +8 months +5 days" +%F)"
+echo "# (--today rehearses the day the apprentice left, eight months on.)"
+sc apprentice terminate 1 --on "$END_DAY" --reason 离职 --today "$END_DAY"
+sc apprentice show 1 --today "$END_DAY"

@@ -30,7 +30,10 @@ import Testing
         #expect(workspace.run("apprentice", "file", "1", "--as", "clerk.a").status == 1)
         #expect(workspace.run("apprentice", "file", "1").stdout.contains("advance 5,500.00 元 yuan"))
         #expect(workspace.run("apprentice", "start", "1", "--as", "clerk.a").status == 0)
-        let stopped = workspace.run("apprentice", "terminate", "1", "--on", "2027-05-20", "--reason", "离职")
+        #expect(workspace.run("apprentice", "terminate", "1", "--on", "2027-05-20", "--reason", "离职").stderr
+                .contains("the termination date must fall between the start (2026-09-01) and today (2026-11-21)"))
+        // Across the year end: September 2026 to May 2027, rehearsed on the day the apprentice left.
+        let stopped = workspace.run("apprentice", "terminate", "1", "--on", "2027-05-20", "--reason", "离职", "--today", "2027-05-20")
         #expect(stopped.stdout.contains("8 个月 months trained, 应退预付 owed back 1,833.34 元 yuan"))
         #expect(workspace.run("apprentice", "show", "1", "--as", "clerk.b").status == 1)
         #expect(workspace.run("audit", "list", "--json").stdout.contains("apprentice.terminated"))

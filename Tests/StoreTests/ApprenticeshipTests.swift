@@ -17,7 +17,7 @@ struct ApprenticeshipWorld {
                                                       district: "石岐街道", actor: training.world.clerkA)
     }
 
-    static func plan(start: CivilDate = CivilDate(year: 2026, month: 9, day: 1)!, end: CivilDate = CivilDate(year: 2028, month: 9, day: 1)!) -> ApprenticeshipPlan {
+    static func plan(start: CivilDate = CivilDate(year: 2026, month: 3, day: 1)!, end: CivilDate = CivilDate(year: 2028, month: 3, day: 1)!) -> ApprenticeshipPlan {
         ApprenticeshipPlan(occupationCode: "4-03-02-01", targetLevel: .level4, contractStart: start, contractYears: 3, start: start, end: end,
                            enterpriseMentor: "李师傅", institutionMentor: "王老师")
     }
@@ -45,7 +45,7 @@ struct ApprenticeshipWorld {
             try w.store.registerApprenticeship(ApprenticeshipWorld.plan(), enterpriseId: w.enterprise.id!, institutionId: w.world.schoolA.id!,
                                                nationalId: chen.nationalId.value, actor: w.world.clerkB)
         }
-        var short = ApprenticeshipWorld.plan(end: CivilDate(year: 2027, month: 3, day: 1)!)
+        var short = ApprenticeshipWorld.plan(end: CivilDate(year: 2026, month: 9, day: 1)!)
         short.enterpriseMentor = ""
         #expect {
             try w.store.registerApprenticeship(short, enterpriseId: w.enterprise.id!, institutionId: w.world.schoolA.id!,
@@ -85,15 +85,19 @@ struct ApprenticeshipWorld {
         #expect(money.advance == Money(yuan: 5500) && money.due == Money(yuan: 5500) && money.owedBack == .zero)
     }
 
-    @Test func aTerminationEarnsOnlyTheMonthsTrainedAcrossTheYearEndAndTheRestOfTheAdvanceIsOwed() throws {
+    @Test func aTerminationEarnsOnlyTheMonthsTrainedAndTheRestOfTheAdvanceIsOwed() throws {
         let w = try ApprenticeshipWorld()
         let id = try w.register().id!
         _ = try w.store.fileApprenticeship(id: id, actor: w.world.admin)
         _ = try w.store.startApprenticeship(id: id, actor: w.world.admin)
         #expect(throws: StoreError.self) {
-            try w.store.terminateApprenticeship(id: id, on: CivilDate(year: 2027, month: 5, day: 20)!, reason: "离职", actor: w.world.clerkA)
+            try w.store.terminateApprenticeship(id: id, on: CivilDate(year: 2026, month: 11, day: 1)!, reason: "离职", actor: w.world.clerkA)
         }
-        let stopped = try w.store.terminateApprenticeship(id: id, on: CivilDate(year: 2027, month: 5, day: 20)!, reason: "离职", actor: w.world.admin)
+        #expect(storeError {
+            _ = try w.store.terminateApprenticeship(id: id, on: CivilDate(year: 2026, month: 12, day: 1)!, reason: "离职", actor: w.world.admin)
+        }.contains("the termination date must fall between the start (2026-03-01) and today (2026-11-21)"))
+        // Eight months, March to November, across no year end here; the Domain tests cross one.
+        let stopped = try w.store.terminateApprenticeship(id: id, on: CivilDate(year: 2026, month: 11, day: 1)!, reason: "离职", actor: w.world.admin)
         #expect(stopped.terminationReason == "离职")
         let money = try w.store.apprenticeshipMoney(id: id, actor: w.world.admin)
         #expect(money.monthsTrained == 8)

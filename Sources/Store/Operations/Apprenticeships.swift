@@ -124,6 +124,11 @@ extension Store {
     /// Terminates an apprenticeship (bureau) on a date, with a reason.
     public func terminateApprenticeship(id: Int64, on date: CivilDate, reason: String, actor: User) throws(StoreError) -> Apprenticeship {
         try change(id: id, to: .terminated, bureauOnly: true, actor: actor) { _, apprenticeship in
+            guard date <= self.clock.today, date.description >= apprenticeship.startDate else {
+                throw StoreError.invalid(FieldProblem(field: "--on", value: date.description, rule: Rejection(
+                    "终止日期应在培养开始（\(apprenticeship.startDate)）之后、今天（\(self.clock.today)）之前",
+                    "the termination date must fall between the start (\(apprenticeship.startDate)) and today (\(self.clock.today))")))
+            }
             apprenticeship.terminationReason = try Store.requiredText(reason, field: "--reason")
             apprenticeship.terminatedOn = date.description
         }
