@@ -144,3 +144,5 @@ END_DAY="$(date -d "$EXAM_DAY +8 months +5 days" +%F)"
 echo "# (--today rehearses the day the apprentice left, eight months on.)"
 sc apprentice terminate 1 --on "$END_DAY" --reason 离职 --today "$END_DAY"
 sc apprentice show 1 --today "$END_DAY"
+sc apprentice roster --as clerk.yuecai
+sc apprentice filing-list --period "$Y"

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Spreadsheet
 @testable import SkillCertCLI
 
 /// An apprenticeship from the command line: registered by the school, filed by the bureau, ended early.
@@ -37,5 +38,15 @@ import Testing
         #expect(stopped.stdout.contains("8 个月 months trained, 应退预付 owed back 1,833.34 元 yuan"))
         #expect(workspace.run("apprentice", "show", "1", "--as", "clerk.b").status == 1)
         #expect(workspace.run("audit", "list", "--json").stdout.contains("apprentice.terminated"))
+
+        #expect(workspace.run("apprentice", "roster", "--as", "clerk.a").status == 0)
+        let roster = try XLSXReader(url: workspace.directory.appendingPathComponent("Exports/apprentices.xlsx"))
+        let rosterText = try roster.rows(sheet: roster.sheetNames[0]).map { $0.cells.map(\.value).joined(separator: "|") }.joined(separator: "\n")
+        #expect(rosterText.contains("中山市某某酒家|91440101MA5CJQ4N59|甲学校|陈大文|440524********0014|中式烹调师|四级/中级工|2026-09-01|2028-09-01|李师傅|王老师|已终止"))
+        #expect(workspace.run("apprentice", "roster", "--as", "clerk.b", "--file", "b.xlsx").stdout.contains("0 名学徒"))
+        #expect(workspace.run("apprentice", "filing-list", "--period", "2026Q4").status == 0)
+        let filing = try XLSXReader(url: workspace.directory.appendingPathComponent("Exports/filing-list-2026Q4.xlsx"))
+        let filed = try filing.rows(sheet: filing.sheetNames[0]).map { $0.cells.map(\.value).joined(separator: "|") }
+        #expect(filed.contains { $0.hasPrefix("1|2026-11-21|中山市某某酒家|91440101MA5CJQ4N59|陈大文|440524********0014|中式烹调师|四级/中级工|24|5500|5500") })
     }
 }

@@ -182,7 +182,7 @@ extension Store {
         ApprenticeSubsidy.wholeMonths(from: try CivilDate.parse(apprenticeship.startDate), to: try CivilDate.parse(apprenticeship.endDate))
     }
 
-    private func money(_ db: Database, _ apprenticeship: Apprenticeship) throws -> ApprenticeshipMoney {
+    func money(_ db: Database, _ apprenticeship: Apprenticeship) throws -> ApprenticeshipMoney {
         let subsidy = try subsidy(db, apprenticeship)
         let start = try CivilDate.parse(apprenticeship.startDate), end = try CivilDate.parse(apprenticeship.endDate)
         let until: CivilDate
@@ -199,5 +199,61 @@ extension Store {
             : (Money.zero, Money.zero)
         return ApprenticeshipMoney(yearlyRate: subsidy.yearlyRate, plannedMonths: ApprenticeSubsidy.wholeMonths(from: start, to: end),
                                    monthsTrained: months, advance: advance, due: due, owedBack: owed)
+    }
+}
+
+/// An apprenticeship as rosters and filing lists show it; personal data whole (reports mask it).
+public struct ApprenticeshipLine: Sendable, Equatable {
+    public let apprenticeship: Apprenticeship
+    public let enterpriseName: String
+    public let creditCode: String
+    public let institutionName: String
+    public let name: String
+    public let nationalId: String
+    public let occupationName: String
+    public let money: ApprenticeshipMoney
+}
+
+/// Which apprenticeships a roster covers; every filter given must hold.
+public struct ApprenticeshipFilter: Sendable, Equatable {
+    public var enterpriseId: Int64?
+    /// Filed (备案) within these days: the bureau's filing list.
+    public var filed: DateRange?
+
+    public init(enterpriseId: Int64? = nil, filed: DateRange? = nil) {
+        self.enterpriseId = enterpriseId
+        self.filed = filed
+    }
+}
+
+extension Store {
+    /// Apprenticeships within the actor's scope (all for the bureau, its own for an institution), by id.
+    public func apprenticeships(_ filter: ApprenticeshipFilter, actor: User) throws(StoreError) -> [ApprenticeshipLine] {
+        try read { db in
+            let actor = try currentActor(db, actor)
+            var request = Apprenticeship.order(Column("id"))
+            switch actor.role {
+            case .bureau: break
+            case .institution: request = request.filter(Column("institution_id") == actor.institutionId)
+            case .examiner:
+                throw StoreError.notPermitted(action: "apprentice roster", reasonZh: "考评员不查看学徒名册", reasonEn: "examiners do not see apprentice rosters")
+            }
+            if let enterprise = filter.enterpriseId { request = request.filter(Column("enterprise_id") == enterprise) }
+            if let filed = filter.filed {
+                request = request.filter(Column("filed_on") >= filed.start.description && Column("filed_on") <= filed.end.description)
+            }
+            let catalog = try Catalog.fetch(db)
+            return try request.fetchAll(db).map { apprenticeship in
+                let enterprise = try Enterprise.fetchOne(db, key: apprenticeship.enterpriseId)!
+                let person = try Person.fetchOne(db, key: apprenticeship.personId)!
+                return ApprenticeshipLine(
+                    apprenticeship: apprenticeship, enterpriseName: enterprise.name, creditCode: enterprise.creditCode,
+                    institutionName: try String.fetchOne(db, sql: "SELECT name FROM institutions WHERE id = ?",
+                                                         arguments: [apprenticeship.institutionId]) ?? "",
+                    name: person.name, nationalId: person.nationalId,
+                    occupationName: catalog.occupation(code: apprenticeship.occupationCode)?.name ?? apprenticeship.occupationCode,
+                    money: try money(db, apprenticeship))
+            }
+        }
     }
 }

@@ -1,0 +1,55 @@
+import Foundation
+import Domain
+import Spreadsheet
+import Store
+
+/// The apprentice roster (学徒花名册) an institution or the bureau keeps, and the bureau's filing
+/// list (备案名单) of the apprenticeships filed in a period with the advance each was granted.
+/// IDs are masked unless the caller asks for them whole (and records that).
+public enum ApprenticeWorkbooks {
+    public static let rosterSheet = "学徒花名册 Apprentices"
+    public static let filingSheet = "备案名单 Filed"
+
+    public static func writeRoster(_ lines: [ApprenticeshipLine], title: String, unmasked: Bool, to url: URL) throws(SpreadsheetError) {
+        let workbook = try Workbook(path: url.path)
+        try TableSheet(
+            name: rosterSheet, title: "\(title) 企业新型学徒制学徒花名册 Apprentice roster",
+            columns: [TableColumn("序号 No.", width: 7), TableColumn("企业 Enterprise", width: 22), TableColumn("统一社会信用代码 Credit code", width: 22),
+                      TableColumn("培训机构 Institution", width: 22), TableColumn("姓名 Name", width: 12), TableColumn("身份证号 National ID", width: 21),
+                      TableColumn("职业 Occupation", width: 14), TableColumn("目标等级 Target level", width: 14), TableColumn("开始 Start", width: 12),
+                      TableColumn("结束 End", width: 12), TableColumn("企业导师 Enterprise mentor", width: 14),
+                      TableColumn("院校导师 Institution mentor", width: 14), TableColumn("状态 Status", width: 12)],
+            rows: lines.enumerated().map { index, line in
+                let a = line.apprenticeship
+                return [.number(Double(index + 1)), .text(line.enterpriseName), .text(line.creditCode), .text(line.institutionName),
+                        .text(line.name), .text(Masking.nationalID(line.nationalId, unmasked: unmasked)), .text(line.occupationName),
+                        .text(levelName(a.targetLevel)), .text(a.startDate), .text(a.endDate), .text(a.enterpriseMentor),
+                        .text(a.institutionMentor), .text(a.status.chineseName)]
+            }).write(into: workbook)
+        try workbook.close()
+    }
+
+    public static func writeFilingList(_ lines: [ApprenticeshipLine], period: String, unmasked: Bool, to url: URL) throws(SpreadsheetError) {
+        let workbook = try Workbook(path: url.path)
+        let money = CellStyle.cell.with { $0.numberFormat = "#,##0.00" }
+        try TableSheet(
+            name: filingSheet, title: "\(period) 企业新型学徒制备案名单 Apprenticeships filed",
+            columns: [TableColumn("序号 No.", width: 7), TableColumn("备案日期 Filed on", width: 12), TableColumn("企业 Enterprise", width: 22),
+                      TableColumn("统一社会信用代码 Credit code", width: 22), TableColumn("姓名 Name", width: 12),
+                      TableColumn("身份证号 National ID", width: 21), TableColumn("职业 Occupation", width: 14),
+                      TableColumn("目标等级 Target level", width: 14), TableColumn("培养月数 Months", width: 10),
+                      TableColumn("年补贴（元） Yearly rate", width: 14, style: money), TableColumn("预付（元） Advance", width: 14, style: money)],
+            rows: lines.enumerated().map { index, line in
+                let a = line.apprenticeship
+                return [.number(Double(index + 1)), .text(a.filedOn ?? ""), .text(line.enterpriseName), .text(line.creditCode), .text(line.name),
+                        .text(Masking.nationalID(line.nationalId, unmasked: unmasked)), .text(line.occupationName), .text(levelName(a.targetLevel)),
+                        .number(Double(line.money.plannedMonths)), .number(yuan(line.money.yearlyRate)), .number(yuan(line.money.advance ?? .zero))]
+            }).write(into: workbook)
+        try workbook.close()
+    }
+
+    private static func levelName(_ code: String) -> String { (try? SkillLevel.parse(code).chineseName) ?? code }
+
+    /// Fen as yuan for display only; the Store keeps integer fen.
+    private static func yuan(_ money: Money) -> Double { Double(money.fen) / 100 }
+}
