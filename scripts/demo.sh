@@ -146,3 +146,4 @@ sc apprentice terminate 1 --on "$END_DAY" --reason 离职 --today "$END_DAY"
 sc apprentice show 1 --today "$END_DAY"
 sc apprentice roster --as clerk.yuecai
 sc apprentice filing-list --period "$Y"
+sc apprentice claims --enterprise 91440101MA5CJQ4N59 --period "$Y"

@@ -48,5 +48,16 @@ import Spreadsheet
         let filing = try XLSXReader(url: workspace.directory.appendingPathComponent("Exports/filing-list-2026Q4.xlsx"))
         let filed = try filing.rows(sheet: filing.sheetNames[0]).map { $0.cells.map(\.value).joined(separator: "|") }
         #expect(filed.contains { $0.hasPrefix("1|2026-11-21|中山市某某酒家|91440101MA5CJQ4N59|陈大文|440524********0014|中式烹调师|四级/中级工|24|5500|5500") })
+
+        // The advance was paid in 2026; in 2027 the apprentice left and part of it is owed back.
+        let paid = workspace.run("apprentice", "claims", "--enterprise", "91440101MA5CJQ4N59", "--period", "2026")
+        #expect(paid.stdout.contains("1 项 item(s)，合计 total 5,500.00 元 yuan"))
+        let owed = workspace.run("apprentice", "claims", "--enterprise", "1", "--period", "2027", "--file", "owed.xlsx")
+        #expect(owed.stdout.contains("合计 total -1,833.34 元 yuan"))
+        let sheet = try XLSXReader(url: workspace.directory.appendingPathComponent("Exports/owed.xlsx"))
+        let rows = try sheet.rows(sheet: sheet.sheetNames[0])
+        #expect(rows.map { $0.cells.map(\.value).joined(separator: "|") }.contains { $0.hasPrefix("1|2027-05-20|终止应退 Owed back|陈大文|440524********0014") })
+        let total = try #require(rows.last?.cells.last)
+        #expect(total.formula == "SUM(I3:I3)" && total.value == "-1833.34")
     }
 }

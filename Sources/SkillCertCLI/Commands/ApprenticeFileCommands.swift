@@ -49,3 +49,29 @@ extension ApprenticeCommand {
         }
     }
 }
+
+extension ApprenticeCommand {
+    struct Claims: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write an enterprise's subsidy claim sheet for a period: advances on filing, remainders on completion, sums owed back.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var disclosure: DisclosureOptions
+        @Option(help: "The enterprise (id or credit code).") var enterprise: String
+        @Option(help: "Events in this quarter or year (2026Q4, 2026).") var period: String
+        @Option(help: "File name inside the output folder (default: apprentice-claim-<credit code>-<period>.xlsx).") var file: String?
+
+        func run() throws {
+            let store = try global.openStore()
+            let actor = try global.actor(in: store)
+            let chosen = try store.enterprise(enterprise, actor: actor)
+            let claim = try store.apprenticeClaim(enterpriseId: chosen.id!, period: try parseOption("--period", period, Period.parse).range, actor: actor)
+            if disclosure.unmasked, !claim.lines.isEmpty {
+                try store.recordDisclosure(of: claim.lines.map(\.line.apprenticeship.personId),
+                                           purpose: disclosure.reason ?? "apprentice claims --unmasked", actor: actor)
+            }
+            let url = try outputFile(global, file ?? "apprentice-claim-\(chosen.creditCode)-\(period).xlsx")
+            try ApprenticeWorkbooks.writeClaim(claim, unmasked: disclosure.unmasked, to: url)
+            CLIContext.current.print("已写出 Wrote \(url.path)：\(claim.lines.count) 项 item(s)，合计 total \(claim.total) 元 yuan")
+        }
+    }
+}

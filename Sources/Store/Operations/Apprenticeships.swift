@@ -257,3 +257,59 @@ extension Store {
         }
     }
 }
+
+/// One payment of an enterprise's apprenticeship subsidy claim.
+public struct ApprenticeClaimLine: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        /// The advance granted on filing (备案).
+        case advance
+        /// The rest of what the months earned, on completion with a certificate.
+        case remainder
+        /// An advance beyond what a terminated apprenticeship earned: a negative amount.
+        case owedBack = "owed-back"
+    }
+
+    public let line: ApprenticeshipLine
+    public let kind: Kind
+    /// The filing, completion or termination date that puts it in the period.
+    public let on: String
+    /// Negative for money owed back.
+    public let amount: Money
+}
+
+/// What an enterprise's apprenticeships are owed (or owe) for the events of a period.
+public struct ApprenticeClaim: Sendable, Equatable {
+    public let enterprise: Enterprise
+    public let period: DateRange
+    public let lines: [ApprenticeClaimLine]
+
+    public var total: Money { Money(fen: lines.reduce(0) { $0 + $1.amount.fen }) }
+}
+
+extension Store {
+    /// The claim sheet of an enterprise for a period: the advances of apprenticeships filed in it,
+    /// the remainders of those completed in it and the advances owed back by those terminated in it.
+    public func apprenticeClaim(enterpriseId: Int64, period: DateRange, actor: User) throws(StoreError) -> ApprenticeClaim {
+        let lines = try apprenticeships(ApprenticeshipFilter(enterpriseId: enterpriseId), actor: actor)
+        let enterprise = try read { db in try Enterprise.fetchOne(db, key: enterpriseId) }
+        guard let enterprise else { throw StoreError.notFound(kind: "企业", key: String(enterpriseId)) }
+        func within(_ date: String?) -> String? {
+            guard let date, let day = try? CivilDate.parse(date), period.contains(day) else { return nil }
+            return date
+        }
+        var claim: [ApprenticeClaimLine] = []
+        for line in lines {
+            let a = line.apprenticeship
+            if let filed = within(a.filedOn), let advance = line.money.advance {
+                claim.append(ApprenticeClaimLine(line: line, kind: .advance, on: filed, amount: advance))
+            }
+            if let completed = within(a.completedOn), line.money.due.fen > 0 {
+                claim.append(ApprenticeClaimLine(line: line, kind: .remainder, on: completed, amount: line.money.due))
+            }
+            if let terminated = within(a.terminatedOn), line.money.owedBack.fen > 0 {
+                claim.append(ApprenticeClaimLine(line: line, kind: .owedBack, on: terminated, amount: Money(fen: -line.money.owedBack.fen)))
+            }
+        }
+        return ApprenticeClaim(enterprise: enterprise, period: period, lines: claim.sorted { ($0.on, $0.line.apprenticeship.id ?? 0) < ($1.on, $1.line.apprenticeship.id ?? 0) })
+    }
+}
