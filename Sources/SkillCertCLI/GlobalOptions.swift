@@ -58,4 +58,11 @@ struct DisclosureOptions: ParsableArguments {
 
     @Option(name: .long, help: "Why the whole numbers are needed (kept with the audit event).")
     var reason: String?
+
+    /// Records that `personIds` are shown whole, when `--unmasked` asked for it: the user's
+    /// reason, else what the command was (`cohort roster --unmasked`).
+    func record(_ personIds: [Int64], command: String, store: Store, actor: User) throws {
+        guard unmasked, !personIds.isEmpty else { return }
+        try store.recordDisclosure(of: personIds, purpose: reason ?? "\(command) --unmasked", actor: actor)
+    }
 }

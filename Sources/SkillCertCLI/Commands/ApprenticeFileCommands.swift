@@ -17,10 +17,7 @@ extension ApprenticeCommand {
             let actor = try global.actor(in: store)
             let chosen = try enterprise.map { try store.enterprise($0, actor: actor) }
             let lines = try store.apprenticeships(ApprenticeshipFilter(enterpriseId: chosen?.id), actor: actor)
-            if disclosure.unmasked, !lines.isEmpty {
-                try store.recordDisclosure(of: lines.map(\.apprenticeship.personId), purpose: disclosure.reason ?? "apprentice roster --unmasked",
-                                           actor: actor)
-            }
+            try disclosure.record(lines.map(\.apprenticeship.personId), command: "apprentice roster", store: store, actor: actor)
             let url = try outputFile(global, file)
             try ApprenticeWorkbooks.writeRoster(lines, title: chosen?.name ?? "", unmasked: disclosure.unmasked, to: url)
             CLIContext.current.print("已写出 Wrote \(url.path)（\(lines.count) 名学徒 apprentice(s)）")
@@ -39,10 +36,7 @@ extension ApprenticeCommand {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
             let lines = try store.apprenticeships(ApprenticeshipFilter(filed: try parseOption("--period", period, Period.parse).range), actor: actor)
-            if disclosure.unmasked, !lines.isEmpty {
-                try store.recordDisclosure(of: lines.map(\.apprenticeship.personId), purpose: disclosure.reason ?? "apprentice filing-list --unmasked",
-                                           actor: actor)
-            }
+            try disclosure.record(lines.map(\.apprenticeship.personId), command: "apprentice filing-list", store: store, actor: actor)
             let url = try outputFile(global, file ?? "filing-list-\(period).xlsx")
             try ApprenticeWorkbooks.writeFilingList(lines, period: period, unmasked: disclosure.unmasked, to: url)
             CLIContext.current.print("已写出 Wrote \(url.path)（\(lines.count) 项备案 filing(s)）")
@@ -65,10 +59,7 @@ extension ApprenticeCommand {
             let actor = try global.actor(in: store)
             let chosen = try store.enterprise(enterprise, actor: actor)
             let claim = try store.apprenticeClaim(enterpriseId: chosen.id!, period: try parseOption("--period", period, Period.parse).range, actor: actor)
-            if disclosure.unmasked, !claim.lines.isEmpty {
-                try store.recordDisclosure(of: claim.lines.map(\.line.apprenticeship.personId),
-                                           purpose: disclosure.reason ?? "apprentice claims --unmasked", actor: actor)
-            }
+            try disclosure.record(claim.lines.map(\.line.apprenticeship.personId), command: "apprentice claims", store: store, actor: actor)
             let url = try outputFile(global, file ?? "apprentice-claim-\(chosen.creditCode)-\(period).xlsx")
             try ApprenticeWorkbooks.writeClaim(claim, unmasked: disclosure.unmasked, to: url)
             CLIContext.current.print("已写出 Wrote \(url.path)：\(claim.lines.count) 项 item(s)，合计 total \(claim.total) 元 yuan")

@@ -17,9 +17,7 @@ extension CertCommand {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
             let lines = try store.certificates(try filter.filter(store: store, actor: actor), actor: actor)
-            if disclosure.unmasked, !lines.isEmpty {
-                try store.recordDisclosure(of: lines.map(\.personId), purpose: disclosure.reason ?? "cert roster --unmasked", actor: actor)
-            }
+            try disclosure.record(lines.map(\.personId), command: "cert roster", store: store, actor: actor)
             let url = try outputFile(global, file ?? "certificates-\(filter.fileSuffix).xlsx")
             try CertificateRosterWorkbook.write(lines, title: filter.title, unmasked: disclosure.unmasked, to: url)
             CLIContext.current.print("已写出 Wrote \(url.path)（\(lines.count) 本 certificate(s)）")
@@ -59,11 +57,9 @@ extension CertCommand {
             let institutionId = try resolveInstitution(institution, store: store, actor: actor)
             let range = try parseOption("--period", period, Period.parse).range
             let claim = try store.subsidyClaim(institutionId: institutionId, period: range, record: record, actor: actor)
-            if disclosure.unmasked {
-                // Both sheets show IDs: the claimed certificates and those left off.
-                try store.recordDisclosure(of: claim.lines.map(\.certificate.personId) + claim.leftOff.map(\.certificate.personId),
-                                           purpose: disclosure.reason ?? "cert claims --unmasked", actor: actor)
-            }
+            // Both sheets show IDs: the claimed certificates and those left off.
+            try disclosure.record(claim.lines.map(\.certificate.personId) + claim.leftOff.map(\.certificate.personId),
+                                  command: "cert claims", store: store, actor: actor)
             let url = try outputFile(global, file ?? "claim-\(institutionId)-\(period).xlsx")
             try SubsidyClaimWorkbook.write(claim, unmasked: disclosure.unmasked, to: url)
             CLIContext.current.print("""

@@ -49,9 +49,7 @@ extension CohortCommand {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
             let roster = try store.cohortRoster(cohortId: cohort, actor: actor)
-            if disclosure.unmasked, !roster.personIds.isEmpty {
-                try store.recordDisclosure(of: roster.personIds, purpose: disclosure.reason ?? "cohort roster --unmasked", actor: actor)
-            }
+            try disclosure.record(roster.personIds, command: "cohort roster", store: store, actor: actor)
             let url = try outputFile(global, file ?? "roster-cohort-\(cohort).xlsx")
             try CohortRosterWorkbook.write(roster, unmasked: disclosure.unmasked, to: url)
             CLIContext.current.print("已写出 Wrote \(url.path)")

@@ -68,9 +68,7 @@ extension ResultsCommand {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
             let results = try store.sessionResults(id: session, actor: actor)
-            if disclosure.unmasked, !results.personIds.isEmpty {
-                try store.recordDisclosure(of: results.personIds, purpose: disclosure.reason ?? "results roster --unmasked", actor: actor)
-            }
+            try disclosure.record(results.personIds, command: "results roster", store: store, actor: actor)
             let url = try outputFile(global, file ?? "results-session-\(session).xlsx")
             try ResultsRosterWorkbook.write(results, unmasked: disclosure.unmasked, to: url)
             CLIContext.current.print("已写出 Wrote \(url.path)")

@@ -87,7 +87,8 @@ extension Store {
     public func fileApprenticeship(id: Int64, actor: User) throws(StoreError) -> Apprenticeship {
         try change(id: id, to: .filed, bureauOnly: true, actor: actor) { db, apprenticeship in
             apprenticeship.filedOn = self.clock.today.description
-            apprenticeship.advanceFen = try self.subsidy(db, apprenticeship).advance(plannedMonths: try Store.plannedMonths(apprenticeship)).fen
+            apprenticeship.advanceFen = try Store.subsidy(of: apprenticeship, catalog: try Catalog.fetch(db))
+                .advance(plannedMonths: try Store.plannedMonths(apprenticeship)).fen
         }
     }
 
@@ -142,7 +143,7 @@ extension Store {
                 throw StoreError.notFound(kind: "学徒培养", key: String(id))
             }
             try requireScope(actor, institutionId: apprenticeship.institutionId, to: "apprentice show")
-            return try money(db, apprenticeship)
+            return try money(of: apprenticeship, catalog: try Catalog.fetch(db))
         }
     }
 
@@ -169,8 +170,7 @@ extension Store {
         }
     }
 
-    private func subsidy(_ db: Database, _ apprenticeship: Apprenticeship) throws -> ApprenticeSubsidy {
-        let catalog = try Catalog.fetch(db)
+    private static func subsidy(of apprenticeship: Apprenticeship, catalog: Catalog) throws -> ApprenticeSubsidy {
         guard let level = try? SkillLevel.parse(apprenticeship.targetLevel), let rate = catalog.apprenticeSubsidy(level: level) else {
             throw StoreError.invalid(FieldProblem(field: "--level", value: apprenticeship.targetLevel, rule: Rejection(
                 "目录中没有该等级的学徒补贴标准", "the catalog has no apprentice subsidy rate for this level")))
@@ -182,8 +182,8 @@ extension Store {
         ApprenticeSubsidy.wholeMonths(from: try CivilDate.parse(apprenticeship.startDate), to: try CivilDate.parse(apprenticeship.endDate))
     }
 
-    func money(_ db: Database, _ apprenticeship: Apprenticeship) throws -> ApprenticeshipMoney {
-        let subsidy = try subsidy(db, apprenticeship)
+    private func money(of apprenticeship: Apprenticeship, catalog: Catalog) throws -> ApprenticeshipMoney {
+        let subsidy = try Store.subsidy(of: apprenticeship, catalog: catalog)
         let start = try CivilDate.parse(apprenticeship.startDate), end = try CivilDate.parse(apprenticeship.endDate)
         let until: CivilDate
         switch apprenticeship.status {
@@ -252,7 +252,7 @@ extension Store {
                                                          arguments: [apprenticeship.institutionId]) ?? "",
                     name: person.name, nationalId: person.nationalId,
                     occupationName: catalog.occupation(code: apprenticeship.occupationCode)?.name ?? apprenticeship.occupationCode,
-                    money: try money(db, apprenticeship))
+                    money: try money(of: apprenticeship, catalog: catalog))
             }
         }
     }

@@ -105,8 +105,7 @@ extension Store {
             try requireBureau(actor, to: "cert upload")
             let lines = try certificateLines(db, filter, actor: actor).filter { $0.revokedOn == nil }
             if !lines.isEmpty {
-                try audit(db, actor: actor, action: "person.disclose", entity: "persons", key: "\(lines.count) persons",
-                          after: ["person_ids": lines.map(\.personId)], reason: "cert upload: national certificate lookup")
+                try disclose(db, personIds: lines.map(\.personId), purpose: "cert upload: national certificate lookup", actor: actor)
             }
             return lines
         }

@@ -69,7 +69,7 @@ extension Store {
                     reasonZh: "\(Masking.nationalID(nationalId)) 不是本机构\(session.target.displayName(in: try Catalog.fetch(db)))培训班的结业学员",
                     reasonEn: "\(Masking.nationalID(nationalId)) has not completed a cohort of your institution for this occupation and level")
             }
-            let outcome = try register(db, session: session, person: person, cohort: cohort, declaration: declaration,
+            let outcome = try register(db, session: session, person: person, cohort: cohort, declaration: declaration, catalog: try Catalog.fetch(db),
                                        overrideReason: overrideReason, institutionId: cohort?.institutionId ?? actor.institutionId,
                                        retake: retake ? try retakePlan(db, session: session, person: person) : nil, actor: actor)
             if case .refused(let reasons) = outcome.result, !dryRun {
@@ -94,8 +94,8 @@ extension Store {
             let actor = try currentActor(db, actor)
             let session = try registrableSession(db, id: sessionId, actor: actor)
             let cohort = try scopedCohort(db, id: cohortId, actor: actor, to: "session register --cohort")
+            let catalog = try Catalog.fetch(db)
             guard cohort.target == session.target else {
-                let catalog = try Catalog.fetch(db)
                 throw StoreError.invalid(FieldProblem(field: "--cohort", value: String(cohortId), rule: Rejection(
                     "培训班培训的是\(cohort.target.displayName(in: catalog))，本场次考核\(session.target.displayName(in: catalog))",
                     "the cohort trains for \(cohort.target.displayName(in: catalog)), the session assesses \(session.target.displayName(in: catalog))")))
@@ -108,7 +108,7 @@ extension Store {
                                                 arguments: [cohortId]) ?? 0
             var outcomes: [CandidateOutcome] = []
             for person in trainees {
-                outcomes.append(try register(db, session: session, person: person, cohort: cohort, declaration: declaration,
+                outcomes.append(try register(db, session: session, person: person, cohort: cohort, declaration: declaration, catalog: catalog,
                                              overrideReason: nil, institutionId: cohort.institutionId, retake: nil, actor: actor))
             }
             return RegistrationOutcome(candidates: outcomes, notCompleted: notCompleted, dryRun: dryRun)
@@ -154,7 +154,8 @@ extension Store {
     /// Checks one person's eligibility and, if it holds (or is overridden), registers them
     /// with a ticket and a seat in every part.
     private func register(_ db: Database, session: ExamSession, person: Person, cohort: Cohort?, declaration: CandidateDeclaration,
-                          overrideReason: String?, institutionId: Int64?, retake: RetakePlan?, actor: User) throws -> CandidateOutcome {
+                          catalog: Catalog, overrideReason: String?, institutionId: Int64?, retake: RetakePlan?,
+                          actor: User) throws -> CandidateOutcome {
         func outcome(_ result: CandidateOutcome.Result) -> CandidateOutcome {
             CandidateOutcome(name: person.name, nationalId: person.nationalId, result: result)
         }
@@ -168,7 +169,7 @@ extension Store {
         // A retake stands on the grounds of the registration it retakes.
         let decision: EligibilityDecision = retake != nil ? .eligibleWithoutConditions : EligibilityCheck.evaluate(
             target: session.target, evidence: try evidence(db, personId: person.id!, declaration: declaration),
-            catalog: try Catalog.fetch(db), on: clock.today)
+            catalog: catalog, on: clock.today)
         switch decision {
         case .eligible(let fitting):
             eligibility = .route

@@ -102,7 +102,7 @@ extension Store {
             let actor = try currentActor(db, actor)
             try requireBureau(actor, to: "session hold")
             guard let session = try ExamSession.fetchOne(db, key: id) else { throw StoreError.notFound(kind: "考试场次", key: String(id)) }
-            var problems = try staffingProblems(db, session: session)
+            var problems = try sessionSummary(db, session).staffingProblems
             if try ExamRegistration.filter(Column("session_id") == id).fetchCount(db) == 0 {
                 problems.insert(Rejection("本场次没有报名考生", "no candidate is registered for this session"), at: 0)
             }
@@ -171,7 +171,7 @@ extension Store {
             targetName: session.target.displayName(in: catalog) + (session.subTrade.map { "（\($0)）" } ?? ""),
             registered: try ExamRegistration.filter(Column("session_id") == session.id!).fetchCount(db),
             rooms: roomSummaries,
-            staffingProblems: try staffingProblems(db, session: session))
+            staffingProblems: try staffingProblems(db, session: session, rooms: roomSummaries))
     }
 }
 

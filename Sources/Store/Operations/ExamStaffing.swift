@@ -48,19 +48,15 @@ extension Store {
     }
 
     /// Every staffing rule the session breaks now, each naming its room: the counts of
-    /// DOMAIN.md, the examiners' qualifications, and conflicts of interest. Rooms nobody sits
-    /// in need no staff.
-    func staffingProblems(_ db: Database, session: ExamSession) throws -> [Rejection] {
+    /// DOMAIN.md, the examiners' body and qualifications, and conflicts of interest, over the
+    /// rooms as `sessionSummary` has read them. Rooms nobody sits in need no staff.
+    func staffingProblems(_ db: Database, session: ExamSession, rooms: [ExamRoomSummary]) throws -> [Rejection] {
         var problems: [Rejection] = []
-        for room in try ExamRoom.filter(Column("session_id") == session.id!).order(Column("id")).fetchAll(db) {
-            let candidates = try ExamSeat.filter(Column("room_id") == room.id!).fetchCount(db)
-            let examinerIds = try Int64.fetchAll(db, sql: "SELECT examiner_id FROM exam_room_examiners WHERE room_id = ? ORDER BY examiner_id",
-                                                 arguments: [room.id!])
-            guard candidates > 0 else { continue }
-            problems += ExamStaffingRules.check(room: ExamRoomStaffing(name: room.name, kind: room.part, candidates: candidates,
-                                                                       examiners: examinerIds.count))
-            for examinerId in examinerIds {
-                let examiner = try examinerSummary(db, id: examinerId)
+        for summary in rooms where summary.candidates > 0 {
+            let room = summary.room
+            problems += ExamStaffingRules.check(room: ExamRoomStaffing(name: room.name, kind: room.part, candidates: summary.candidates,
+                                                                       examiners: summary.examiners.count))
+            for examiner in summary.examiners {
                 if let problem = try bodyProblem(db, examiner: examiner, session: session, room: room) { problems.append(problem) }
                 if let problem = try qualificationProblem(db, examiner: examiner, session: session, room: room) { problems.append(problem) }
                 problems += try conflictProblems(db, examiner: examiner, room: room)

@@ -150,12 +150,14 @@ extension Store {
 
     /// Records that personal data was shown or exported unmasked, at the user's request.
     public func recordDisclosure(of personIds: [Int64], purpose: String, actor: User) throws(StoreError) {
-        try write { db in
-            let actor = try currentActor(db, actor)
-            try audit(db, actor: actor, action: "person.disclose", entity: "persons",
-                      key: personIds.count == 1 ? String(personIds[0]) : "\(personIds.count) persons",
-                      after: ["person_ids": personIds], reason: purpose)
-        }
+        try write { db in try disclose(db, personIds: personIds, purpose: purpose, actor: try currentActor(db, actor)) }
+    }
+
+    /// The `person.disclose` audit event, inside the caller's transaction.
+    func disclose(_ db: Database, personIds: [Int64], purpose: String, actor: User) throws {
+        try audit(db, actor: actor, action: "person.disclose", entity: "persons",
+                  key: personIds.count == 1 ? String(personIds[0]) : "\(personIds.count) persons",
+                  after: ["person_ids": personIds], reason: purpose)
     }
 
     private func scopedPerson(_ db: Database, nationalId: String, actor: User) throws -> Person? {

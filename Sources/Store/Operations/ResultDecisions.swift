@@ -41,7 +41,8 @@ extension Store {
             guard var session = try ExamSession.fetchOne(db, key: sessionId) else {
                 throw StoreError.notFound(kind: "考试场次", key: String(sessionId))
             }
-            let pending = try sessionResultsInside(db, session: session).candidates
+            let results = try sessionResultsInside(db, session: session)
+            let pending = results.candidates
                 .flatMap { candidate in candidate.parts.filter(\.standing.isPending).map { (candidate.ticketNumber, $0) } }
             if session.status == .held && !pending.isEmpty {
                 throw StoreError.rulesBroken(
@@ -59,7 +60,9 @@ extension Store {
             try session.update(db)
             try audit(db, actor: actor, action: "results.lock", entity: "exam_sessions", key: String(sessionId),
                       before: ["status": before.rawValue], after: ["status": session.status.rawValue, "locked_on": session.resultsLockedOn!])
-            return try sessionResultsInside(db, session: session)
+            // Marks do not change with the lock; only the session's status and date do.
+            return SessionResults(summary: try sessionSummary(db, session), parts: results.parts, candidates: results.candidates,
+                                  settledMismatches: results.settledMismatches, amendments: results.amendments, rechecks: results.rechecks)
         }
     }
 

@@ -156,7 +156,9 @@ extension Store {
             if let part = ExamPart(rawValue: entry["part"]) { entries[part, default: []].append(try Store.mark(from: entry["mark"])) }
         }
         let sessionDate = try CivilDate.parse(session.examDate)
-        let earlier = try earlierPasses(db, personId: row["person_id"], target: session.target, before: sessionDate, parts: parts)
+        // Only a retake leaves parts unseated; everyone else needs no look at earlier sessions.
+        let earlier = parts.allSatisfy { seated.contains($0.part) } ? [:]
+            : try earlierPasses(db, personId: row["person_id"], target: session.target, before: sessionDate, parts: parts)
         let months = catalog.integerSetting(.retainedPartMonths)
         let standings = parts.map { rule -> PartResult in
             PartResult(part: rule.part, standing: {
