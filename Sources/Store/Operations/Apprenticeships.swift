@@ -182,7 +182,7 @@ extension Store {
         ApprenticeSubsidy.wholeMonths(from: try CivilDate.parse(apprenticeship.startDate), to: try CivilDate.parse(apprenticeship.endDate))
     }
 
-    private func money(of apprenticeship: Apprenticeship, catalog: Catalog) throws -> ApprenticeshipMoney {
+    func money(of apprenticeship: Apprenticeship, catalog: Catalog) throws -> ApprenticeshipMoney {
         let subsidy = try Store.subsidy(of: apprenticeship, catalog: catalog)
         let start = try CivilDate.parse(apprenticeship.startDate), end = try CivilDate.parse(apprenticeship.endDate)
         let until: CivilDate

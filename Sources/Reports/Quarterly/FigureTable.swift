@@ -1,0 +1,143 @@
+import Domain
+import Spreadsheet
+
+/// A column pair of a statistics table: a figure for the quarter and for the year to date, or
+/// the rate of two figures of the same row (a formula, so that it follows a corrected cell).
+enum FigureColumn {
+    case figure(QuarterlyFigure)
+    case rate(zh: String, en: String, numerator: QuarterlyFigure, denominator: QuarterlyFigure)
+
+    static let passRate = FigureColumn.rate(zh: "合格率", en: "Pass rate", numerator: .passed, denominator: .resultsPublished)
+
+    var header: String {
+        switch self {
+        case .figure(let figure): "\(figure.chineseName)\n\(figure.englishName)"
+        case .rate(let zh, let en, _, _): "\(zh)\n\(en)"
+        }
+    }
+}
+
+/// One line of a statistics table: its labels (project, occupation, level; a district …) and
+/// its figures.
+struct FigureRow {
+    let labels: [String]
+    let values: [QuarterlyFigure: QuarterAndYear]
+}
+
+/// Lays out a breakdown: a merged title, a line saying what it covers, two header rows (the
+/// figure over 本季度 | 年度累计), the lines, and a total line of SUM formulas. Numbers are
+/// numbers with formats; rates and totals are formulas written with their values.
+struct FigureTable {
+    let name: String
+    let title: String
+    let subtitle: String
+    let labelHeaders: [(text: String, width: Double)]
+    let columns: [FigureColumn]
+    let rows: [FigureRow]
+    /// False where lines overlap (a trainee in two key groups), so a sum would count twice.
+    var totals = true
+
+    static let titleRow = 0
+    static let subtitleRow = 1
+    static let headerRow = 2
+    static let halfRow = 3
+    static let firstDataRow = 4
+
+    var lastDataRow: Int { Self.firstDataRow + rows.count - 1 }
+    var totalRow: Int? { totals && !rows.isEmpty ? lastDataRow + 1 : nil }
+
+    /// The zero-based column of a column pair's quarter (or year-to-date) cell.
+    func column(_ index: Int, yearToDate: Bool) -> Int { labelHeaders.count + index * 2 + (yearToDate ? 1 : 0) }
+
+    @discardableResult
+    func write(into workbook: Workbook) throws(SpreadsheetError) -> Worksheet {
+        let sheet = try workbook.addSheet(name)
+        let lastColumn = column(columns.count - 1, yearToDate: true)
+        try QuarterlyLayout.heading(sheet, title: title, subtitle: subtitle, lastColumn: lastColumn)
+        for (index, label) in labelHeaders.enumerated() {
+            try sheet.setColumnWidth(index, width: label.width)
+            try sheet.mergeRange(firstRow: Self.headerRow, firstColumn: index, lastRow: Self.halfRow, lastColumn: index,
+                                 text: label.text, style: .header)
+        }
+        for (index, figure) in columns.enumerated() {
+            let first = column(index, yearToDate: false)
+            try sheet.setColumnWidth(first, first + 1, width: 11)
+            try sheet.mergeRange(firstRow: Self.headerRow, firstColumn: first, lastRow: Self.headerRow, lastColumn: first + 1,
+                                 text: figure.header, style: .header)
+            try sheet.write(.text(QuarterlyLayout.quarterHeader), row: Self.halfRow, column: first, style: .header)
+            try sheet.write(.text(QuarterlyLayout.yearHeader), row: Self.halfRow, column: first + 1, style: .header)
+        }
+        try sheet.setRowHeight(Self.headerRow, height: 44)
+        if rows.isEmpty {
+            try sheet.mergeRange(firstRow: Self.firstDataRow, firstColumn: 0, lastRow: Self.firstDataRow, lastColumn: lastColumn,
+                                 text: "本期没有记录 No records in this period", style: .cell)
+        }
+        for (offset, line) in rows.enumerated() {
+            let row = Self.firstDataRow + offset
+            for (index, label) in line.labels.enumerated() {
+                try sheet.write(.text(label), row: row, column: index, style: .wrapped)
+            }
+            try writeFigures(sheet, row: row) { figure in line.values[figure] ?? .zero }
+        }
+        if let totalRow {
+            try sheet.mergeRange(firstRow: totalRow, firstColumn: 0, lastRow: totalRow, lastColumn: labelHeaders.count - 1,
+                                 text: "合计 Total", style: QuarterlyLayout.totalLabel)
+            try writeTotals(sheet, row: totalRow)
+        }
+        try sheet.freezePanes(row: Self.firstDataRow, column: labelHeaders.count)
+        try sheet.apply(.listing(repeatRows: Self.headerRow...Self.halfRow))
+        return sheet
+    }
+
+    private func writeFigures(_ sheet: Worksheet, row: Int, value: (QuarterlyFigure) -> QuarterAndYear) throws(SpreadsheetError) {
+        for (index, figure) in columns.enumerated() {
+            for yearToDate in [false, true] {
+                let cell = column(index, yearToDate: yearToDate)
+                switch figure {
+                case .figure(let figure):
+                    let amount = value(figure)
+                    try sheet.write(QuarterlyLayout.number(yearToDate ? amount.yearToDate : amount.quarter, figure: figure),
+                                    row: row, column: cell, style: QuarterlyLayout.style(figure))
+                case .rate(_, _, let numerator, let denominator):
+                    try writeRate(sheet, row: row, column: cell, numerator: numerator, denominator: denominator, yearToDate: yearToDate, value: value)
+                }
+            }
+        }
+    }
+
+    private func writeRate(_ sheet: Worksheet, row: Int, column cell: Int, numerator: QuarterlyFigure, denominator: QuarterlyFigure,
+                           yearToDate: Bool, value: (QuarterlyFigure) -> QuarterAndYear) throws(SpreadsheetError) {
+        guard let top = columnOf(numerator, yearToDate: yearToDate), let bottom = columnOf(denominator, yearToDate: yearToDate) else { return }
+        let pick = { (amount: QuarterAndYear) in yearToDate ? amount.yearToDate : amount.quarter }
+        try sheet.write(QuarterlyLayout.rate(numerator: CellRange.a1(row: row, column: top), pick(value(numerator)),
+                                             denominator: CellRange.a1(row: row, column: bottom), pick(value(denominator))),
+                        row: row, column: cell, style: .percent)
+    }
+
+    private func columnOf(_ figure: QuarterlyFigure, yearToDate: Bool) -> Int? {
+        columns.firstIndex { if case .figure(figure) = $0 { true } else { false } }.map { column($0, yearToDate: yearToDate) }
+    }
+
+    private func writeTotals(_ sheet: Worksheet, row: Int) throws(SpreadsheetError) {
+        var sums: [QuarterlyFigure: QuarterAndYear] = [:]
+        for line in rows {
+            for (figure, value) in line.values { sums[figure, default: .zero] += value }
+        }
+        for (index, figure) in columns.enumerated() {
+            for yearToDate in [false, true] {
+                let cell = column(index, yearToDate: yearToDate)
+                switch figure {
+                case .figure(let figure):
+                    let amount = sums[figure] ?? .zero
+                    let range = CellRange(firstRow: Self.firstDataRow, firstColumn: cell, lastRow: lastDataRow, lastColumn: cell).a1
+                    let cached = yearToDate ? amount.yearToDate : amount.quarter
+                    try sheet.write(.formulaNumber("SUM(\(range))", cached: QuarterlyLayout.cellNumber(cached, figure: figure)),
+                                    row: row, column: cell, style: QuarterlyLayout.style(figure, total: true))
+                case .rate(_, _, let numerator, let denominator):
+                    try writeRate(sheet, row: row, column: cell, numerator: numerator, denominator: denominator,
+                                  yearToDate: yearToDate) { sums[$0] ?? .zero }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import Domain
+import Reports
+import Store
+
+/// `skillcert report`: the statistics the bureau hands upwards.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Statistics workbooks (统计报表) for the bureau.", subcommands: [Quarterly.self])
+
+    struct Quarterly: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the quarterly statistics workbook (季度统计): the quarter and the year to date (bureau).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The quarter, e.g. 2026Q1.") var quarter: String
+        @Option(help: "Only this district (镇街) of the catalog.") var district: String?
+        @Option(help: "File name inside the output folder (default: quarterly-<quarter>[-<district>].xlsx).") var file: String?
+
+        func run() throws {
+            let period = try parseOption("<quarter>", quarter) { text throws(Rejection) -> Period in
+                let period = try Period.parse(text)
+                guard case .quarter = period else {
+                    throw Rejection("季度统计需要写明季度，例如 2026Q1", "the quarterly report needs a quarter, e.g. 2026Q1")
+                }
+                return period
+            }
+            guard case let .quarter(year, which) = period else { return }
+            let store = try global.openStore()
+            let statistics = try store.quarterlyStatistics(year: year, quarter: which, district: district, actor: try global.actor(in: store))
+            let url = try outputFile(global, file ?? "quarterly-\(period)\(district.map { "-\($0)" } ?? "").xlsx")
+            try QuarterlyWorkbook.write(statistics, to: url)
+            let trained = statistics.total(.trained), certificates = statistics.total(.certificates)
+            CLIContext.current.print("""
+                已写出 Wrote \(url.path)
+                \(period.chineseLabel)：培训 \(trained.quarter) 人（年度累计 \(trained.yearToDate)），取证 \(certificates.quarter) 人（年度累计 \(certificates.yearToDate)）
+                \(period): \(trained.quarter) trained (\(trained.yearToDate) year to date), \(certificates.quarter) certificates (\(certificates.yearToDate) year to date)
+                """)
+        }
+    }
+}

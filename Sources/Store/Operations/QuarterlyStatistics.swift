@@ -1,0 +1,290 @@
+import GRDB
+import Domain
+
+/// What one line of the statistics is about: a project, what was trained, assessed or certified
+/// (an occupation at a level, or a special-ability item) and the district (镇街) it counts in.
+public struct StatisticsKey: Hashable, Sendable {
+    public let projectCode: String
+    public let target: CertificationTarget
+    public let district: String
+}
+
+/// The trainees and certificates of one key group (重点群体), by project and district.
+public struct KeyGroupKey: Hashable, Sendable {
+    public let projectCode: String
+    public let keyGroupCode: String
+    public let district: String
+}
+
+/// Every figure of a quarter and of its year to date, broken down by project, target and
+/// district (and by key group for the figures that know the trainee), with the catalog that
+/// names them and holds the yearly targets. Reports sum these lines into the workbook's sheets.
+public struct QuarterlyStatistics: Sendable {
+    public let period: Period
+    /// Nil: the whole area.
+    public let district: String?
+    public let writtenOn: CivilDate
+    public let catalog: Catalog
+    public let lines: [StatisticsKey: [QuarterlyFigure: QuarterAndYear]]
+    public let keyGroups: [KeyGroupKey: [QuarterlyFigure: QuarterAndYear]]
+
+    /// The sum of a figure over the lines that `include` keeps.
+    public func total(_ figure: QuarterlyFigure, where include: (StatisticsKey) -> Bool = { _ in true }) -> QuarterAndYear {
+        lines.reduce(into: QuarterAndYear.zero) { sum, line in
+            if include(line.key), let value = line.value[figure] { sum += value }
+        }
+    }
+}
+
+extension Store {
+    /// The statistics of a quarter and its year to date (bureau only), for the whole area or one
+    /// district. Each figure is defined in `QuarterlyFigure`; this is where the definitions are
+    /// counted, in one read transaction so that every figure sees the same records.
+    public func quarterlyStatistics(year: Int, quarter: Period.Quarter, district: String?, actor: User) throws(StoreError) -> QuarterlyStatistics {
+        let period = Period.quarter(year, quarter)
+        return try read { db in
+            let actor = try currentActor(db, actor)
+            try requireBureau(actor, to: "report quarterly")
+            let catalog = try Catalog.fetch(db)
+            if let district, !catalog.districts.contains(where: { $0.name == district }) {
+                throw StoreError.invalid(FieldProblem(field: "--district", value: district, rule: Rejection(
+                    "目录中没有这个镇街", "is not a district (镇街) of the catalog")))
+            }
+            var tally = StatisticsTally(period: period, district: district)
+            try tally.countTraining(db)
+            try tally.countExams(db, store: self, catalog: catalog)
+            try tally.countCertificates(db, catalog: catalog)
+            try tally.countApprenticeships(db, store: self, catalog: catalog)
+            return QuarterlyStatistics(period: period, district: district, writtenOn: clock.today, catalog: catalog,
+                                       lines: tally.lines, keyGroups: tally.keyGroups)
+        }
+    }
+}
+
+/// Counts records into lines. Each query selects the line's columns (`project`, `occupation_code`,
+/// `level`, `special_ability_code`, `district`) and `day`, the date that puts a record in a
+/// period; `count` keeps the days of the year to date and splits off the quarter.
+private struct StatisticsTally {
+    let period: Period
+    let district: String?
+    var lines: [StatisticsKey: [QuarterlyFigure: QuarterAndYear]] = [:]
+    var keyGroups: [KeyGroupKey: [QuarterlyFigure: QuarterAndYear]] = [:]
+
+    init(period: Period, district: String?) {
+        self.period = period
+        self.district = district
+    }
+
+    /// Where an exam or a certificate counts: the district of the class that trained the person,
+    /// else of the institution that registered or trained them, else of the evaluation body.
+    static let projectOfTarget = "coalesce(o.project_code, sa.project_code)"
+    static let targetJoins = """
+        LEFT JOIN catalog_occupations o ON o.code = x.occupation_code
+        LEFT JOIN catalog_special_abilities sa ON sa.code = x.special_ability_code
+        """
+
+    private var bounds: StatementArguments {
+        [period.yearToDate.start.description, period.end.description, period.start.description, district]
+    }
+
+    /// Wraps `inner` (one row per record, with `amount` to add) into per-line sums.
+    private func grouped(_ inner: String, extra: String = "") -> String {
+        """
+        SELECT project, occupation_code, level, special_ability_code, district\(extra),
+               sum(CASE WHEN day >= ?3 THEN amount ELSE 0 END) AS quarter, sum(amount) AS ytd
+        FROM (\(inner)) WHERE day BETWEEN ?1 AND ?2 AND (?4 IS NULL OR district = ?4)
+        GROUP BY project, occupation_code, level, special_ability_code, district\(extra)
+        """
+    }
+
+    private static func key(_ row: Row) -> StatisticsKey? {
+        guard let target = CertificationTarget(occupationCode: row["occupation_code"], levelCode: row["level"],
+                                               specialAbilityCode: row["special_ability_code"]) else { return nil }
+        return StatisticsKey(projectCode: row["project"], target: target, district: row["district"])
+    }
+
+    private mutating func add(_ figure: QuarterlyFigure, _ key: StatisticsKey, _ value: QuarterAndYear) {
+        lines[key, default: [:]][figure, default: .zero] += value
+    }
+
+    private mutating func count(_ db: Database, _ figure: QuarterlyFigure, _ inner: String) throws {
+        for row in try Row.fetchAll(db, sql: grouped(inner), arguments: bounds) {
+            guard let key = Self.key(row) else { continue }
+            add(figure, key, QuarterAndYear(quarter: row["quarter"], yearToDate: row["ytd"]))
+        }
+    }
+
+    private mutating func countByKeyGroup(_ db: Database, _ figure: QuarterlyFigure, _ inner: String) throws {
+        for row in try Row.fetchAll(db, sql: grouped(inner, extra: ", key_group"), arguments: bounds) {
+            let key = KeyGroupKey(projectCode: row["project"], keyGroupCode: row["key_group"], district: row["district"])
+            keyGroups[key, default: [:]][figure, default: .zero] += QuarterAndYear(quarter: row["quarter"], yearToDate: row["ytd"])
+        }
+    }
+
+    // MARK: Training
+
+    mutating func countTraining(_ db: Database) throws {
+        let cohort = "c.project_code AS project, c.occupation_code, c.level, c.special_ability_code, c.district"
+        try count(db, .classes, "SELECT \(cohort), c.start_date AS day, 1 AS amount FROM cohorts c")
+        let trained = "FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id WHERE e.status <> 'withdrawn'"
+        try count(db, .trained, "SELECT \(cohort), c.start_date AS day, 1 AS amount \(trained)")
+        let completed = "FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id WHERE e.completed_on IS NOT NULL"
+        try count(db, .completed, "SELECT \(cohort), e.completed_on AS day, 1 AS amount \(completed)")
+        let groups = "JOIN enrolment_key_groups k ON k.enrolment_id = e.id"
+        try countByKeyGroup(db, .trained, """
+            SELECT \(cohort), k.key_group_code AS key_group, c.start_date AS day, 1 AS amount
+            FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id \(groups) WHERE e.status <> 'withdrawn'
+            """)
+        try countByKeyGroup(db, .completed, """
+            SELECT \(cohort), k.key_group_code AS key_group, e.completed_on AS day, 1 AS amount
+            FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id \(groups) WHERE e.completed_on IS NOT NULL
+            """)
+    }
+
+    // MARK: Exams
+
+    /// The registrations of sessions in the year to date, as `day` (exam date) and the line's columns.
+    private static let registrations = """
+        SELECT \(projectOfTarget) AS project, x.occupation_code, x.level, x.special_ability_code,
+               coalesce(c.district, i.district, b.district) AS district, x.exam_date AS day,
+               g.id AS registration_id, g.person_id, g.retake_of, x.status,
+               (SELECT group_concat(m.part || '=' || m.mark, ';') FROM part_marks m WHERE m.registration_id = g.id) AS marks
+        FROM exam_registrations g
+        JOIN exam_sessions x ON x.id = g.session_id
+        JOIN institutions b ON b.id = x.body_id
+        LEFT JOIN institutions i ON i.id = g.institution_id
+        LEFT JOIN cohorts c ON c.id = g.cohort_id
+        \(targetJoins)
+        """
+
+    mutating func countExams(_ db: Database, store: Store, catalog: Catalog) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT * FROM (\(Self.registrations)) WHERE day BETWEEN ?1 AND ?2 AND (?4 IS NULL OR district = ?4)
+            """, arguments: bounds)
+        let quarterStart = period.start.description
+        let months = catalog.integerSetting(.retainedPartMonths)
+        var partRules: [CertificationScope: [ExamPartRule]] = [:]
+        while let row = try rows.next() {
+            guard let key = Self.key(row) else { continue }
+            let day: String = row["day"]
+            let one = QuarterAndYear(quarter: day >= quarterStart ? 1 : 0, yearToDate: 1)
+            add(.candidates, key, one)
+            guard row["status"] == SessionStatus.resultsLocked.rawValue else { continue }
+            add(.resultsPublished, key, one)
+            let rules = partRules[key.target.scope] ?? {
+                let rules = catalog.examParts(for: key.target.scope)
+                partRules[key.target.scope] = rules
+                return rules
+            }()
+            if try Self.passed(db, row: row, target: key.target, rules: rules, store: store, retainedMonths: months) {
+                add(.passed, key, one)
+            }
+        }
+    }
+
+    /// Whether a candidate of a locked session passed: every required part final and passing,
+    /// or (for a retake) passed in an earlier session and still kept. The same rule as the
+    /// results roster (`PassRule`), read from the final marks in bulk.
+    private static func passed(_ db: Database, row: Row, target: CertificationTarget, rules: [ExamPartRule],
+                               store: Store, retainedMonths: Int) throws -> Bool {
+        var finals: [String: String] = [:]
+        for pair in (row["marks"] as String? ?? "").split(separator: ";") {
+            let halves = pair.split(separator: "=", maxSplits: 1)
+            if halves.count == 2 { finals[String(halves[0])] = String(halves[1]) }
+        }
+        var missing: [ExamPartRule] = []
+        for rule in rules {
+            guard let code = finals[rule.part.rawValue] else { missing.append(rule); continue }
+            if !PassRule.passes(try Store.mark(from: code), rule: rule) { return false }
+        }
+        if rules.isEmpty { return false }
+        guard !missing.isEmpty else { return true }
+        // Only a retake sits fewer parts than the catalog requires.
+        guard (row["retake_of"] as Int64?) != nil else { return false }
+        let day = try CivilDate.parse(row["day"])
+        let earlier = try store.earlierPasses(db, personId: row["person_id"], target: target, before: day, parts: rules)
+        return missing.allSatisfy { rule in
+            earlier[rule.part].map { PassRule.isRetained(passedOn: $0.passedOn, on: day, months: retainedMonths) } ?? false
+        }
+    }
+
+    // MARK: Certificates and training subsidies
+
+    mutating func countCertificates(_ db: Database, catalog: Catalog) throws {
+        let certificates = """
+            SELECT \(Self.projectOfTarget) AS project, x.occupation_code, x.level, x.special_ability_code,
+                   coalesce(c.district, t.district, b.district) AS district, x.issued_on AS day, 1 AS amount
+            FROM certificates x
+            JOIN institutions b ON b.id = x.body_id
+            LEFT JOIN institutions t ON t.id = x.training_institution_id
+            LEFT JOIN cohorts c ON c.id = x.cohort_id
+            \(Self.targetJoins)
+            WHERE x.revoked_on IS NULL
+            """
+        try count(db, .certificates, certificates)
+        for (key, figures) in lines {
+            guard let certified = figures[.certificates], case let .occupation(code, level) = key.target,
+                  let rate = catalog.trainingSubsidy(occupationCode: code, level: level) else { continue }
+            add(.trainingSubsidyDue, key, QuarterAndYear(quarter: certified.quarter * rate.fen, yearToDate: certified.yearToDate * rate.fen))
+        }
+        try count(db, .trainingSubsidyClaimed, """
+            SELECT \(Self.projectOfTarget) AS project, x.occupation_code, x.level, x.special_ability_code,
+                   coalesce(c.district, t.district, b.district) AS district, s.claimed_on AS day, l.amount_fen AS amount
+            FROM subsidy_claim_lines l
+            JOIN subsidy_claims s ON s.id = l.claim_id
+            JOIN certificates x ON x.id = l.certificate_id
+            JOIN institutions b ON b.id = x.body_id
+            LEFT JOIN institutions t ON t.id = x.training_institution_id
+            LEFT JOIN cohorts c ON c.id = x.cohort_id
+            \(Self.targetJoins)
+            """)
+        try countByKeyGroup(db, .certificates, """
+            SELECT \(Self.projectOfTarget) AS project, x.occupation_code, x.level, x.special_ability_code,
+                   coalesce(c.district, t.district, b.district) AS district, k.key_group_code AS key_group,
+                   x.issued_on AS day, 1 AS amount
+            FROM certificates x
+            JOIN institutions b ON b.id = x.body_id
+            JOIN cohorts c ON c.id = x.cohort_id
+            JOIN enrolments e ON e.cohort_id = x.cohort_id AND e.person_id = x.person_id
+            JOIN enrolment_key_groups k ON k.enrolment_id = e.id
+            LEFT JOIN institutions t ON t.id = x.training_institution_id
+            \(Self.targetJoins)
+            WHERE x.revoked_on IS NULL
+            """)
+    }
+
+    // MARK: Apprenticeships
+
+    mutating func countApprenticeships(_ db: Database, store: Store, catalog: Catalog) throws {
+        let columns = "o.project_code AS project, x.occupation_code, x.target_level AS level, NULL AS special_ability_code, n.district"
+        let from = "FROM apprenticeships x JOIN enterprises n ON n.id = x.enterprise_id JOIN catalog_occupations o ON o.code = x.occupation_code"
+        // Registration is when the record was made: its UTC timestamp read as a date in Beijing.
+        try count(db, .apprenticesRegistered, "SELECT \(columns), date(x.created_at, '+8 hours') AS day, 1 AS amount \(from)")
+        try count(db, .apprenticesFiled, "SELECT \(columns), x.filed_on AS day, 1 AS amount \(from)")
+        try count(db, .apprenticesCompleted, "SELECT \(columns), x.completed_on AS day, 1 AS amount \(from)")
+        try count(db, .apprenticesTerminated, "SELECT \(columns), x.terminated_on AS day, 1 AS amount \(from)")
+
+        // The money of each event (advance, remainder, advance owed back) on the event's day, the
+        // way the enterprise's claim sheet (`apprenticeClaim`) counts it.
+        let range = period.yearToDate
+        let ids = try Int64.fetchAll(db, sql: """
+            SELECT x.id \(from) WHERE (?1 IS NULL OR n.district = ?1)
+              AND (x.filed_on BETWEEN ?2 AND ?3 OR x.completed_on BETWEEN ?2 AND ?3 OR x.terminated_on BETWEEN ?2 AND ?3)
+            """, arguments: [district, range.start.description, range.end.description])
+        for id in ids {
+            guard let apprenticeship = try Apprenticeship.fetchOne(db, key: id),
+                  let row = try Row.fetchOne(db, sql: "SELECT \(columns) \(from) WHERE x.id = ?", arguments: [id]),
+                  let key = Self.key(row) else { continue }
+            let money = try store.money(of: apprenticeship, catalog: catalog)
+            let events: [(String?, Int64)] = [
+                (apprenticeship.filedOn, money.advance?.fen ?? 0),
+                (apprenticeship.status == .completed ? apprenticeship.completedOn : nil, money.due.fen),
+                (apprenticeship.status == .terminated ? apprenticeship.terminatedOn : nil, -money.owedBack.fen),
+            ]
+            for case let (day?, fen) in events where fen != 0 {
+                guard let date = try? CivilDate.parse(day), range.contains(date) else { continue }
+                add(.apprenticeSubsidyDue, key, QuarterAndYear(quarter: period.contains(date) ? fen : 0, yearToDate: fen))
+            }
+        }
+    }
+}
