@@ -147,3 +147,18 @@ sc apprentice show 1 --today "$END_DAY"
 sc apprentice roster --as clerk.yuecai
 sc apprentice filing-list --period "$Y"
 sc apprentice claims --enterprise 91440101MA5CJQ4N59 --period "$Y"
+echo "# Apprentices in bulk: the template, and a list whose second row ends too early, so nobody is registered;"
+echo "# the fixed list registers both in one go."
+sc apprentice template --as clerk.yuecai
+APPRENTICES="$(mktemp -d)/apprentices.csv"
+TWO_YEARS="$(date -d "$EXAM_DAY +2 years" +%F)"
+SIX_MONTHS="$(date -d "$EXAM_DAY +6 months" +%F)"
+cat > "$APPRENTICES" <<CSV
+序号,企业统一社会信用代码,身份证号,姓名,职业,目标等级,劳动合同起始日期,合同年限,学徒开始日期,学徒结束日期,延长理由,企业导师,院校导师
+1,91440101MA5CJQ4N59,440524188001010014,陈大文,中式烹调师,四级/中级工,$EXAM_DAY,3,$EXAM_DAY,$TWO_YEARS,,李师傅,王老师
+2,91440101MA5CJQ4N59,34052419800101001X,钱七,中式烹调师,三级/高级工,$EXAM_DAY,3,$EXAM_DAY,$SIX_MONTHS,,赵师傅,王老师
+CSV
+sc apprentice import "$APPRENTICES" --as clerk.yuecai || true
+sed -i "3s/,$SIX_MONTHS,/,$TWO_YEARS,/" "$APPRENTICES"
+sc apprentice import "$APPRENTICES" --as clerk.yuecai
+sc apprentice roster --as clerk.yuecai --file apprentices-after-import.xlsx

@@ -68,8 +68,9 @@ public enum TraineeTemplate {
         case .education: 20
         case .householdType: 16
         case .keyGroups, .hours: 32
-        // Score sheet columns; the trainee template has none of them.
-        case .ticket, .part, .score, .outcome: 14
+        // Score sheet and apprentice list columns; the trainee template has none of them.
+        case .ticket, .part, .score, .outcome, .enterprise, .occupation, .targetLevel, .contractStart, .contractYears,
+             .apprenticeStart, .apprenticeEnd, .extensionReason, .enterpriseMentor, .institutionMentor, .institution: 14
         }
     }
 
@@ -131,6 +132,9 @@ public enum TraineeTemplate {
             (chinese, english) = ("出勤学时，可含一位小数", "Hours attended, one decimal allowed")
         case .ticket, .part, .score, .outcome:
             (chinese, english) = ("见评分表说明", "See the score sheet's notes")
+        case .enterprise, .occupation, .targetLevel, .contractStart, .contractYears, .apprenticeStart, .apprenticeEnd,
+             .extensionReason, .enterpriseMentor, .institutionMentor, .institution:
+            (chinese, english) = ("见学徒名单模板说明", "See the apprentice list template's notes")
         }
         return ("\(ListField.notesMarker)】\(field.chineseHeader)：\(chinese)\n\(field.englishHeader): \(english)", chinese, english)
     }

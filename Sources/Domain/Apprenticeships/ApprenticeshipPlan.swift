@@ -30,47 +30,89 @@ public struct ApprenticeshipPlan: Hashable, Sendable {
     /// Whole months of training planned.
     public var plannedMonths: Int { ApprenticeSubsidy.wholeMonths(from: start, to: end) }
 
+    /// A value of the plan, so that a broken rule can be shown where the value came from: an
+    /// option of `apprentice register` or a column of an apprentice list.
+    public enum Field: String, Sendable, Hashable {
+        case occupation = "--occupation"
+        case level = "--level"
+        case contractYears = "--contract-years"
+        case start = "--start"
+        case end = "--end"
+        case extensionReason = "--extension-reason"
+        case enterpriseMentor = "--enterprise-mentor"
+        case institutionMentor = "--institution-mentor"
+
+        /// The option of `apprentice register` that carries the value.
+        public var option: String { rawValue }
+
+        /// The column of an apprentice list that carries the value.
+        public var listField: ListField {
+            switch self {
+            case .occupation: .occupation
+            case .level: .targetLevel
+            case .contractYears: .contractYears
+            case .start: .apprenticeStart
+            case .end: .apprenticeEnd
+            case .extensionReason: .extensionReason
+            case .enterpriseMentor: .enterpriseMentor
+            case .institutionMentor: .institutionMentor
+            }
+        }
+    }
+
+    /// A rule the plan breaks and the value that breaks it.
+    public struct Issue: Hashable, Sendable {
+        public let field: Field
+        public let value: String
+        public let rule: Rejection
+    }
+
     /// Every rule the plan breaks, each naming the option that carries the value.
     public func problems(against catalog: Catalog) -> [FieldProblem] {
-        var problems: [FieldProblem] = []
-        func fail(_ field: String, _ value: String, _ zh: String, _ en: String) {
-            problems.append(FieldProblem(field: field, value: value, rule: Rejection(zh, en)))
+        issues(against: catalog).map { FieldProblem(field: $0.field.option, value: $0.value, rule: $0.rule) }
+    }
+
+    /// Every rule the plan breaks, in the order of the plan's values.
+    public func issues(against catalog: Catalog) -> [Issue] {
+        var problems: [Issue] = []
+        func fail(_ field: Field, _ value: String, _ zh: String, _ en: String) {
+            problems.append(Issue(field: field, value: value, rule: Rejection(zh, en)))
         }
         if let occupation = catalog.occupation(code: occupationCode) {
             if !occupation.levels.contains(targetLevel) {
-                fail("--level", targetLevel.code, "\(occupation.name)不开设\(targetLevel.chineseName)", "\(occupation.name) does not offer \(targetLevel.englishName)")
+                fail(.level, targetLevel.code, "\(occupation.name)不开设\(targetLevel.chineseName)", "\(occupation.name) does not offer \(targetLevel.englishName)")
             }
         } else {
-            fail("--occupation", occupationCode, "不是目录中的职业", "is not an occupation in the catalog")
+            fail(.occupation, occupationCode, "不是目录中的职业", "is not an occupation in the catalog")
         }
         if !(SkillLevel.level4...SkillLevel.level1).contains(targetLevel) {
-            fail("--level", targetLevel.code, "企业新型学徒制的目标等级为中级工（四级）至高级技师（一级）",
+            fail(.level, targetLevel.code, "企业新型学徒制的目标等级为中级工（四级）至高级技师（一级）",
                  "an apprenticeship targets level 4 (intermediate) up to level 1 (senior technician)")
         }
         let minimumContract = catalog.integerSetting(.apprenticeMinContractYears)
         if contractYears < minimumContract {
-            fail("--contract-years", String(contractYears), "劳动合同期限至少 \(minimumContract) 年",
+            fail(.contractYears, String(contractYears), "劳动合同期限至少 \(minimumContract) 年",
                  "the labour contract must run at least \(minimumContract) year(s)")
         }
         let months = plannedMonths
         let maximumYears = catalog.integerSetting(.apprenticeMaxYears)
         if end <= start {
-            fail("--end", end.description, "结束日期应晚于开始日期 \(start)", "the end must be after the start (\(start))")
+            fail(.end, end.description, "结束日期应晚于开始日期 \(start)", "the end must be after the start (\(start))")
         } else if months < 12 {
-            fail("--end", end.description, "培养期至少 1 年（现为 \(months) 个月）", "an apprenticeship runs at least one year (this one \(months) months)")
+            fail(.end, end.description, "培养期至少 1 年（现为 \(months) 个月）", "an apprenticeship runs at least one year (this one \(months) months)")
         } else if months > maximumYears * 12 || (months == maximumYears * 12 && start.adding(months: months) < end) {
-            fail("--end", end.description, "培养期最长 \(maximumYears) 年", "an apprenticeship runs at most \(maximumYears) years")
+            fail(.end, end.description, "培养期最长 \(maximumYears) 年", "an apprenticeship runs at most \(maximumYears) years")
         } else if start.adding(months: 24) < end, extensionReason?.trimmingWhitespace().isEmpty ?? true {
-            fail("--extension-reason", "", "培养期超过 2 年须说明理由", "an apprenticeship longer than two years needs a reason")
+            fail(.extensionReason, "", "培养期超过 2 年须说明理由", "an apprenticeship longer than two years needs a reason")
         }
         if start < contractStart {
-            fail("--start", start.description, "学徒培养应在劳动合同开始（\(contractStart)）之后", "the apprenticeship starts before the labour contract (\(contractStart))")
+            fail(.start, start.description, "学徒培养应在劳动合同开始（\(contractStart)）之后", "the apprenticeship starts before the labour contract (\(contractStart))")
         }
         if enterpriseMentor.trimmingWhitespace().isEmpty {
-            fail("--enterprise-mentor", enterpriseMentor, "须有企业导师", "an enterprise mentor is required")
+            fail(.enterpriseMentor, enterpriseMentor, "须有企业导师", "an enterprise mentor is required")
         }
         if institutionMentor.trimmingWhitespace().isEmpty {
-            fail("--institution-mentor", institutionMentor, "须有院校导师", "an institution mentor is required")
+            fail(.institutionMentor, institutionMentor, "须有院校导师", "an institution mentor is required")
         }
         return problems
     }

@@ -1,4 +1,4 @@
-/// A column that trainee and attendance lists and filled score sheets may carry. Clerks' and
+/// A column that trainee and attendance lists, filled score sheets and apprentice lists may carry. Clerks' and
 /// examiners' sheets name columns in Chinese or English, in any order; `aliases` are the header
 /// texts each field answers to.
 public enum ListField: String, CaseIterable, Hashable, Sendable, Codable {
@@ -14,6 +14,18 @@ public enum ListField: String, CaseIterable, Hashable, Sendable, Codable {
     case part
     case score
     case outcome
+    // Apprentice lists (学徒名单).
+    case enterprise
+    case occupation
+    case targetLevel
+    case contractStart
+    case contractYears
+    case apprenticeStart
+    case apprenticeEnd
+    case extensionReason
+    case enterpriseMentor
+    case institutionMentor
+    case institution
 
     /// What every cell of the template's notes row (under the header) starts with, so that the
     /// importer knows to skip that row: `【说明】身份证号：…`.
@@ -35,6 +47,17 @@ public enum ListField: String, CaseIterable, Hashable, Sendable, Codable {
         case .part: "科目"
         case .score: "成绩"
         case .outcome: "缺考/违纪"
+        case .enterprise: "企业统一社会信用代码"
+        case .occupation: "职业"
+        case .targetLevel: "目标等级"
+        case .contractStart: "劳动合同起始日期"
+        case .contractYears: "合同年限"
+        case .apprenticeStart: "学徒开始日期"
+        case .apprenticeEnd: "学徒结束日期"
+        case .extensionReason: "延长理由"
+        case .enterpriseMentor: "企业导师"
+        case .institutionMentor: "院校导师"
+        case .institution: "培训机构"
         }
     }
 
@@ -51,6 +74,17 @@ public enum ListField: String, CaseIterable, Hashable, Sendable, Codable {
         case .part: "Part"
         case .score: "Score"
         case .outcome: "Absent/Breach"
+        case .enterprise: "Enterprise credit code"
+        case .occupation: "Occupation"
+        case .targetLevel: "Target level"
+        case .contractStart: "Contract start"
+        case .contractYears: "Contract years"
+        case .apprenticeStart: "Apprenticeship start"
+        case .apprenticeEnd: "Apprenticeship end"
+        case .extensionReason: "Extension reason"
+        case .enterpriseMentor: "Enterprise mentor"
+        case .institutionMentor: "Institution mentor"
+        case .institution: "Institution"
         }
     }
 
@@ -69,6 +103,19 @@ public enum ListField: String, CaseIterable, Hashable, Sendable, Codable {
         case .part: ["科目", "考试科目", "part", "subject"]
         case .score: ["成绩", "分数", "得分", "score", "mark"]
         case .outcome: ["缺考/违纪", "缺考违纪", "absent/breach", "absentbreach", "outcome"]
+        // An enterprise is named by its credit code, or by its id in SkillCert.
+        case .enterprise: ["企业统一社会信用代码", "统一社会信用代码", "企业信用代码", "信用代码", "企业编号",
+                           "enterprisecreditcode", "creditcode", "enterprise", "enterpriseid"]
+        case .occupation: ["职业", "职业名称", "职业编码", "职业代码", "培训职业", "occupation", "occupationcode"]
+        case .targetLevel: ["目标等级", "培养等级", "等级", "targetlevel", "level"]
+        case .contractStart: ["劳动合同起始日期", "劳动合同开始日期", "合同起始日期", "合同开始日期", "contractstart", "contractstartdate"]
+        case .contractYears: ["合同年限", "劳动合同年限", "合同期限", "劳动合同期限", "contractyears", "contractlength"]
+        case .apprenticeStart: ["学徒开始日期", "学徒培养开始日期", "培养开始日期", "开始日期", "apprenticeshipstart", "start", "startdate"]
+        case .apprenticeEnd: ["学徒结束日期", "学徒培养结束日期", "培养结束日期", "结束日期", "apprenticeshipend", "end", "enddate"]
+        case .extensionReason: ["延长理由", "延期理由", "延长原因", "extensionreason"]
+        case .enterpriseMentor: ["企业导师", "enterprisementor"]
+        case .institutionMentor: ["院校导师", "学校导师", "institutionmentor", "schoolmentor"]
+        case .institution: ["培训机构", "培训院校", "院校", "institution", "traininginstitution"]
         }
     }
 }
@@ -144,6 +191,17 @@ extension ListField {
         case .part: 8
         case .score: 9
         case .outcome: 10
+        case .enterprise: 11
+        case .occupation: 12
+        case .targetLevel: 13
+        case .contractStart: 14
+        case .contractYears: 15
+        case .apprenticeStart: 16
+        case .apprenticeEnd: 17
+        case .extensionReason: 18
+        case .enterpriseMentor: 19
+        case .institutionMentor: 20
+        case .institution: 21
         }
     }
 }

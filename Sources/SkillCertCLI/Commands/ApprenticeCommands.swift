@@ -26,8 +26,9 @@ struct EnterpriseCommand: ParsableCommand {
 struct ApprenticeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apprentice",
-        abstract: "Enterprise new-type apprenticeships (企业新型学徒制): register, file, start, complete, terminate, show.",
-        subcommands: [Register.self, File.self, Start.self, Complete.self, Terminate.self, Show.self, Roster.self, FilingList.self, Claims.self])
+        abstract: "Enterprise new-type apprenticeships (企业新型学徒制): register (one, or a list), file, start, complete, terminate, show.",
+        subcommands: [Register.self, Import.self, Template.self, File.self, Start.self, Complete.self, Terminate.self, Show.self, Roster.self,
+                      FilingList.self, Claims.self])
 
     struct Register: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register an apprenticeship (an institution for apprentices it trains, or the bureau).")

@@ -41,10 +41,9 @@ extension Store {
     public func enterprise(_ idOrCode: String, actor: User) throws(StoreError) -> Enterprise {
         try read { db in
             _ = try currentActor(db, actor)
-            let key = idOrCode.trimmingWhitespace().uppercased()
-            let found = try Int64(key).flatMap { try Enterprise.fetchOne(db, key: $0) }
-                ?? Enterprise.filter(Column("credit_code") == key).fetchOne(db)
-            guard let found else { throw StoreError.notFound(kind: "企业", key: key) }
+            guard let found = try Store.findEnterprise(db, key: idOrCode) else {
+                throw StoreError.notFound(kind: "企业", key: idOrCode.trimmingWhitespace().uppercased())
+            }
             return found
         }
     }
@@ -54,32 +53,13 @@ extension Store {
                                        actor: User) throws(StoreError) -> Apprenticeship {
         try write { db in
             let actor = try currentActor(db, actor)
-            guard actor.role != .examiner else {
-                throw StoreError.notPermitted(action: "apprentice register", reasonZh: "考评员不登记学徒", reasonEn: "examiners do not register apprentices")
-            }
+            try requireRegistrar(actor, to: "apprentice register")
             try requireScope(actor, institutionId: institutionId, to: "apprentice register")
-            guard try Enterprise.fetchOne(db, key: enterpriseId) != nil else { throw StoreError.notFound(kind: "企业", key: String(enterpriseId)) }
-            guard let person = try Person.filter(Column("national_id") == nationalId).fetchOne(db) else {
-                throw StoreError.notFound(kind: "人员", key: Masking.nationalID(nationalId))
-            }
-            let problems = plan.problems(against: try Catalog.fetch(db))
-            guard problems.isEmpty else { throw StoreError.invalidFields(problems) }
-            if try Apprenticeship.filter(Column("person_id") == person.id!)
-                .filter(["registered", "filed", "in-training"].contains(Column("status"))).fetchCount(db) > 0 {
-                throw StoreError.conflict(reasonZh: "\(Masking.nationalID(nationalId)) 已有进行中的学徒培养",
-                                          reasonEn: "\(Masking.nationalID(nationalId)) already has an apprenticeship under way")
-            }
-            var apprenticeship = Apprenticeship(
-                id: nil, enterpriseId: enterpriseId, institutionId: institutionId, personId: person.id!, occupationCode: plan.occupationCode,
-                targetLevel: plan.targetLevel.code, contractStart: plan.contractStart.description, contractYears: plan.contractYears,
-                startDate: plan.start.description, endDate: plan.end.description, extensionReason: plan.extensionReason?.trimmingWhitespace(),
-                enterpriseMentor: plan.enterpriseMentor.trimmingWhitespace(), institutionMentor: plan.institutionMentor.trimmingWhitespace(),
-                status: .registered, filedOn: nil, advanceFen: nil, trainingStartedOn: nil, completedOn: nil, certificateId: nil,
-                terminatedOn: nil, terminationReason: nil, createdAt: clock.timestamp())
-            try apprenticeship.insert(db)
-            try audit(db, actor: actor, action: "apprentice.register", entity: "apprenticeships", key: String(apprenticeship.id!),
-                      after: apprenticeship)
-            return apprenticeship
+            let checked = try checkRegistration(db, plan, enterprise: String(enterpriseId), nationalId: nationalId, name: nil,
+                                                catalog: try Catalog.fetch(db))
+            if let refused = RegistrationRefusal.storeError(checked.refusals) { throw refused }
+            return try insertApprenticeship(db, plan, enterpriseId: enterpriseId, institutionId: institutionId,
+                                            personId: checked.person!.id!, actor: actor)
         }
     }
 
