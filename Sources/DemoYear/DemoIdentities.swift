@@ -17,10 +17,10 @@ struct DemoIdentities {
         self.today = today
     }
 
-    /// A person aged `ages`, with a phone most of the time.
-    mutating func person(ages: ClosedRange<Int> = 18...55) -> (id: NationalID, name: String, phone: String?) {
+    /// A person aged `ages`, with a phone most of the time; `rare` gives the name a rare character.
+    mutating func person(ages: ClosedRange<Int> = 18...55, rare: Bool = false) -> (id: NationalID, name: String, phone: String?) {
         let id = nationalID(ages: ages)
-        let name = self.name(female: id.sex == .female)
+        let name = self.name(female: id.sex == .female, rare: rare)
         return (id, name, random.chance(0.9) ? phone() : nil)
     }
 
@@ -44,11 +44,12 @@ struct DemoIdentities {
         }
     }
 
-    mutating func name(female: Bool) -> String {
+    mutating func name(female: Bool, rare: Bool = false) -> String {
         let surname = random.chance(0.02) ? random.pick(DemoIdentities.compoundSurnames) : random.pick(DemoIdentities.surnames)
         let pool = female ? DemoIdentities.femaleGiven : DemoIdentities.maleGiven
         // About one name in two hundred carries a rare character, some outside the BMP.
-        var given = random.chance(0.005) ? random.pick(DemoIdentities.rare) : random.pick(pool)
+        var given = rare ? random.pick(Array(DemoIdentities.rare.prefix(4)))
+            : random.chance(0.005) ? random.pick(DemoIdentities.rare) : random.pick(pool)
         if random.chance(0.75) { given += random.pick(pool) }
         return surname + given
     }
@@ -88,7 +89,7 @@ struct DemoIdentities {
     static let maleGiven = Array("伟强军明辉华杰俊文斌志豪建国平勇浩宇锦荣鸿海峰涛超永贤耀德家宏振东坚彬嘉").map(String.init)
     static let femaleGiven = Array("丽娟芳敏静燕霞婷玲秀凤红梅莉慧颖琳晓雪欣雅倩洁佩嘉诗咏惠珊美兰").map(String.init)
     /// Characters clerks meet in real lists that many systems lose: CJK Extension B and later
-    /// (outside the BMP) and Extension A.
+    /// (outside the BMP; the first four) and Extension A.
     static let rare = ["𠈌", "𡒄", "𬱖", "𬌗", "䶮", "㛃", "堃", "喆"]
     static let phonePrefixes = ["13", "13", "15", "18", "17", "19"].flatMap { head in (0...9).map { head + String($0) } }
         .filter { !["170", "171", "190", "192", "193", "194", "195", "196", "197"].contains($0) }

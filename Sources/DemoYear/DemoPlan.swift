@@ -102,8 +102,8 @@ public struct DemoPlan: Sendable {
         let certifications = try target(nil, .certifications)
         let apprentices = try target(nil, .apprentices)
         // 广东技工 has no class target here: the technical schools train what the certification
-        // target still needs, at about four certificates for every five trainees.
-        let jigongTrainees = max(0, Int((Double(certifications) / 0.8).rounded()) - yuecai.trainees - nanyue.trainees)
+        // target still needs, at about 78 certificates for every hundred trainees.
+        let jigongTrainees = max(0, Int((Double(certifications) / 0.78).rounded()) - yuecai.trainees - nanyue.trainees)
         let jigongClasses = max(1, (jigongTrainees + 49) / 50)
         return DemoPlan(scale: .district, year: year,
                         classes: ["yuecai": yuecai.classes, "nanyue": nanyue.classes, "jigong": jigongClasses],

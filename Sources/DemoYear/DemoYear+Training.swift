@@ -83,7 +83,9 @@ extension DemoYearBuilder {
                                           phone: person.phone, education: "senior-secondary", householdType: "rural"), rows.count + 2))
         }
         while rows.count < run.size {
-            let (id, name, phone) = identities.person(ages: run.kind.project == "jigong" ? 17...30 : 18...55)
+            // The year's first list starts with a name that only full Unicode holds.
+            let (id, name, phone) = identities.person(ages: run.kind.project == "jigong" ? 17...30 : 18...55,
+                                                      rare: run.cohortId == firstCohortId && rows.isEmpty)
             rows.append((TraineeCandidate(nationalId: id, name: name, phone: phone, education: education(run.kind.project),
                                           householdType: random.chance(0.55) ? "rural" : "urban", keyGroups: keyGroups()), rows.count + 2))
         }

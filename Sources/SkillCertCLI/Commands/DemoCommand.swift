@@ -38,7 +38,7 @@ struct DemoCommand: ParsableCommand {
         context.print("演示数据 Demo: \(scale.rawValue), \(year) → \(path)")
         let year: DemoYearResult
         do {
-            year = try DemoYear.build(plan: plan, catalog: catalog, open: { clock in try Store.open(path: path, clock: clock) },
+            year = try DemoYear.build(plan: plan, catalog: catalog, open: { clock in try Store.open(path: path, clock: clock, durability: .rebuildable) },
                                       progress: { context.print($0) })
         } catch {
             // A half-built year is no demo: nothing is left behind.

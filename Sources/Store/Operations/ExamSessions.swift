@@ -137,7 +137,7 @@ extension Store {
     func visibleSession(_ db: Database, id: Int64, actor: User) throws -> ExamSession {
         guard let session = try ExamSession.fetchOne(db, key: id) else { throw StoreError.notFound(kind: "考试场次", key: String(id)) }
         if actor.role == .examiner {
-            let assigned = try Int64.fetchOne(db, sql: "SELECT 1 WHERE ? IN (\(Store.sessionsOfExaminerUserSQL))",
+            let assigned = try Int64.fetchOne(db, cached: "SELECT 1 WHERE ? IN (\(Store.sessionsOfExaminerUserSQL))",
                                               arguments: [id, actor.id]) != nil
             guard assigned else {
                 throw StoreError.notPermitted(action: "session \(id)", reasonZh: "考评员只能查看被安排参加的考试场次",
@@ -161,15 +161,15 @@ extension Store {
         let roomSummaries = try rooms.map { room in
             ExamRoomSummary(
                 room: room,
-                candidates: try ExamSeat.filter(Column("room_id") == room.id!).fetchCount(db),
-                examiners: try Int64.fetchAll(db, sql: "SELECT examiner_id FROM exam_room_examiners WHERE room_id = ? ORDER BY examiner_id",
+                candidates: try Int.fetchOne(db, cached: "SELECT count(*) FROM exam_seats WHERE room_id = ?", arguments: [room.id!]) ?? 0,
+                examiners: try Int64.fetchAll(db, cached: "SELECT examiner_id FROM exam_room_examiners WHERE room_id = ? ORDER BY examiner_id",
                                               arguments: [room.id!]).map { try examinerSummary(db, id: $0) })
         }
         return ExamSessionSummary(
             session: session,
-            bodyName: try String.fetchOne(db, sql: "SELECT name FROM institutions WHERE id = ?", arguments: [session.bodyId]) ?? "",
+            bodyName: try String.fetchOne(db, cached: "SELECT name FROM institutions WHERE id = ?", arguments: [session.bodyId]) ?? "",
             targetName: session.target.displayName(in: catalog) + (session.subTrade.map { "（\($0)）" } ?? ""),
-            registered: try ExamRegistration.filter(Column("session_id") == session.id!).fetchCount(db),
+            registered: try Int.fetchOne(db, cached: "SELECT count(*) FROM exam_registrations WHERE session_id = ?", arguments: [session.id!]) ?? 0,
             rooms: roomSummaries,
             staffingProblems: try staffingProblems(db, session: session, rooms: roomSummaries))
     }
