@@ -102,7 +102,10 @@ extension DemoYearBuilder {
         guard !session.candidates.isEmpty else { return }
         _ = try store.holdExamSession(id: session.id, actor: admin)
         let showcase = !firstSessionClaimed && session.candidates.count >= 4
-        if showcase { firstSessionClaimed = true }
+        if showcase {
+            firstSessionClaimed = true
+            showcaseSessionId = session.id
+        }
         markCandidates(session, apprentices: Set(run.apprentices), showcase: showcase)
         let typos = typoLines(session, showcase: showcase)
         agenda.on(session.examDay.adding(days: 3)) { try self.enterScores(session, by: self.entryOne, typos: [:]) }

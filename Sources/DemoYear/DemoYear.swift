@@ -7,9 +7,11 @@ public struct DemoYearResult {
     public let admin: User
     public let plan: DemoPlan
     public let counts: DemoCounts
-    /// The first class and session of the year, whose rosters show what one looks like.
+    /// The first class of the year, and the session that shows one of everything that can
+    /// happen to results (a mismatch, an absence, an amendment, a re-check): their rosters show
+    /// what the year looks like.
     public let firstCohortId: Int64?
-    public let firstSessionId: Int64?
+    public let sampleSessionId: Int64?
 }
 
 /// Builds a realistic year of records for a district (or a city) by driving the Store's own
@@ -24,7 +26,8 @@ public enum DemoYear {
         let builder = try DemoYearBuilder(plan: plan, catalog: catalog, open: open, progress: progress)
         try builder.run()
         return DemoYearResult(store: builder.store, admin: builder.admin, plan: plan, counts: builder.counts,
-                              firstCohortId: builder.firstCohortId, firstSessionId: builder.firstSessionId)
+                              firstCohortId: builder.firstCohortId,
+                              sampleSessionId: builder.showcaseSessionId ?? builder.firstSessionId)
     }
 }
 
@@ -62,6 +65,7 @@ final class DemoYearBuilder {
     var firstSessionId: Int64?
     /// The first session of the year shows one of everything that can happen to results.
     var firstSessionClaimed = false
+    var showcaseSessionId: Int64?
     var firstIssuanceClaimed = false
     /// National IDs of earlier years' people kept for this year's apprenticeships.
     var apprenticePool: [String] = []

@@ -77,7 +77,7 @@ extension DemoYearResult {
 
     @Test func theSessionsShowMismatchesAbsencesAmendmentsRechecksAndRevocations() throws {
         let year = try tinyYear()
-        let first = try #require(year.firstSessionId)
+        let first = try #require(year.sampleSessionId)
         let results = try year.store.sessionResults(id: first, actor: year.admin)
         #expect(results.settledMismatches.first?.reason == "核对原始评分表")
         #expect(results.candidates.contains { $0.standing(.theory) == .final(.absent, passed: false) })

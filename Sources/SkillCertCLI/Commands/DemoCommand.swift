@@ -69,7 +69,7 @@ struct DemoRun {
             try CohortRosterWorkbook.write(try store.cohortRoster(cohortId: cohort, actor: admin), unmasked: false, to: url)
             files.append(url)
         }
-        if let session = year.firstSessionId {
+        if let session = year.sampleSessionId {
             let url = folder.appendingPathComponent("results-session-\(session).xlsx")
             try ResultsRosterWorkbook.write(try store.sessionResults(id: session, actor: admin), unmasked: false, to: url)
             files.append(url)
