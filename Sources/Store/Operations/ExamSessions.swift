@@ -156,7 +156,6 @@ extension Store {
         """
 
     func sessionSummary(_ db: Database, _ session: ExamSession) throws -> ExamSessionSummary {
-        let catalog = try Catalog.fetch(db)
         let rooms = try ExamRoom.filter(Column("session_id") == session.id!).order(Column("id")).fetchAll(db)
         let roomSummaries = try rooms.map { room in
             ExamRoomSummary(
@@ -168,7 +167,7 @@ extension Store {
         return ExamSessionSummary(
             session: session,
             bodyName: try String.fetchOne(db, cached: "SELECT name FROM institutions WHERE id = ?", arguments: [session.bodyId]) ?? "",
-            targetName: session.target.displayName(in: catalog) + (session.subTrade.map { "（\($0)）" } ?? ""),
+            targetName: try Store.targetName(db, session.target) + (session.subTrade.map { "（\($0)）" } ?? ""),
             registered: try Int.fetchOne(db, cached: "SELECT count(*) FROM exam_registrations WHERE session_id = ?", arguments: [session.id!]) ?? 0,
             rooms: roomSummaries,
             staffingProblems: try staffingProblems(db, session: session, rooms: roomSummaries))
@@ -179,4 +178,24 @@ extension Store {
 private struct SessionAuditView: Encodable {
     let session: ExamSession
     let rooms: [ExamRoom]
+}
+
+extension Store {
+    /// `中式烹调师 四级/中级工`: the one catalog name a summary needs, read on its own. Summaries
+    /// are made after every change to a session, and reading the whole catalog each time
+    /// weighed more than the rest of the summary.
+    static func targetName(_ db: Database, _ target: CertificationTarget) throws -> String {
+        var names = Catalog()
+        switch target {
+        case .occupation(let code, _):
+            if let name = try String.fetchOne(db, cached: "SELECT name FROM catalog_occupations WHERE code = ?", arguments: [code]) {
+                names.occupations = [Occupation(code: code, name: name, projectCode: "", levels: [])]
+            }
+        case .specialAbility(let code):
+            if let name = try String.fetchOne(db, cached: "SELECT name FROM catalog_special_abilities WHERE code = ?", arguments: [code]) {
+                names.specialAbilities = [SpecialAbility(code: code, name: name, projectCode: "")]
+            }
+        }
+        return target.displayName(in: names)
+    }
 }
