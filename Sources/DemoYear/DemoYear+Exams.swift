@@ -83,7 +83,8 @@ extension DemoYearBuilder {
         let session = run.session!
         _ = try store.moveExamSession(id: session.id, to: .closed, actor: admin)
         let pool = examiners[run.kind.project]!
-        var next = (session.id.hashValue & 0xffff) % pool.count
+        // The body's examiners take turns, session by session.
+        var next = Int(session.id * 7 % Int64(pool.count))
         for room in session.rooms {
             let needed = room.part == .theory ? 2 : 3
             var ids: [Int64] = []

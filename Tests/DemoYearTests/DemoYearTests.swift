@@ -56,6 +56,30 @@ extension DemoYearResult {
     }
 }
 
+@Suite struct DemoDistrictTests {
+    /// The default scale, built once in memory: what `make demo` shows must meet the catalog's plan.
+    @Test func theDistrictYearMeetsTheCatalogsTargets() throws {
+        let catalog = try packageCatalog()
+        let plan = try DemoPlan.make(scale: .district, year: 2026, catalog: catalog)
+        let year = try DemoYear.build(plan: plan, catalog: catalog, open: { clock in try Store.inMemory(clock: clock) }, progress: { _ in })
+        func target(_ project: String?, _ metric: TargetMetric) -> Int? {
+            catalog.targets.first { $0.year == 2026 && $0.district == nil && $0.projectCode == project && $0.metric == metric }?.value
+        }
+        for project in ["yuecai", "nanyue"] {
+            #expect(try year.count("SELECT count(*) FROM cohorts WHERE project_code = '\(project)'") == target(project, .classes))
+            #expect(try year.count("SELECT count(*) FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id WHERE c.project_code = '\(project)'")
+                    == target(project, .trainees))
+        }
+        #expect(try year.count("SELECT count(*) FROM apprenticeships WHERE created_at >= '2026'") == target(nil, .apprentices))
+        // Certifications land near the target: the pass rates decide the exact figure.
+        let certificates = try year.count("SELECT count(*) FROM certificates WHERE issued_on LIKE '2026-%'")
+        let planned = try #require(target(nil, .certifications))
+        #expect(abs(certificates - planned) * 20 <= planned, "\(certificates) certificates for a target of \(planned)")
+        // Every quarter sees certificates issued.
+        #expect(try year.strings("SELECT DISTINCT (CAST(substr(issued_on, 6, 2) AS INTEGER) + 2) / 3 FROM certificates").count == 4)
+    }
+}
+
 @Suite struct DemoYearTests {
     @Test func aTinyYearHoldsTheClassesAndTraineesOfItsPlan() throws {
         let year = try tinyYear()
