@@ -1,11 +1,13 @@
 # SkillCert: two commands on a fresh machine with only Swift on it.
-#   make demo   builds, initialises demo.sqlite from Catalog/ and writes workbooks into Exports/
+#   make demo   builds and runs `skillcert demo`: a realistic year for one district in demo.sqlite, rosters in Exports/
 #   make test   builds and runs every test
+#   make tour   the walk-through of scripts/demo.sh, command by command, in tour.sqlite
 SWIFT ?= swift
 DEMO_DB ?= demo.sqlite
+TOUR_DB ?= tour.sqlite
 BIN = .build/debug/skillcert
 
-.PHONY: deps build test demo clean bench
+.PHONY: deps build test demo tour clean bench
 
 deps:
 	@bash scripts/install-deps.sh
@@ -19,10 +21,13 @@ test: deps
 	$(SWIFT) test
 
 demo: build
-	@bash scripts/demo.sh $(BIN) $(DEMO_DB)
+	$(BIN) demo --db $(DEMO_DB) --out Exports --replace
+
+tour: build
+	@bash scripts/demo.sh $(BIN) $(TOUR_DB)
 
 clean:
-	rm -rf .build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf .build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(TOUR_DB) $(TOUR_DB)-wal $(TOUR_DB)-shm
 
 # Import benchmark (issue 3): 1,000,000 rows against sqlite3 .import, side by side.
 bench:

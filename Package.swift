@@ -36,10 +36,11 @@ let package = Package(
             dependencies: ["Domain", "Spreadsheet", .product(name: "CSV", package: "CSV.swift")]
         ),
         .target(name: "Reports", dependencies: ["Domain", "Store", "Spreadsheet"]),
+        .target(name: "DemoYear", dependencies: ["Domain", "Store"]),
         .target(
             name: "SkillCertCLI",
             dependencies: [
-                "Domain", "Store", "Spreadsheet", "Intake", "Reports",
+                "Domain", "Store", "Spreadsheet", "Intake", "Reports", "DemoYear",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +53,7 @@ let package = Package(
         ),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Domain", "Spreadsheet"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Spreadsheet", "Domain", "Intake"]),
+        .testTarget(name: "DemoYearTests", dependencies: ["DemoYear", "Store", "Domain", "Intake"]),
         .testTarget(name: "SkillCertCLITests", dependencies: ["SkillCertCLI", "Spreadsheet", "Store", "Domain"]),
     ]
 )

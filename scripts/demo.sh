@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# make demo: a fresh database from Catalog/, a few institutions, users and persons, and the
-# catalog workbook in Exports/. Safe to run again: it starts from a new database each time.
+# make tour: a fresh database from Catalog/ and a walk through the commands, one by one: institutions,
+# users and persons, a cohort, an exam session, results, certificates, an apprenticeship, and the
+# workbooks in Exports/. Safe to run again: it starts from a new database each time.
 set -euo pipefail
 BIN="$1"
 DB="$2"

@@ -16,7 +16,7 @@ public struct SkillCertCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, CatalogCommand.self, InstitutionCommand.self, PersonCommand.self, CohortCommand.self,
             ExaminerCommand.self, SessionCommand.self, ResultsCommand.self, CertCommand.self, EnterpriseCommand.self,
-            ApprenticeCommand.self, ReportCommand.self, UserCommand.self, AuditCommand.self,
+            ApprenticeCommand.self, ReportCommand.self, UserCommand.self, AuditCommand.self, DemoCommand.self,
         ]
     )
 

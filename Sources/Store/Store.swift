@@ -24,15 +24,29 @@ public final class Store: Sendable {
         }
     }
 
+    /// How much a committed transaction survives.
+    public enum Durability: Sendable {
+        /// Every commit is on disk before the operation returns (SQLite's default): the records.
+        case full
+        /// Commits reach the disk when the operating system writes them: a crash of the machine
+        /// (not of the program) may lose the last ones. Only for a database that is rebuilt
+        /// from scratch when anything goes wrong, such as `skillcert demo`'s, whose hundreds of
+        /// thousands of small transactions would otherwise each wait for the disk.
+        case rebuildable
+    }
+
     /// Opens (creating if needed) the database file in WAL mode and brings its schema up to date.
-    public static func open(path: String, clock: Clock = .system) throws(StoreError) -> Store {
+    public static func open(path: String, clock: Clock = .system, durability: Durability = .full) throws(StoreError) -> Store {
         var config = Configuration()
         config.foreignKeysEnabled = true
         // A second writer (another terminal, a web request) waits instead of failing at once.
         config.busyMode = .timeout(10)
         // A city's year of trainees is a few hundred MB of rows and indexes; SQLite's default
         // 2 MB page cache makes a large import spill and re-read pages for every row.
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -131072") }
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = -131072")
+            if durability == .rebuildable { try db.execute(sql: "PRAGMA synchronous = OFF") }
+        }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: config)
@@ -86,11 +100,12 @@ public final class Store: Sendable {
         _ db: Database, actor: User, action: String, entity: String, key: String,
         before: (any Encodable)? = nil, after: (any Encodable)? = nil, reason: String? = nil
     ) throws {
-        var event = AuditEvent(
-            id: nil, at: clock.timestamp(), actorLogin: actor.login, actorRole: actor.role.rawValue,
-            action: action, entity: entity, entityKey: key,
-            before: try before.map(Store.json), after: try after.map(Store.json), reason: reason)
-        try event.insert(db)
+        // Every change writes one: a prepared INSERT, not the record's generic one.
+        try db.execute(cached: """
+            INSERT INTO audit_events (at, actor_login, actor_role, action, entity, entity_key, before, after, reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [clock.timestamp(), actor.login, actor.role.rawValue, action, entity, key,
+                             try before.map(Store.json), try after.map(Store.json), reason])
     }
 
     static func json(_ value: any Encodable) throws -> String {

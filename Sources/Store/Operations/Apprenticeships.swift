@@ -84,7 +84,7 @@ extension Store {
     public func completeApprenticeship(id: Int64, certificateNumber: String, actor: User) throws(StoreError) -> Apprenticeship {
         try change(id: id, to: .completed, bureauOnly: true, actor: actor) { db, apprenticeship in
             let number = certificateNumber.trimmingWhitespace().uppercased()
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try Row.fetchOne(db, cached: """
                 SELECT id, person_id, occupation_code, level, revoked_on FROM certificates WHERE number = ?
                 """, arguments: [number]) else {
                 throw StoreError.notFound(kind: "证书", key: number)
@@ -228,7 +228,7 @@ extension Store {
                 let person = try Person.fetchOne(db, key: apprenticeship.personId)!
                 return ApprenticeshipLine(
                     apprenticeship: apprenticeship, enterpriseName: enterprise.name, creditCode: enterprise.creditCode,
-                    institutionName: try String.fetchOne(db, sql: "SELECT name FROM institutions WHERE id = ?",
+                    institutionName: try String.fetchOne(db, cached: "SELECT name FROM institutions WHERE id = ?",
                                                          arguments: [apprenticeship.institutionId]) ?? "",
                     name: person.name, nationalId: person.nationalId,
                     occupationName: catalog.occupation(code: apprenticeship.occupationCode)?.name ?? apprenticeship.occupationCode,

@@ -173,7 +173,9 @@ extension Store {
             } else {
                 let enrolments = try Enrolment.filter(Column("cohort_id") == cohortId && Column("status") == EnrolmentStatus.enrolled.rawValue)
                     .order(Column("id")).fetchAll(db)
-                for enrolment in enrolments { candidates.append((enrolment, try Person.fetchOne(db, key: enrolment.personId)!)) }
+                for enrolment in enrolments {
+                    candidates.append((enrolment, try Person.fetchOne(db, cached: "SELECT * FROM persons WHERE id = ?", arguments: [enrolment.personId])!))
+                }
             }
             for (enrolment, person) in candidates {
                 guard enrolment.hoursTenths >= result.requiredTenths else {
@@ -226,7 +228,7 @@ extension Store {
     }
 
     func enrolment(_ db: Database, cohort: Cohort, nationalId: String) throws -> Enrolment? {
-        try Enrolment.fetchOne(db, sql: """
+        try Enrolment.fetchOne(db, cached: """
             SELECT e.* FROM enrolments e JOIN persons p ON p.id = e.person_id
             WHERE e.cohort_id = ? AND p.national_id = ?
             """, arguments: [cohort.id, nationalId])

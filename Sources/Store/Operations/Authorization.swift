@@ -4,7 +4,7 @@ import Domain
 extension Store {
     /// Re-reads the acting user inside the transaction: a user disabled a moment ago cannot act.
     func currentActor(_ db: Database, _ actor: User) throws -> User {
-        guard let id = actor.id, let current = try User.fetchOne(db, key: id) else {
+        guard let id = actor.id, let current = try User.fetchOne(db, cached: "SELECT * FROM users WHERE id = ?", arguments: [id]) else {
             throw StoreError.notFound(kind: "用户", key: actor.login)
         }
         guard current.active else { throw StoreError.userDisabled(login: current.login) }

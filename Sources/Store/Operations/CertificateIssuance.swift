@@ -59,15 +59,16 @@ extension Store {
                 }
                 // A certificate of this registration that was revoked stays revoked: issuing again
                 // does not undo a revocation.
-                if try Int.fetchOne(db, sql: "SELECT 1 FROM certificates WHERE registration_id = ?", arguments: [candidate.registrationId]) != nil {
+                if try Int.fetchOne(db, cached: "SELECT 1 FROM certificates WHERE registration_id = ?", arguments: [candidate.registrationId]) != nil {
                     revoked += 1
                     continue
                 }
                 let number = try nextNumber(db, issuer: issuer, bodyId: body.id!, target: session.target, year: today.year, catalog: catalog)
-                let registration = try ExamRegistration.fetchOne(db, key: candidate.registrationId)!
+                let registration = try ExamRegistration.fetchOne(db, cached: "SELECT * FROM exam_registrations WHERE id = ?",
+                                                                 arguments: [candidate.registrationId])!
                 let cohortId = try trainingCohortId(db, registration: registration)
-                let institutionId = try cohortId.flatMap { try Int64.fetchOne(db, sql: "SELECT institution_id FROM cohorts WHERE id = ?", arguments: [$0]) }
-                try db.execute(sql: """
+                let institutionId = try cohortId.flatMap { try Int64.fetchOne(db, cached: "SELECT institution_id FROM cohorts WHERE id = ?", arguments: [$0]) }
+                try db.execute(cached: """
                     INSERT INTO certificates (number, person_id, occupation_code, level, special_ability_code, body_id, session_id,
                         issued_on, created_at, registration_id, cohort_id, training_institution_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -96,7 +97,7 @@ extension Store {
             series = "special-ability"
             maximum = catalog.specialAbilityNumberPattern.maximumSerial
         }
-        let last = try Int.fetchOne(db, sql: "SELECT last_serial FROM certificate_serials WHERE body_id = ? AND year = ? AND series = ?",
+        let last = try Int.fetchOne(db, cached: "SELECT last_serial FROM certificate_serials WHERE body_id = ? AND year = ? AND series = ?",
                                     arguments: [bodyId, year, series]) ?? 0
         guard last < maximum else {
             throw StoreError.rulesBroken(
@@ -105,7 +106,7 @@ extension Store {
                                   "the serials of \(issuer.prefix) for \(year), \(series == "special-ability" ? "special-ability items" : "level \(series)") are used up (the largest is \(maximum))")])
         }
         let serial = last + 1
-        try db.execute(sql: """
+        try db.execute(cached: """
             INSERT INTO certificate_serials (body_id, year, series, last_serial) VALUES (?, ?, ?, ?)
             ON CONFLICT (body_id, year, series) DO UPDATE SET last_serial = excluded.last_serial
             """, arguments: [bodyId, year, series, serial])
@@ -129,11 +130,11 @@ extension Store {
     func liveCertificate(_ db: Database, personId: Int64, target: CertificationTarget) throws -> Int64? {
         switch target {
         case .occupation(let code, let level):
-            try Int64.fetchOne(db, sql: """
+            try Int64.fetchOne(db, cached: """
                 SELECT id FROM certificates WHERE person_id = ? AND occupation_code = ? AND level = ? AND revoked_on IS NULL
                 """, arguments: [personId, code, level.code])
         case .specialAbility(let code):
-            try Int64.fetchOne(db, sql: """
+            try Int64.fetchOne(db, cached: """
                 SELECT id FROM certificates WHERE person_id = ? AND special_ability_code = ? AND revoked_on IS NULL
                 """, arguments: [personId, code])
         }

@@ -86,7 +86,7 @@ extension Store {
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
             ORDER BY c.id DESC
             """
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        return try Row.fetchAll(db, cached: sql, arguments: arguments).map { row in
             CohortSummary(cohort: try Cohort(row: row), institutionName: row["institution_name"],
                           enrolled: row["n_enrolled"], completed: row["n_completed"], withdrawn: row["n_withdrawn"])
         }

@@ -100,11 +100,11 @@ extension Store {
                     "培训班培训的是\(cohort.target.displayName(in: catalog))，本场次考核\(session.target.displayName(in: catalog))",
                     "the cohort trains for \(cohort.target.displayName(in: catalog)), the session assesses \(session.target.displayName(in: catalog))")))
             }
-            let trainees = try Person.fetchAll(db, sql: """
+            let trainees = try Person.fetchAll(db, cached: """
                 SELECT p.* FROM enrolments e JOIN persons p ON p.id = e.person_id
                 WHERE e.cohort_id = ? AND e.status = 'completed' ORDER BY e.id
                 """, arguments: [cohortId])
-            let notCompleted = try Int.fetchOne(db, sql: "SELECT count(*) FROM enrolments WHERE cohort_id = ? AND status = 'enrolled'",
+            let notCompleted = try Int.fetchOne(db, cached: "SELECT count(*) FROM enrolments WHERE cohort_id = ? AND status = 'enrolled'",
                                                 arguments: [cohortId]) ?? 0
             var outcomes: [CandidateOutcome] = []
             for person in trainees {
@@ -143,7 +143,7 @@ extension Store {
 
     /// The latest cohort for `target` the person completed (at `institutionId`'s, when given).
     private func trainingCohort(_ db: Database, personId: Int64, target: CertificationTarget, institutionId: Int64?) throws -> Cohort? {
-        let cohorts = try Cohort.fetchAll(db, sql: """
+        let cohorts = try Cohort.fetchAll(db, cached: """
             SELECT c.* FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
             WHERE e.person_id = ? AND e.status = 'completed' AND (? IS NULL OR c.institution_id = ?)
             ORDER BY c.end_date DESC, c.id DESC
@@ -159,7 +159,7 @@ extension Store {
         func outcome(_ result: CandidateOutcome.Result) -> CandidateOutcome {
             CandidateOutcome(name: person.name, nationalId: person.nationalId, result: result)
         }
-        if let ticket = try String.fetchOne(db, sql: "SELECT ticket_number FROM exam_registrations WHERE session_id = ? AND person_id = ?",
+        if let ticket = try String.fetchOne(db, cached: "SELECT ticket_number FROM exam_registrations WHERE session_id = ? AND person_id = ?",
                                             arguments: [session.id!, person.id!]) {
             return outcome(.alreadyRegistered(ticket: ticket))
         }
@@ -208,7 +208,7 @@ extension Store {
 
     /// The system's certificates of the person (revoked ones do not count) and what they declared.
     private func evidence(_ db: Database, personId: Int64, declaration: CandidateDeclaration) throws -> EligibilityEvidence {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db, cached: """
             SELECT occupation_code, level, issued_on FROM certificates
             WHERE person_id = ? AND revoked_on IS NULL AND occupation_code IS NOT NULL
             """, arguments: [personId])
@@ -223,7 +223,7 @@ extension Store {
 
     /// 准考证号: the exam year, the session id in five digits and a four-digit sequence.
     private func nextTicket(_ db: Database, session: ExamSession) throws -> String {
-        let sequence = (try Int.fetchOne(db, sql: "SELECT count(*) FROM exam_registrations WHERE session_id = ?",
+        let sequence = (try Int.fetchOne(db, cached: "SELECT count(*) FROM exam_registrations WHERE session_id = ?",
                                          arguments: [session.id!]) ?? 0) + 1
         return "\(session.examDate.prefix(4))\(Int(session.id!).zeroPadded(5))\(sequence.zeroPadded(4))"
     }
@@ -231,15 +231,15 @@ extension Store {
     /// A seat in every part: the first room of the part (in the order planned) with a free
     /// seat and no examiner whose institution trained the candidate; the lowest free seat in it.
     private func seat(_ db: Database, registration: ExamRegistration, session: ExamSession, parts: Set<ExamPart>?) throws {
-        let rooms = try ExamRoom.filter(Column("session_id") == session.id!).order(Column("id")).fetchAll(db)
+        let rooms = try ExamRoom.fetchAll(db, cached: "SELECT * FROM exam_rooms WHERE session_id = ? ORDER BY id", arguments: [session.id!])
         for part in (parts ?? Set(rooms.map(\.part))).sorted() {
             var full = true
             var placed = false
             for room in rooms where room.part == part {
-                let taken = try Int.fetchAll(db, sql: "SELECT seat FROM exam_seats WHERE room_id = ? ORDER BY seat", arguments: [room.id!])
+                let taken = try Int.fetchAll(db, cached: "SELECT seat FROM exam_seats WHERE room_id = ? ORDER BY seat", arguments: [room.id!])
                 guard taken.count < room.seats else { continue }
                 full = false
-                let conflicted = try Int.fetchOne(db, sql: """
+                let conflicted = try Int.fetchOne(db, cached: """
                     SELECT 1 FROM exam_room_examiners x JOIN examiners e ON e.id = x.examiner_id
                     JOIN exam_registrations g ON g.id = ?
                     WHERE x.room_id = ? AND e.own_institution_id IS NOT NULL
@@ -283,7 +283,7 @@ extension Store {
     /// taken again, with an ordinary registration) or when every part is passed.
     fileprivate func retakePlan(_ db: Database, session: ExamSession, person: Person) throws -> RetakePlan {
         let sessionDate = try CivilDate.parse(session.examDate)
-        let earlier = try ExamRegistration.fetchAll(db, sql: """
+        let earlier = try ExamRegistration.fetchAll(db, cached: """
             SELECT g.* FROM exam_registrations g JOIN exam_sessions s ON s.id = g.session_id
             WHERE g.person_id = ? AND s.status = 'results-locked' AND s.exam_date < ?
             ORDER BY s.exam_date DESC, g.id DESC

@@ -137,7 +137,7 @@ extension Store {
     func visibleSession(_ db: Database, id: Int64, actor: User) throws -> ExamSession {
         guard let session = try ExamSession.fetchOne(db, key: id) else { throw StoreError.notFound(kind: "考试场次", key: String(id)) }
         if actor.role == .examiner {
-            let assigned = try Int64.fetchOne(db, sql: "SELECT 1 WHERE ? IN (\(Store.sessionsOfExaminerUserSQL))",
+            let assigned = try Int64.fetchOne(db, cached: "SELECT 1 WHERE ? IN (\(Store.sessionsOfExaminerUserSQL))",
                                               arguments: [id, actor.id]) != nil
             guard assigned else {
                 throw StoreError.notPermitted(action: "session \(id)", reasonZh: "考评员只能查看被安排参加的考试场次",
@@ -156,20 +156,19 @@ extension Store {
         """
 
     func sessionSummary(_ db: Database, _ session: ExamSession) throws -> ExamSessionSummary {
-        let catalog = try Catalog.fetch(db)
         let rooms = try ExamRoom.filter(Column("session_id") == session.id!).order(Column("id")).fetchAll(db)
         let roomSummaries = try rooms.map { room in
             ExamRoomSummary(
                 room: room,
-                candidates: try ExamSeat.filter(Column("room_id") == room.id!).fetchCount(db),
-                examiners: try Int64.fetchAll(db, sql: "SELECT examiner_id FROM exam_room_examiners WHERE room_id = ? ORDER BY examiner_id",
+                candidates: try Int.fetchOne(db, cached: "SELECT count(*) FROM exam_seats WHERE room_id = ?", arguments: [room.id!]) ?? 0,
+                examiners: try Int64.fetchAll(db, cached: "SELECT examiner_id FROM exam_room_examiners WHERE room_id = ? ORDER BY examiner_id",
                                               arguments: [room.id!]).map { try examinerSummary(db, id: $0) })
         }
         return ExamSessionSummary(
             session: session,
-            bodyName: try String.fetchOne(db, sql: "SELECT name FROM institutions WHERE id = ?", arguments: [session.bodyId]) ?? "",
-            targetName: session.target.displayName(in: catalog) + (session.subTrade.map { "（\($0)）" } ?? ""),
-            registered: try ExamRegistration.filter(Column("session_id") == session.id!).fetchCount(db),
+            bodyName: try String.fetchOne(db, cached: "SELECT name FROM institutions WHERE id = ?", arguments: [session.bodyId]) ?? "",
+            targetName: try Store.targetName(db, session.target) + (session.subTrade.map { "（\($0)）" } ?? ""),
+            registered: try Int.fetchOne(db, cached: "SELECT count(*) FROM exam_registrations WHERE session_id = ?", arguments: [session.id!]) ?? 0,
             rooms: roomSummaries,
             staffingProblems: try staffingProblems(db, session: session, rooms: roomSummaries))
     }
@@ -179,4 +178,24 @@ extension Store {
 private struct SessionAuditView: Encodable {
     let session: ExamSession
     let rooms: [ExamRoom]
+}
+
+extension Store {
+    /// `中式烹调师 四级/中级工`: the one catalog name a summary needs, read on its own. Summaries
+    /// are made after every change to a session, and reading the whole catalog each time
+    /// weighed more than the rest of the summary.
+    static func targetName(_ db: Database, _ target: CertificationTarget) throws -> String {
+        var names = Catalog()
+        switch target {
+        case .occupation(let code, _):
+            if let name = try String.fetchOne(db, cached: "SELECT name FROM catalog_occupations WHERE code = ?", arguments: [code]) {
+                names.occupations = [Occupation(code: code, name: name, projectCode: "", levels: [])]
+            }
+        case .specialAbility(let code):
+            if let name = try String.fetchOne(db, cached: "SELECT name FROM catalog_special_abilities WHERE code = ?", arguments: [code]) {
+                names.specialAbilities = [SpecialAbility(code: code, name: name, projectCode: "")]
+            }
+        }
+        return target.displayName(in: names)
+    }
 }

@@ -19,10 +19,10 @@ extension Store {
                     throw StoreError.rulesBroken(whatZh: "不能安排考评员 \(examiner.person.name)", whatEn: "cannot assign examiner \(examinerId)",
                                                  rules: problems)
                 }
-                let assigned = try Int.fetchOne(db, sql: "SELECT 1 FROM exam_room_examiners WHERE room_id = ? AND examiner_id = ?",
+                let assigned = try Int.fetchOne(db, cached: "SELECT 1 FROM exam_room_examiners WHERE room_id = ? AND examiner_id = ?",
                                                 arguments: [room.id!, examinerId]) != nil
                 guard !assigned else { throw StoreError.duplicate(kind: "考评员", key: "\(examinerId) @ \(room.name)") }
-                try db.execute(sql: "INSERT INTO exam_room_examiners (room_id, examiner_id, assigned_at) VALUES (?, ?, ?)",
+                try db.execute(cached: "INSERT INTO exam_room_examiners (room_id, examiner_id, assigned_at) VALUES (?, ?, ?)",
                                arguments: [room.id!, examinerId, clock.timestamp()])
                 try audit(db, actor: actor, action: "session.assign", entity: "exam_sessions", key: String(sessionId),
                           after: ["room": room.name, "examiner_id": String(examinerId)])
@@ -39,7 +39,7 @@ extension Store {
             try requireBureau(actor, to: "session unassign")
             let reason = try Store.requiredText(reason, field: "--reason")
             let (session, room) = try staffableRoom(db, sessionId: sessionId, roomName: roomName)
-            try db.execute(sql: "DELETE FROM exam_room_examiners WHERE room_id = ? AND examiner_id = ?", arguments: [room.id!, examinerId])
+            try db.execute(cached: "DELETE FROM exam_room_examiners WHERE room_id = ? AND examiner_id = ?", arguments: [room.id!, examinerId])
             guard db.changesCount > 0 else { throw StoreError.notFound(kind: "考评员", key: "\(examinerId) @ \(room.name)") }
             try audit(db, actor: actor, action: "session.unassign", entity: "exam_sessions", key: String(sessionId),
                       before: ["room": room.name, "examiner_id": String(examinerId)], reason: reason)
@@ -83,7 +83,7 @@ extension Store {
     /// Examiners assess for the body they work for.
     private func bodyProblem(_ db: Database, examiner: ExaminerSummary, session: ExamSession, room: ExamRoom) throws -> Rejection? {
         guard examiner.examiner.bodyId != session.bodyId else { return nil }
-        let body = try String.fetchOne(db, sql: "SELECT name FROM institutions WHERE id = ?", arguments: [session.bodyId]) ?? ""
+        let body = try String.fetchOne(db, cached: "SELECT name FROM institutions WHERE id = ?", arguments: [session.bodyId]) ?? ""
         return Rejection(
             "考场 \(room.name)：考评员 \(examiner.person.name)（编号 \(examiner.examiner.id!)）属于\(examiner.bodyName)，本场次由\(body)组织",
             "room \(room.name): examiner \(examiner.examiner.id!) works for \(examiner.bodyName), the session is held by \(body)")
@@ -101,7 +101,7 @@ extension Store {
     /// Candidates in `room` whom the examiner's own training institution trained or registered.
     private func conflictProblems(_ db: Database, examiner: ExaminerSummary, room: ExamRoom) throws -> [Rejection] {
         guard let own = examiner.examiner.ownInstitutionId else { return [] }
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db, cached: """
             SELECT g.ticket_number FROM exam_seats s
             JOIN exam_registrations g ON g.id = s.registration_id
             WHERE s.room_id = ? AND (\(Store.trainedByInstitutionSQL(registration: "g", institution: "?")))

@@ -137,16 +137,20 @@ extension Store {
     }
 
     func examinerSummary(_ db: Database, id: Int64) throws -> ExaminerSummary {
-        guard let examiner = try Examiner.fetchOne(db, key: id) else { throw StoreError.notFound(kind: "考评员", key: String(id)) }
-        let person = try Person.fetchOne(db, key: examiner.personId)!
+        // A session's summary looks up every examiner of every room: prepared statements.
+        guard let examiner = try Examiner.fetchOne(db, cached: "SELECT * FROM examiners WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound(kind: "考评员", key: String(id))
+        }
+        let person = try Person.fetchOne(db, cached: "SELECT * FROM persons WHERE id = ?", arguments: [examiner.personId])!
         return ExaminerSummary(
             examiner: examiner, person: person,
-            bodyName: try String.fetchOne(db, sql: "SELECT name FROM institutions WHERE id = ?", arguments: [examiner.bodyId]) ?? "",
+            bodyName: try String.fetchOne(db, cached: "SELECT name FROM institutions WHERE id = ?", arguments: [examiner.bodyId]) ?? "",
             ownInstitutionName: try examiner.ownInstitutionId.flatMap {
-                try String.fetchOne(db, sql: "SELECT name FROM institutions WHERE id = ?", arguments: [$0])
+                try String.fetchOne(db, cached: "SELECT name FROM institutions WHERE id = ?", arguments: [$0])
             },
-            login: try examiner.userId.flatMap { try String.fetchOne(db, sql: "SELECT login FROM users WHERE id = ?", arguments: [$0]) },
-            qualifications: try ExaminerQualification.filter(Column("examiner_id") == id)
-                .order(sql: "coalesce(occupation_code, special_ability_code)").fetchAll(db))
+            login: try examiner.userId.flatMap { try String.fetchOne(db, cached: "SELECT login FROM users WHERE id = ?", arguments: [$0]) },
+            qualifications: try ExaminerQualification.fetchAll(db, cached: """
+                SELECT * FROM examiner_qualifications WHERE examiner_id = ? ORDER BY coalesce(occupation_code, special_ability_code)
+                """, arguments: [id]))
     }
 }

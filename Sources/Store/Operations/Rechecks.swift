@@ -33,10 +33,10 @@ extension Store {
                     "复核申请须在成绩公布（\(locked)）后 \(window) 天内提出，截止 \(deadline)",
                     "a re-check must be asked for within \(window) days of the results' publication on \(locked), by \(deadline)")))
             }
-            guard try Int.fetchOne(db, sql: "SELECT 1 FROM rechecks WHERE registration_id = ?", arguments: [registration.id]) == nil else {
+            guard try Int.fetchOne(db, cached: "SELECT 1 FROM rechecks WHERE registration_id = ?", arguments: [registration.id]) == nil else {
                 throw StoreError.duplicate(kind: "复核申请", key: ticket)
             }
-            try db.execute(sql: "INSERT INTO rechecks (registration_id, requested_on, request_reason) VALUES (?, ?, ?)",
+            try db.execute(cached: "INSERT INTO rechecks (registration_id, requested_on, request_reason) VALUES (?, ?, ?)",
                            arguments: [registration.id, clock.today.description, reason])
             try audit(db, actor: actor, action: "results.recheck-request", entity: "exam_registrations", key: String(registration.id!),
                       reason: reason)
@@ -51,7 +51,7 @@ extension Store {
             let actor = try currentActor(db, actor)
             try requireBureau(actor, to: "results recheck-decide")
             let ticket = ticket.trimmingWhitespace()
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try Row.fetchOne(db, cached: """
                 SELECT r.id, r.registration_id, r.outcome FROM rechecks r JOIN exam_registrations g ON g.id = r.registration_id
                 WHERE g.session_id = ? AND g.ticket_number = ?
                 """, arguments: [sessionId, ticket]) else {
@@ -72,7 +72,7 @@ extension Store {
                 _ = try amend(db, sessionId: sessionId, ticket: ticket, part: part, mark: mark, reason: "复核 re-check: \(note)",
                               recheckId: recheckId, actor: actor)
             }
-            try db.execute(sql: "UPDATE rechecks SET outcome = ?, decided_on = ?, decided_by = ?, decision_note = ? WHERE id = ?",
+            try db.execute(cached: "UPDATE rechecks SET outcome = ?, decided_on = ?, decided_by = ?, decision_note = ? WHERE id = ?",
                            arguments: [outcome, clock.today.description, actor.id, note, recheckId])
             try audit(db, actor: actor, action: "results.recheck-decide", entity: "exam_registrations", key: String(row["registration_id"] as Int64),
                       after: ["outcome": outcome], reason: note)

@@ -12,17 +12,17 @@ extension Store {
             let reason = try Store.requiredText(reason, field: "--reason")
             let (registrationId, rule) = try registeredPart(db, session: session, ticket: ticket, part: part)
             let settled = try parseMark(mark, rule: rule)
-            let entries = try String.fetchAll(db, sql: "SELECT mark FROM score_entries WHERE registration_id = ? AND part = ? ORDER BY id",
+            let entries = try String.fetchAll(db, cached: "SELECT mark FROM score_entries WHERE registration_id = ? AND part = ? ORDER BY id",
                                               arguments: [registrationId, part.rawValue]).map(Store.mark(from:))
             guard case .mismatch(let first, let second) = DoubleEntry.state(of: entries),
-                  try Int.fetchOne(db, sql: "SELECT 1 FROM part_marks WHERE registration_id = ? AND part = ?",
+                  try Int.fetchOne(db, cached: "SELECT 1 FROM part_marks WHERE registration_id = ? AND part = ?",
                                    arguments: [registrationId, part.rawValue]) == nil else {
                 throw StoreError.invalid(FieldProblem(field: "--ticket", value: ticket, rule: Rejection(
                     "该考生的\(part.chineseName)成绩没有待处理的不一致", "there is no unsettled mismatch in the \(part.englishName) mark of this candidate")))
             }
-            try db.execute(sql: "INSERT INTO part_marks (registration_id, part, mark, decided_by, decided_at) VALUES (?, ?, ?, 'settled', ?)",
+            try db.execute(cached: "INSERT INTO part_marks (registration_id, part, mark, decided_by, decided_at) VALUES (?, ?, ?, 'settled', ?)",
                            arguments: [registrationId, part.rawValue, settled.code, clock.timestamp()])
-            try db.execute(sql: """
+            try db.execute(cached: """
                 INSERT INTO mismatch_settlements (registration_id, part, first_mark, second_mark, settled_mark, reason, settled_by, settled_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [registrationId, part.rawValue, first.code, second.code, settled.code, reason, actor.id, clock.timestamp()])
@@ -82,7 +82,7 @@ extension Store {
         let reason = try Store.requiredText(reason, field: "--reason")
         let (registrationId, rule) = try registeredPart(db, session: session, ticket: ticket, part: part)
         let after = try parseMark(mark, rule: rule)
-        guard let code = try String.fetchOne(db, sql: "SELECT mark FROM part_marks WHERE registration_id = ? AND part = ?",
+        guard let code = try String.fetchOne(db, cached: "SELECT mark FROM part_marks WHERE registration_id = ? AND part = ?",
                                              arguments: [registrationId, part.rawValue]) else {
             throw StoreError.notFound(kind: "成绩", key: "\(ticket) \(part.rawValue)")
         }
@@ -91,25 +91,25 @@ extension Store {
             throw StoreError.invalid(FieldProblem(field: "--score", value: mark, rule: Rejection(
                 "与现有成绩相同，无需更正", "is the mark already recorded: nothing to amend")))
         }
-        try db.execute(sql: "UPDATE part_marks SET mark = ?, decided_by = 'amended', decided_at = ? WHERE registration_id = ? AND part = ?",
+        try db.execute(cached: "UPDATE part_marks SET mark = ?, decided_by = 'amended', decided_at = ? WHERE registration_id = ? AND part = ?",
                        arguments: [after.code, clock.timestamp(), registrationId, part.rawValue])
         // A certificate stands on the result: an amendment that fails its holder waits for the
         // bureau to revoke it first, so that no valid certificate outlives the pass it rests on.
         if !PassRule.passes(after, rule: rule),
-           let number = try String.fetchOne(db, sql: "SELECT number FROM certificates WHERE registration_id = ? AND revoked_on IS NULL",
+           let number = try String.fetchOne(db, cached: "SELECT number FROM certificates WHERE registration_id = ? AND revoked_on IS NULL",
                                             arguments: [registrationId]) {
             throw StoreError.rulesBroken(
                 whatZh: "不能更正考生 \(ticket) 的成绩", whatEn: "cannot amend the mark of candidate \(ticket)",
                 rules: [Rejection("更正后考生不合格，而其证书 \(number) 仍有效：请先撤销证书（cert revoke）并说明理由",
                                   "the amendment fails the candidate, whose certificate \(number) is valid: revoke it first (cert revoke) with the reason")])
         }
-        try db.execute(sql: """
+        try db.execute(cached: """
             INSERT INTO score_amendments (registration_id, part, before_mark, after_mark, reason, recheck_id, amended_by, amended_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [registrationId, part.rawValue, before.code, after.code, reason, recheckId, actor.id, clock.timestamp()])
         try audit(db, actor: actor, action: "results.amend", entity: "exam_registrations", key: String(registrationId),
                   before: ["part": part.rawValue, "mark": before.code], after: ["part": part.rawValue, "mark": after.code], reason: reason)
-        let name = try String.fetchOne(db, sql: "SELECT p.name FROM exam_registrations g JOIN persons p ON p.id = g.person_id WHERE g.id = ?",
+        let name = try String.fetchOne(db, cached: "SELECT p.name FROM exam_registrations g JOIN persons p ON p.id = g.person_id WHERE g.id = ?",
                                        arguments: [registrationId]) ?? ""
         return ScoreAmendment(ticketNumber: ticket, name: name, part: part, before: before, after: after, reason: reason,
                               fromRecheck: recheckId != nil, amendedBy: actor.login, amendedAt: clock.timestamp())
@@ -127,12 +127,12 @@ extension Store {
     /// The registration of `ticket` in the session and the rule of `part`, which it must be registered for.
     func registeredPart(_ db: Database, session: ExamSession, ticket: String, part: ExamPart) throws -> (Int64, ExamPartRule) {
         let ticket = ticket.trimmingWhitespace()
-        guard let registrationId = try Int64.fetchOne(db, sql: "SELECT id FROM exam_registrations WHERE session_id = ? AND ticket_number = ?",
+        guard let registrationId = try Int64.fetchOne(db, cached: "SELECT id FROM exam_registrations WHERE session_id = ? AND ticket_number = ?",
                                                       arguments: [session.id!, ticket]) else {
             throw StoreError.notFound(kind: "考生", key: ticket)
         }
         guard let rule = try Catalog.fetch(db).examParts(for: session.target.scope).first(where: { $0.part == part }),
-              try Int.fetchOne(db, sql: "SELECT 1 FROM exam_seats WHERE registration_id = ? AND part = ?",
+              try Int.fetchOne(db, cached: "SELECT 1 FROM exam_seats WHERE registration_id = ? AND part = ?",
                                arguments: [registrationId, part.rawValue]) != nil else {
             throw StoreError.invalid(FieldProblem(field: "--part", value: part.rawValue, rule: Rejection(
                 "考生 \(ticket) 没有报考\(part.chineseName)科目", "candidate \(ticket) is not registered for the \(part.englishName) part")))

@@ -178,15 +178,15 @@ extension Store {
             return refuse(line.mark.isEmpty && !line.outcome.isEmpty ? .outcome : .score,
                           [line.mark, line.outcome].filter { !$0.isEmpty }.joined(separator: " / "), error)
         }
-        if let final = try String.fetchOne(db, sql: "SELECT mark FROM part_marks WHERE registration_id = ? AND part = ?",
+        if let final = try String.fetchOne(db, cached: "SELECT mark FROM part_marks WHERE registration_id = ? AND part = ?",
                                            arguments: [candidate.registrationId, part.rawValue]) {
-            let already = try String.fetchOne(db, sql: "SELECT mark FROM score_entries WHERE registration_id = ? AND part = ? AND entered_by = ?",
+            let already = try String.fetchOne(db, cached: "SELECT mark FROM score_entries WHERE registration_id = ? AND part = ? AND entered_by = ?",
                                               arguments: [candidate.registrationId, part.rawValue, actor.id])
             if already == mark.code { return .success(.unchanged) }
             return refuse(.score, line.mark, "考生 \(ticket) 的\(part.chineseName)成绩已确定为 \(Store.markText(final))",
                           "the \(part.englishName) mark of candidate \(ticket) is already final (\(Store.markText(final)))")
         }
-        let entries = try Row.fetchAll(db, sql: "SELECT mark, entered_by FROM score_entries WHERE registration_id = ? AND part = ? ORDER BY id",
+        let entries = try Row.fetchAll(db, cached: "SELECT mark, entered_by FROM score_entries WHERE registration_id = ? AND part = ? ORDER BY id",
                                        arguments: [candidate.registrationId, part.rawValue])
         if let mine = entries.first(where: { ($0["entered_by"] as Int64) == actor.id }) {
             let previous: String = mine["mark"]
@@ -199,7 +199,7 @@ extension Store {
             return refuse(.score, line.mark, "考生 \(ticket) 的\(part.chineseName)成绩已有两人录入，待人社局处理不一致",
                           "two users have entered the \(part.englishName) mark of candidate \(ticket); the bureau settles the mismatch")
         }
-        try db.execute(sql: """
+        try db.execute(cached: """
             INSERT INTO score_entries (registration_id, part, mark, entered_by, source, entered_at) VALUES (?, ?, ?, ?, ?, ?)
             """, arguments: [candidate.registrationId, part.rawValue, mark.code, actor.id, source, clock.timestamp()])
         let marks = try entries.map { try Store.mark(from: $0["mark"]) } + [mark]
@@ -209,7 +209,7 @@ extension Store {
         case .awaitingFirst, .awaitingSecond:
             result = .awaitingSecondEntry
         case .confirmed(let final):
-            try db.execute(sql: "INSERT INTO part_marks (registration_id, part, mark, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)",
+            try db.execute(cached: "INSERT INTO part_marks (registration_id, part, mark, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [candidate.registrationId, part.rawValue, final.code,
                                        DoubleEntry.isRequired(for: part) ? "double-entry" : "single-entry", clock.timestamp()])
             result = .confirmed(final)
@@ -224,7 +224,7 @@ extension Store {
     /// Why an examiner may not enter this mark: they do not staff the room the candidate sits
     /// this part in, or their own institution trained the candidate. Nil when they may.
     private func examinerRefusal(_ db: Database, actor: User, registrationId: Int64, part: ExamPart, ticket: String) throws -> Rejection? {
-        let row = try Row.fetchOne(db, sql: """
+        let row = try Row.fetchOne(db, cached: """
             SELECT r.name AS room, e.id AS examiner_id, e.own_institution_id,
                 EXISTS (SELECT 1 FROM exam_room_examiners x WHERE x.room_id = r.id AND x.examiner_id = e.id) AS staffs
             FROM exam_seats s JOIN exam_rooms r ON r.id = s.room_id, examiners e
@@ -239,7 +239,7 @@ extension Store {
                              "candidate \(ticket) sits the \(part.englishName) part in room \(room), which you do not staff")
         }
         if let own: Int64 = row["own_institution_id"],
-           try Int.fetchOne(db, sql: "SELECT 1 FROM exam_registrations g WHERE g.id = ? AND (\(Store.trainedByInstitutionSQL(registration: "g", institution: "?")))",
+           try Int.fetchOne(db, cached: "SELECT 1 FROM exam_registrations g WHERE g.id = ? AND (\(Store.trainedByInstitutionSQL(registration: "g", institution: "?")))",
                             arguments: [registrationId, own, own]) != nil {
             return Rejection("考生 \(ticket) 由您所在的培训机构培训，须回避", "candidate \(ticket) was trained by your own institution: you must not assess them")
         }
@@ -274,13 +274,13 @@ struct ScoringContext {
 
     init(_ db: Database, session: ExamSession) throws {
         var seated: [Int64: Set<ExamPart>] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db, cached: """
             SELECT s.registration_id, s.part FROM exam_seats s JOIN exam_registrations g ON g.id = s.registration_id WHERE g.session_id = ?
             """, arguments: [session.id!]) {
             if let part = ExamPart(rawValue: row["part"]) { seated[row["registration_id"], default: []].insert(part) }
         }
         var candidates: [String: Candidate] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db, cached: """
             SELECT g.id, g.ticket_number, p.name FROM exam_registrations g JOIN persons p ON p.id = g.person_id WHERE g.session_id = ?
             """, arguments: [session.id!]) {
             let id: Int64 = row["id"]

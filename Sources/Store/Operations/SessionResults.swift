@@ -127,7 +127,7 @@ extension Store {
         let ownOnly = institutionId != nil
         let catalog = try Catalog.fetch(db)
         let parts = catalog.examParts(for: session.target.scope)
-        let candidates = try Row.fetchAll(db, sql: """
+        let candidates = try Row.fetchAll(db, cached: """
             SELECT g.id, g.person_id, g.ticket_number, g.retake_of, p.name, p.national_id, i.name AS institution_name
             FROM exam_registrations g JOIN persons p ON p.id = g.person_id LEFT JOIN institutions i ON i.id = g.institution_id
             WHERE g.session_id = ? \(ownOnly ? "AND g.institution_id = ?" : "") ORDER BY g.ticket_number
@@ -144,14 +144,14 @@ extension Store {
 
     func candidateResult(_ db: Database, row: Row, session: ExamSession, parts: [ExamPartRule], catalog: Catalog) throws -> CandidateResult {
         let registrationId: Int64 = row["id"]
-        let seated = Set(try String.fetchAll(db, sql: "SELECT part FROM exam_seats WHERE registration_id = ?",
+        let seated = Set(try String.fetchAll(db, cached: "SELECT part FROM exam_seats WHERE registration_id = ?",
                                              arguments: [registrationId]).compactMap(ExamPart.init(rawValue:)))
         var finals: [ExamPart: ExamMark] = [:]
-        for mark in try Row.fetchAll(db, sql: "SELECT part, mark FROM part_marks WHERE registration_id = ?", arguments: [registrationId]) {
+        for mark in try Row.fetchAll(db, cached: "SELECT part, mark FROM part_marks WHERE registration_id = ?", arguments: [registrationId]) {
             if let part = ExamPart(rawValue: mark["part"]) { finals[part] = try Store.mark(from: mark["mark"]) }
         }
         var entries: [ExamPart: [ExamMark]] = [:]
-        for entry in try Row.fetchAll(db, sql: "SELECT part, mark FROM score_entries WHERE registration_id = ? ORDER BY id",
+        for entry in try Row.fetchAll(db, cached: "SELECT part, mark FROM score_entries WHERE registration_id = ? ORDER BY id",
                                       arguments: [registrationId]) {
             if let part = ExamPart(rawValue: entry["part"]) { entries[part, default: []].append(try Store.mark(from: entry["mark"])) }
         }
@@ -187,7 +187,7 @@ extension Store {
     /// results are locked and which took place before `date`, with that session's date.
     func earlierPasses(_ db: Database, personId: Int64, target: CertificationTarget, before date: CivilDate,
                        parts: [ExamPartRule]) throws -> [ExamPart: (mark: ExamMark, passedOn: CivilDate)] {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db, cached: """
             SELECT m.part, m.mark, s.exam_date, s.occupation_code, s.level, s.special_ability_code
             FROM part_marks m
             JOIN exam_registrations g ON g.id = m.registration_id
@@ -207,7 +207,7 @@ extension Store {
     }
 
     private func settledMismatches(_ db: Database, sessionId: Int64) throws -> [SettledMismatch] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db, cached: """
             SELECT g.ticket_number, p.name, x.part, x.first_mark, x.second_mark, x.settled_mark, x.reason, u.login, x.settled_at
             FROM mismatch_settlements x JOIN exam_registrations g ON g.id = x.registration_id
             JOIN persons p ON p.id = g.person_id JOIN users u ON u.id = x.settled_by
@@ -221,7 +221,7 @@ extension Store {
     }
 
     private func amendments(_ db: Database, sessionId: Int64) throws -> [ScoreAmendment] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db, cached: """
             SELECT g.ticket_number, p.name, a.part, a.before_mark, a.after_mark, a.reason, a.recheck_id, u.login, a.amended_at
             FROM score_amendments a JOIN exam_registrations g ON g.id = a.registration_id
             JOIN persons p ON p.id = g.person_id JOIN users u ON u.id = a.amended_by
@@ -240,7 +240,7 @@ extension Store {
 
     /// Re-checks with their candidate, in request order; `condition` may use `r` (rechecks) and `g` (registrations).
     func recheckRecords(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [RecheckRecord] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db, cached: """
             SELECT g.ticket_number, p.name, r.requested_on, r.request_reason, r.outcome, r.decided_on, r.decision_note
             FROM rechecks r JOIN exam_registrations g ON g.id = r.registration_id JOIN persons p ON p.id = g.person_id
             WHERE \(condition) ORDER BY r.id

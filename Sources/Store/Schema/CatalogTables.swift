@@ -114,7 +114,7 @@ extension Catalog {
     /// so a value that no longer parses means the file was edited by hand: that is reported.
     static func fetch(_ db: Database) throws -> Catalog {
         func rows(_ table: CatalogTable) throws -> [GRDB.Row] {
-            try GRDB.Row.fetchAll(db, sql: "SELECT * FROM \(table.name) ORDER BY rowid")
+            try GRDB.Row.fetchAll(db, cached: "SELECT * FROM \(table.name) ORDER BY rowid")
         }
         func level(_ text: String, _ table: CatalogTable) throws -> SkillLevel {
             do { return try SkillLevel.parse(text) } catch {

@@ -14,6 +14,7 @@ enum Migrations {
         migrator.registerMigration("v4-results", migrate: results)
         migrator.registerMigration("v5-certificates", migrate: certificates)
         migrator.registerMigration("v6-apprenticeships", migrate: apprenticeships)
+        migrator.registerMigration("v7-lookup-indexes", migrate: lookupIndexes)
         return migrator
     }
 
@@ -526,6 +527,18 @@ enum Migrations {
             -- One apprenticeship at a time per person.
             CREATE UNIQUE INDEX apprenticeships_one_open_per_person ON apprenticeships(person_id)
                 WHERE status IN ('registered', 'filed', 'in-training');
+            """)
+    }
+
+    /// Indexes for look-ups each operation makes once per candidate: issuing asks whether a
+    /// registration already had a certificate, amending whether its certificate is valid, and
+    /// every session's results read its settled mismatches and amendments. Without them each of
+    /// these scanned the whole table, which a city's year (150,000 certificates) made quadratic.
+    private static func lookupIndexes(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX certificates_registration ON certificates(registration_id);
+            CREATE INDEX mismatch_settlements_registration ON mismatch_settlements(registration_id);
+            CREATE INDEX score_amendments_registration ON score_amendments(registration_id);
             """)
     }
 }

@@ -1,0 +1,34 @@
+/// What the demo built, counted as each Store operation reported it.
+public struct DemoCounts: Sendable, Equatable {
+    /// Persons in the database: earlier years' people, this year's new trainees, examiners.
+    public var personsOnFile = 0
+    /// Classes and enrolments per project code.
+    public var cohorts: [String: Int] = [:]
+    public var enrolments: [String: Int] = [:]
+    public var withdrawals = 0
+    public var completions = 0
+    /// Trainees whose attended hours fell short of the completion share.
+    public var shortOfHours = 0
+    public var sessions = 0
+    public var registrations = 0
+    /// Candidates marked absent (缺考) in every part they sat.
+    public var absences = 0
+    public var breaches = 0
+    public var mismatchesSettled = 0
+    public var amendments = 0
+    public var rechecks = 0
+    public var passed = 0
+    public var certificates = 0
+    public var revocations = 0
+    public var reissues = 0
+    public var enterprises = 0
+    /// Apprenticeships registered during the year, and what became of all apprenticeships.
+    public var apprenticesRegistered = 0
+    public var apprenticesFiled = 0
+    public var apprenticesStarted = 0
+    public var apprenticesCompleted = 0
+    public var apprenticesTerminated = 0
+
+    public var totalCohorts: Int { cohorts.values.reduce(0, +) }
+    public var totalEnrolments: Int { enrolments.values.reduce(0, +) }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import DemoYear
+import Domain
+import Reports
+import Store
+
+extension DemoScale: ExpressibleByArgument {}
+
+/// `skillcert demo`: a realistic year for one district (or a city) in its own database, built by
+/// the Store's own operations, then the main rosters written into the output folder.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Build a realistic year of records into its own database and write the main rosters (演示数据).",
+        discussion: """
+            district: the catalog's plan for the year (粤菜师傅 and 南粤家政 classes and trainees, 广东技工 classes, \
+            certifications, apprentices) with withdrawals, absences, mismatches, amendments, re-checks and revocations. \
+            city: about 1.2 million people on file, 300,000 enrolments, 200,000 exam registrations, 150,000 certificates.
+            """)
+
+    @Option(help: "district, city, or tiny (a handful of classes, for tests).") var scale: DemoScale = .district
+    @Option(help: "The database to create (default: demo.sqlite).") var db: String = "demo.sqlite"
+    @Option(help: "Folder for the workbooks written (default: Exports/).") var out: String = "Exports"
+    @Option(help: "The year to build; the catalog needs its targets.") var year: Int = 2026
+    @Option(help: "The catalog folder.") var catalog: String = "Catalog"
+    @Flag(help: "Overwrite the database if it exists.") var replace = false
+
+    func run() throws {
+        let context = CLIContext.current
+        let catalog = try loadCatalog(self.catalog)
+        let plan = try DemoPlan.make(scale: scale, year: year, catalog: catalog)
+        let path = context.url(for: db).path
+        if FileManager.default.fileExists(atPath: path) {
+            guard replace else { throw CLIError.databaseExists(path: path) }
+        }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        context.print("演示数据 Demo: \(scale.rawValue), \(year) → \(path)")
+        let year: DemoYearResult
+        do {
+            year = try DemoYear.build(plan: plan, catalog: catalog, open: { clock in try Store.open(path: path, clock: clock, durability: .rebuildable) },
+                                      progress: { context.print($0) })
+        } catch {
+            // A half-built year is no demo: nothing is left behind.
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            throw error
+        }
+        var run = DemoRun(counts: year.counts, files: [])
+        try run.writeRosters(of: year, into: context.url(for: out))
+        context.print(run.summary)
+    }
+}
+
+/// What one `skillcert demo` did: the counts of the year and the workbooks written.
+struct DemoRun {
+    let counts: DemoCounts
+    var files: [URL]
+
+    /// The main rosters, masked as every export is: a class's roster (花名册) and its session's
+    /// results (成绩册), the year's certificates (证书名册), the apprentices (学徒花名册) and the
+    /// bureau's filing list (备案名单); then the quarterly statistics (季度统计) of the year's
+    /// last quarter.
+    mutating func writeRosters(of year: DemoYearResult, into folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (store, admin) = (year.store, year.admin)
+        let period = String(year.plan.year)
+        let range = try parseOption("--year", period, Period.parse).range
+        if let cohort = year.firstCohortId {
+            let url = folder.appendingPathComponent("roster-cohort-\(cohort).xlsx")
+            try CohortRosterWorkbook.write(try store.cohortRoster(cohortId: cohort, actor: admin), unmasked: false, to: url)
+            files.append(url)
+        }
+        if let session = year.sampleSessionId {
+            let url = folder.appendingPathComponent("results-session-\(session).xlsx")
+            try ResultsRosterWorkbook.write(try store.sessionResults(id: session, actor: admin), unmasked: false, to: url)
+            files.append(url)
+        }
+        let certificates = folder.appendingPathComponent("certificates-\(period).xlsx")
+        try CertificateRosterWorkbook.write(try store.certificates(CertificateFilter(issued: range), actor: admin), title: period,
+                                            unmasked: false, to: certificates)
+        files.append(certificates)
+        let apprentices = folder.appendingPathComponent("apprentices.xlsx")
+        try ApprenticeWorkbooks.writeRoster(try store.apprenticeships(ApprenticeshipFilter(), actor: admin), title: "", unmasked: false,
+                                            to: apprentices)
+        files.append(apprentices)
+        let filing = folder.appendingPathComponent("filing-list-\(period).xlsx")
+        try ApprenticeWorkbooks.writeFilingList(try store.apprenticeships(ApprenticeshipFilter(filed: range), actor: admin), period: period,
+                                                unmasked: false, to: filing)
+        files.append(filing)
+        // The year's last quarter, whose year to date is the whole year.
+        let quarterly = folder.appendingPathComponent("quarterly-\(period)Q4.xlsx")
+        try QuarterlyWorkbook.write(try store.quarterlyStatistics(year: year.plan.year, quarter: .q4, district: nil, actor: admin),
+                                    to: quarterly)
+        files.append(quarterly)
+    }
+
+    var summary: String {
+        let c = counts
+        let projects = ["yuecai": "粤菜师傅", "nanyue": "南粤家政", "jigong": "广东技工"]
+        let classes = ["yuecai", "nanyue", "jigong"].map { "\(projects[$0]!) \(c.cohorts[$0] ?? 0) 班 classes / \(c.enrolments[$0] ?? 0) 人 trainees" }
+        return """
+            汇总 Summary
+              人员 people on file        \(c.personsOnFile)
+              培训 enrolments            \(c.totalEnrolments) (\(classes.joined(separator: "; ")))
+                                         退学 withdrawn \(c.withdrawals) · 学时不足 short of hours \(c.shortOfHours) · 结业 completed \(c.completions)
+              报名 exam registrations    \(c.registrations) in \(c.sessions) 场次 sessions · 缺考 absent \(c.absences) · 违纪 breach \(c.breaches)
+                                         不一致已处理 mismatches settled \(c.mismatchesSettled) · 更正 amendments \(c.amendments) · 复核 re-checks \(c.rechecks)
+              证书 certificates          \(c.certificates) (合格 passed \(c.passed)) · 撤销 revoked \(c.revocations) · 补发 reissued \(c.reissues)
+              学徒 apprentices           \(c.apprenticesRegistered) registered · \(c.apprenticesFiled) filed · \(c.apprenticesStarted) started · \
+            \(c.apprenticesCompleted) completed · \(c.apprenticesTerminated) terminated (企业 enterprises \(c.enterprises))
+            已写出 Wrote
+            \(files.map { "  \($0.path)" }.joined(separator: "\n"))
+            """
+    }
+}

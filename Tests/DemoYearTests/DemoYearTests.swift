@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+import GRDB
+import Domain
+import Intake
+@testable import DemoYear
+@testable import Store
+
+/// The package's own catalog, as `skillcert demo` reads it.
+func packageCatalog() throws -> Catalog {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return try #require(CatalogReader.load(root.appendingPathComponent("Catalog")).catalog)
+}
+
+/// A tiny year built in memory.
+func tinyYear() throws -> DemoYearResult {
+    let catalog = try packageCatalog()
+    let plan = try DemoPlan.make(scale: .tiny, year: 2026, catalog: catalog)
+    return try DemoYear.build(plan: plan, catalog: catalog, open: { clock in try Store.inMemory(clock: clock) }, progress: { _ in })
+}
+
+extension DemoYearResult {
+    func count(_ sql: String) throws -> Int { try store.writer.read { db in try Int.fetchOne(db, sql: sql) ?? 0 } }
+    func strings(_ sql: String) throws -> [String] { try store.writer.read { db in try String.fetchAll(db, sql: sql) } }
+}
+
+@Suite struct DemoPlanTests {
+    @Test func theDistrictPlanIsTheCatalogsTargetsForTheYear() throws {
+        let catalog = try packageCatalog()
+        let plan = try DemoPlan.make(scale: .district, year: 2026, catalog: catalog)
+        #expect(plan.classes["yuecai"] == 8 && plan.trainees["yuecai"] == 400)
+        #expect(plan.classes["nanyue"] == 30 && plan.trainees["nanyue"] == 1500)
+        #expect(plan.apprentices == 290)
+        for project in ["yuecai", "nanyue", "jigong"] {
+            let sizes = (0..<plan.classes[project]!).map { plan.classSize(project: project, index: $0) }
+            #expect(sizes.reduce(0, +) == plan.trainees[project]!)
+        }
+        // 广东技工 trains what the certification target still needs.
+        #expect(plan.trainees.values.reduce(0, +) > 4500)
+    }
+
+    @Test func aYearWithoutTargetsIsRefusedInBothLanguages() throws {
+        #expect {
+            try DemoPlan.make(scale: .district, year: 2031, catalog: try packageCatalog())
+        } throws: { error in
+            (error as? DemoError)?.english.contains("no 2031 target for classes of project yuecai") == true
+                && (error as? DemoError)?.chinese.contains("2031 年") == true
+        }
+    }
+
+    @Test func theCityPlanHoldsAMillionPeopleAndThreeHundredThousandEnrolments() throws {
+        let plan = try DemoPlan.make(scale: .city, year: 2026, catalog: try packageCatalog())
+        let enrolments = plan.trainees.values.reduce(0, +)
+        #expect((290_000...310_000).contains(enrolments))
+        #expect(plan.earlierPersons + enrolments == 1_200_000)
+    }
+}
+
+@Suite struct DemoDistrictTests {
+    /// The default scale, built once in memory: what `make demo` shows must meet the catalog's plan.
+    @Test func theDistrictYearMeetsTheCatalogsTargets() throws {
+        let catalog = try packageCatalog()
+        let plan = try DemoPlan.make(scale: .district, year: 2026, catalog: catalog)
+        let year = try DemoYear.build(plan: plan, catalog: catalog, open: { clock in try Store.inMemory(clock: clock) }, progress: { _ in })
+        func target(_ project: String?, _ metric: TargetMetric) -> Int? {
+            catalog.targets.first { $0.year == 2026 && $0.district == nil && $0.projectCode == project && $0.metric == metric }?.value
+        }
+        for project in ["yuecai", "nanyue"] {
+            #expect(try year.count("SELECT count(*) FROM cohorts WHERE project_code = '\(project)'") == target(project, .classes))
+            #expect(try year.count("SELECT count(*) FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id WHERE c.project_code = '\(project)'")
+                    == target(project, .trainees))
+        }
+        #expect(try year.count("SELECT count(*) FROM apprenticeships WHERE created_at >= '2026'") == target(nil, .apprentices))
+        // Certifications land near the target: the pass rates decide the exact figure.
+        let certificates = try year.count("SELECT count(*) FROM certificates WHERE issued_on LIKE '2026-%'")
+        let planned = try #require(target(nil, .certifications))
+        #expect(abs(certificates - planned) * 20 <= planned, "\(certificates) certificates for a target of \(planned)")
+        // Every quarter sees certificates issued.
+        #expect(try year.strings("SELECT DISTINCT (CAST(substr(issued_on, 6, 2) AS INTEGER) + 2) / 3 FROM certificates").count == 4)
+    }
+}
+
+@Suite struct DemoYearTests {
+    @Test func aTinyYearHoldsTheClassesAndTraineesOfItsPlan() throws {
+        let year = try tinyYear()
+        for project in ["yuecai", "nanyue", "jigong"] {
+            #expect(try year.count("SELECT count(*) FROM cohorts WHERE project_code = '\(project)'") == year.plan.classes[project])
+            #expect(try year.count("SELECT count(*) FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id WHERE c.project_code = '\(project)'")
+                    == year.plan.trainees[project])
+            #expect(year.counts.enrolments[project] == year.plan.trainees[project])
+        }
+        #expect(try year.count("SELECT count(*) FROM persons") == year.counts.personsOnFile)
+        #expect(try year.count("SELECT count(*) FROM exam_registrations") == year.counts.registrations)
+        #expect(try year.count("SELECT count(*) FROM certificates") == year.counts.certificates)
+        #expect(try year.count("SELECT count(*) FROM apprenticeships") == year.plan.apprentices + year.plan.carriedOverApprentices)
+        // Key groups on a share of enrolments, withdrawals and trainees short of hours.
+        #expect(try year.count("SELECT count(*) FROM enrolment_key_groups") > 0)
+        #expect(try year.count("SELECT count(*) FROM enrolments WHERE status = 'withdrawn'") >= 1)
+        #expect(try year.count("SELECT count(*) FROM enrolments WHERE status = 'enrolled'") >= 1)
+    }
+
+    @Test func theSessionsShowMismatchesAbsencesAmendmentsRechecksAndRevocations() throws {
+        let year = try tinyYear()
+        let first = try #require(year.sampleSessionId)
+        let results = try year.store.sessionResults(id: first, actor: year.admin)
+        #expect(results.settledMismatches.first?.reason == "核对原始评分表")
+        #expect(results.candidates.contains { $0.standing(.theory) == .final(.absent, passed: false) })
+        #expect(results.amendments.contains { $0.reason == "复核试卷发现漏计一题分数" && $0.before == .score(tenths: 585) })
+        #expect(results.rechecks.count == 1)
+        #expect(try year.count("SELECT count(*) FROM certificates WHERE revoked_on IS NOT NULL") == year.counts.revocations)
+        #expect(year.counts.revocations >= 1 && year.counts.reissues >= 1)
+        #expect(try year.count("SELECT count(*) FROM certificate_reissues") == year.counts.reissues)
+        // The settled mark is the one on the examiners' sheet: both entries are kept beside it.
+        #expect(try year.count("SELECT count(*) FROM mismatch_settlements") == year.counts.mismatchesSettled)
+    }
+
+    @Test func everyCertificateBelongsToAPassedCandidateOfItsSession() throws {
+        let year = try tinyYear()
+        let certificates = try year.store.certificates(CertificateFilter(), actor: year.admin)
+        #expect(certificates.count == year.counts.certificates && !certificates.isEmpty)
+        var passed: [Int64: Set<Int64>] = [:]
+        for sessionId in Set(certificates.compactMap(\.sessionId)) {
+            let results = try year.store.sessionResults(id: sessionId, actor: year.admin)
+            passed[sessionId] = Set(results.candidates.filter(\.passed).map(\.personId))
+            #expect(results.summary.session.status == .resultsLocked)
+        }
+        for certificate in certificates {
+            #expect(passed[certificate.sessionId!]?.contains(certificate.personId) == true, "\(certificate.number)")
+        }
+        #expect(year.counts.passed == year.counts.certificates)
+    }
+
+    @Test func datesSpreadOverTheYearAndIdentitiesPassTheirChecks() throws {
+        let year = try tinyYear()
+        let starts = try year.strings("SELECT start_date FROM cohorts")
+        #expect(Set(starts.map { (Int($0.dropFirst(5).prefix(2))! - 1) / 3 }).count >= 2)
+        let issued = try year.strings("SELECT issued_on FROM certificates")
+        #expect(issued.allSatisfy { $0.hasPrefix("2026-") })
+        #expect(try year.strings("SELECT filed_on FROM apprenticeships WHERE filed_on IS NOT NULL AND created_at >= '2026'")
+                .allSatisfy { $0.hasPrefix("2026-") })
+        let today = CivilDate(year: 2026, month: 12, day: 31)!
+        for id in try year.strings("SELECT national_id FROM persons") {
+            #expect((try? NationalID.parse(id, today: today)) != nil, "\(id)")
+        }
+        for code in try year.strings("SELECT credit_code FROM enterprises") + year.strings("SELECT credit_code FROM institutions WHERE credit_code IS NOT NULL") {
+            #expect(try CreditCode.parse(code).warnings.isEmpty, "\(code)")
+        }
+        let names = try year.strings("SELECT name FROM persons")
+        #expect(names.contains { $0.unicodeScalars.contains { $0.value > 0xFFFF } })
+        // Last year's apprentices complete with the certificate of this year's class.
+        #expect(try year.count("SELECT count(*) FROM apprenticeships WHERE status = 'completed' AND certificate_id IS NOT NULL")
+                == year.counts.apprenticesCompleted)
+        #expect(year.counts.apprenticesCompleted >= 1)
+    }
+
+    @Test func twoRunsBuildTheSameYear() throws {
+        let first = try tinyYear(), second = try tinyYear()
+        #expect(first.counts == second.counts)
+        let sql = "SELECT c.number || ' ' || p.name || ' ' || p.national_id || ' ' || c.issued_on FROM certificates c JOIN persons p ON p.id = c.person_id ORDER BY c.number"
+        #expect(try first.strings(sql) == second.strings(sql))
+        #expect(try first.strings("SELECT action || at FROM audit_events ORDER BY id") == second.strings("SELECT action || at FROM audit_events ORDER BY id"))
+    }
+}
