@@ -6,7 +6,9 @@ enum ExcelText {
     static let maximumLength = 32_767
 
     static func problem(with text: String) -> SpreadsheetError.Reason? {
-        if text.utf16.count > maximumLength { return .textTooLong }
+        // A string never has more UTF-16 units than UTF-8 bytes, and its byte count is free:
+        // only a long string is counted in units.
+        if text.utf8.count > maximumLength, text.utf16.count > maximumLength { return .textTooLong }
         if text.utf8.contains(0) {
             return .init(chinese: "文本中含有空字符（U+0000），Excel 无法保存",
                          english: "Text contains a NUL character (U+0000), which Excel cannot store")
@@ -19,7 +21,8 @@ enum ExcelText {
     /// which Excel would then show as "A". Escaping the underscore (`_x005F_`) keeps such text
     /// exactly as written; `XLSXReader` decodes both forms.
     static func escapedForStorage(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
+        // Most cells hold no underscore at all, which a byte scan settles quickly.
+        guard text.utf8.contains(UInt8(ascii: "_")), text.contains("_x") else { return text }
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         for index in scalars.indices {

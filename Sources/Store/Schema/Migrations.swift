@@ -14,6 +14,7 @@ enum Migrations {
         migrator.registerMigration("v4-results", migrate: results)
         migrator.registerMigration("v5-certificates", migrate: certificates)
         migrator.registerMigration("v6-apprenticeships", migrate: apprenticeships)
+        migrator.registerMigration("v7-certificate-reissues-index", migrate: certificateReissuesIndex)
         return migrator
     }
 
@@ -526,6 +527,14 @@ enum Migrations {
             -- One apprenticeship at a time per person.
             CREATE UNIQUE INDEX apprenticeships_one_open_per_person ON apprenticeships(person_id)
                 WHERE status IN ('registered', 'filed', 'in-training');
+            """)
+    }
+
+    /// Every certificate line counts its reissues; without an index each count read the whole
+    /// reissue table, so a city's roster of a million lines read it a million times.
+    private static func certificateReissuesIndex(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX certificate_reissues_certificate ON certificate_reissues(certificate_id);
             """)
     }
 }
