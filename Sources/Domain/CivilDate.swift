@@ -19,7 +19,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public static func parse(_ text: String) throws(Rejection) -> CivilDate {
         // Dates read back from the Store are all `YYYY-MM-DD`; reading their bytes directly keeps
         // a million-line roster from paying for the general path below.
-        if let date = isoDate(text.utf8) { return date }
+        if let date = text.utf8.withContiguousStorageIfAvailable(isoDate) ?? nil { return date }
         let trimmed = text.trimmingWhitespace()
         let parts: [Substring]
         if trimmed.count == 8, trimmed.allSatisfy(\.isASCIIDigit) {
@@ -39,10 +39,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     /// Exactly `YYYY-MM-DD` in ASCII digits naming a real day, else nil (and the caller falls back).
-    private static func isoDate(_ bytes: String.UTF8View) -> CivilDate? {
+    private static func isoDate(_ bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
         guard bytes.count == 10 else { return nil }
         var year = 0, month = 0, day = 0
-        for (offset, byte) in bytes.enumerated() {
+        for offset in 0..<10 {
+            let byte = bytes[offset]
             if offset == 4 || offset == 7 {
                 guard byte == UInt8(ascii: "-") else { return nil }
                 continue

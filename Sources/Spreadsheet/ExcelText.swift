@@ -9,11 +9,17 @@ enum ExcelText {
         // A string never has more UTF-16 units than UTF-8 bytes, and its byte count is free:
         // only a long string is counted in units.
         if text.utf8.count > maximumLength, text.utf16.count > maximumLength { return .textTooLong }
-        if text.utf8.contains(0) {
+        if contains(0, in: text) {
             return .init(chinese: "文本中含有空字符（U+0000），Excel 无法保存",
                          english: "Text contains a NUL character (U+0000), which Excel cannot store")
         }
         return nil
+    }
+
+    /// Whether `text` holds `byte`, scanning its UTF-8 storage directly: the generic
+    /// `utf8.contains` walks index by index, which a million-row sheet feels.
+    static func contains(_ byte: UInt8, in text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? text.utf8.contains(byte)
     }
 
     /// OOXML strings use `_xHHHH_` to encode control characters, and Excel decodes it on
@@ -22,7 +28,7 @@ enum ExcelText {
     /// exactly as written; `XLSXReader` decodes both forms.
     static func escapedForStorage(_ text: String) -> String {
         // Most cells hold no underscore at all, which a byte scan settles quickly.
-        guard text.utf8.contains(UInt8(ascii: "_")), text.contains("_x") else { return text }
+        guard contains(UInt8(ascii: "_"), in: text), text.contains("_x") else { return text }
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         for index in scalars.indices {

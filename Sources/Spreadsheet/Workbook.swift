@@ -4,12 +4,15 @@ import Foundation
 /// A style turned into one workbook's libxlsxwriter format, so that a cell written with it
 /// skips the lookup by style (hashing a `CellStyle` costs more than writing a short cell).
 /// Valid for the workbook that made it, until it is closed.
+///
+/// Plain data (a pointer and an index, nothing reference-counted), so that handing one to each
+/// cell costs nothing.
 public struct CellFormat {
-    let style: CellStyle?
     let pointer: UnsafeMutablePointer<lxw_format>?
-
+    /// Where the workbook keeps the style, for the rare date cell whose style has no number format.
+    let styleIndex: Int
     /// A date cell needs a number format; one without gets the default date format instead.
-    var showsDates: Bool { style?.numberFormat != nil }
+    let showsDates: Bool
 }
 
 extension CellStyle? {
@@ -42,6 +45,8 @@ public final class Workbook {
     /// libxlsxwriter formats belong to the workbook and each becomes an entry in styles.xml;
     /// one per distinct style keeps that table small however many cells are written.
     private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+    /// The styles of the `CellFormat`s handed out, by their `styleIndex`.
+    private var cellFormatStyles: [CellStyle?] = []
 
     /// The hidden sheet holding drop-down lists too long for Excel's 255-character inline
     /// limit. Kept as a raw handle: a `Worksheet` would keep this workbook alive in a cycle.
@@ -126,7 +131,14 @@ public final class Workbook {
 
     /// `style` as this workbook's format, for writing many cells with it (see `CellFormat`).
     public func cellFormat(_ style: CellStyle?) -> CellFormat {
-        CellFormat(style: style, pointer: format(for: style))
+        cellFormatStyles.append(style)
+        return CellFormat(pointer: format(for: style), styleIndex: cellFormatStyles.count - 1,
+                          showsDates: style?.numberFormat != nil)
+    }
+
+    /// The style a date cell with `format` is written with.
+    func dateStyle(_ format: CellFormat) -> CellStyle {
+        cellFormatStyles[format.styleIndex].dateStyle
     }
 
     func format(for style: CellStyle?) -> UnsafeMutablePointer<lxw_format>? {

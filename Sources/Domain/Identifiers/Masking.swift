@@ -26,14 +26,16 @@ public enum Masking {
     /// The common case, 18 printable ASCII characters, by bytes: a roster masks a million of them,
     /// and splitting each into Characters costs more than writing the cell.
     private static func maskedASCIIID(_ text: String) -> String? {
-        let bytes = text.utf8
-        guard bytes.count == 18, bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
-        return String(unsafeUninitializedCapacity: 18) { buffer in
-            for (offset, byte) in bytes.enumerated() {
-                buffer[offset] = (6..<14).contains(offset) ? UInt8(ascii: "*") : byte
+        guard text.utf8.count == 18 else { return nil }
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
+            return String(unsafeUninitializedCapacity: 18) { buffer in
+                for offset in 0..<18 {
+                    buffer[offset] = (6..<14).contains(offset) ? UInt8(ascii: "*") : bytes[offset]
+                }
+                return 18
             }
-            return 18
-        }
+        } ?? nil
     }
 
     /// `138****8000` for a mainland mobile number, however it was written (`+86 138-0013-8000`
