@@ -9,6 +9,8 @@ if [ "${1:-}" = "--bench" ]; then
   command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
   command -v cc >/dev/null 2>&1 || missing="$missing gcc libc6-dev"
   command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
+  # GNU time reports the export benchmark's peak memory.
+  [ -x /usr/bin/time ] || missing="$missing time"
   if [ -n "$missing" ]; then
     if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
     $SUDO apt-get update -qq && $SUDO apt-get install -y -qq $missing

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rules for strings stored in cells.
 enum ExcelText {
     /// Excel's per-cell limit, counted as Excel counts: UTF-16 code units. libxlsxwriter counts
@@ -19,7 +21,10 @@ enum ExcelText {
     /// Whether `text` holds `byte`, scanning its UTF-8 storage directly: the generic
     /// `utf8.contains` walks index by index, which a million-row sheet feels.
     static func contains(_ byte: UInt8, in text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? text.utf8.contains(byte)
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let start = bytes.baseAddress else { return false }
+            return memchr(start, Int32(byte), bytes.count) != nil
+        } ?? text.utf8.contains(byte)
     }
 
     /// OOXML strings use `_xHHHH_` to encode control characters, and Excel decodes it on
