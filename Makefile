@@ -7,7 +7,7 @@ DEMO_DB ?= demo.sqlite
 TOUR_DB ?= tour.sqlite
 BIN = .build/debug/skillcert
 
-.PHONY: deps build test demo tour clean bench
+.PHONY: deps build test demo tour clean bench bench-export
 
 deps:
 	@bash scripts/install-deps.sh
@@ -34,3 +34,10 @@ bench:
 	@bash scripts/install-deps.sh --bench
 	$(SWIFT) build -c release
 	python3 scripts/bench_import.py --rows 1000000 --repeat 3
+
+# Export benchmark (issue 8): a 1,000,000-certificate roster against a C program writing the same
+# rows straight through libxlsxwriter (bench/roster_floor.c), side by side.
+bench-export:
+	@bash scripts/install-deps.sh --bench
+	$(SWIFT) build -c release
+	python3 scripts/bench_roster.py --rows 1000000 --repeat 3

@@ -2,10 +2,19 @@
 # Installs the C libraries SkillCert links (SQLite for GRDB, libxlsxwriter for workbooks)
 # when pkg-config cannot find them. Runs apt-get directly as root, through sudo otherwise.
 set -euo pipefail
-# `--bench` also wants the sqlite3 shell, which the import benchmark measures against.
-if [ "${1:-}" = "--bench" ] && ! command -v sqlite3 >/dev/null 2>&1; then
-  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq sqlite3
+# `--bench` also wants the sqlite3 shell, which the import benchmark measures against, and a C
+# compiler with pkg-config, which build the export benchmark's floor (bench/roster_floor.c).
+if [ "${1:-}" = "--bench" ]; then
+  missing=""
+  command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
+  command -v cc >/dev/null 2>&1 || missing="$missing gcc libc6-dev"
+  command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
+  # GNU time reports the export benchmark's peak memory.
+  [ -x /usr/bin/time ] || missing="$missing time"
+  if [ -n "$missing" ]; then
+    if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq && $SUDO apt-get install -y -qq $missing
+  fi
 fi
 if command -v pkg-config >/dev/null 2>&1 \
    && pkg-config --exists sqlite3 && pkg-config --exists xlsxwriter; then

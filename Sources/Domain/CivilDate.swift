@@ -17,6 +17,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Parses `YYYY-MM-DD` (also `YYYY/MM/DD` and `YYYYMMDD`, as clerks type them).
     public static func parse(_ text: String) throws(Rejection) -> CivilDate {
+        // Dates read back from the Store are all `YYYY-MM-DD`; reading their bytes directly keeps
+        // a million-line roster from paying for the general path below.
+        if let date = text.utf8.withContiguousStorageIfAvailable(isoDate) ?? nil { return date }
         let trimmed = text.trimmingWhitespace()
         let parts: [Substring]
         if trimmed.count == 8, trimmed.allSatisfy(\.isASCIIDigit) {
@@ -33,6 +36,27 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
             throw Rejection("日期不存在", "no such date in the calendar")
         }
         return date
+    }
+
+    /// Exactly `YYYY-MM-DD` in ASCII digits naming a real day, else nil (and the caller falls back).
+    private static func isoDate(_ bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+        guard bytes.count == 10 else { return nil }
+        var year = 0, month = 0, day = 0
+        for offset in 0..<10 {
+            let byte = bytes[offset]
+            if offset == 4 || offset == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            let digit = Int(byte &- UInt8(ascii: "0"))
+            switch offset {
+            case ..<4: year = year * 10 + digit
+            case ..<7: month = month * 10 + digit
+            default: day = day * 10 + digit
+            }
+        }
+        return CivilDate(year: year, month: month, day: day)
     }
 
     public static func daysIn(month: Int, year: Int) -> Int {

@@ -43,26 +43,128 @@ public enum CertificateRosterWorkbook {
         }
 
         /// The column's data cells, `B4:B6`, for the totals' formulas.
-        func dataRange(_ layout: SessionSheet) -> String {
-            CellRange(firstRow: layout.firstDataRow, firstColumn: rawValue, lastRow: layout.lastDataRow, lastColumn: rawValue).a1
+        func dataRange(_ layout: SessionSheet, lastDataRow: Int) -> String {
+            CellRange(firstRow: layout.firstDataRow, firstColumn: rawValue, lastRow: lastDataRow, lastColumn: rawValue).a1
         }
     }
 
     /// `title` says what the roster covers (`考试场次 3`, an institution's name, a period); the
     /// sheet's title is it followed by 证书名册.
     public static func write(_ lines: [CertificateLine], title: String, unmasked: Bool, to url: URL) throws(SpreadsheetError) {
-        let workbook = try Workbook(path: url.path)
-        let heading = "\(title) 证书名册"
-        try workbook.setProperties(title: heading, subject: "证书名册 Certificate roster")
-        let layout = SessionSheet(
-            name: sheetName, title: heading, details: [details(unmasked: unmasked)],
-            columns: Column.allCases.map(\.table),
-            rows: lines.enumerated().map { row($1, number: $0 + 1, unmasked: unmasked) },
-            // Two lines of a revocation reason, wrapped.
-            rowHeight: 30)
-        let sheet = try layout.write(into: workbook)
-        try writeTotals(lines, into: sheet, layout: layout)
-        try workbook.close()
+        let roster = try Writer(title: title, unmasked: unmasked, to: url)
+        for line in lines { try roster.append(line) }
+        try roster.finish()
+    }
+
+    /// A roster written line by line as the Store reads them: a city's year is a million
+    /// certificates, which neither the lines nor their cells should have to fit in memory.
+    ///
+    /// The workbook is in constant-memory mode, so everything goes top to bottom: title,
+    /// details and header on creation, one row per `append`, and the totals (counted while
+    /// appending) with the autofilter by `finish()`, which writes the file. Small rosters take
+    /// the same path, so what the tests read back is what a city gets.
+    public final class Writer {
+        /// The certificates appended so far, and how many of them are valid.
+        public private(set) var count = 0
+        public private(set) var validCount = 0
+
+        private let workbook: Workbook
+        private let sheet: Worksheet
+        private let layout: SessionSheet
+        private let unmasked: Bool
+        /// One per column, resolved once: each cell then costs no style lookup.
+        private let formats: [CellFormat]
+        private let rowHeight: Double
+
+        public init(title: String, unmasked: Bool, to url: URL) throws(SpreadsheetError) {
+            let workbook = try Workbook(path: url.path, constantMemory: true)
+            let heading = "\(title) 证书名册"
+            try workbook.setProperties(title: heading, subject: "证书名册 Certificate roster")
+            let layout = SessionSheet(
+                name: sheetName, title: heading, details: [details(unmasked: unmasked)],
+                columns: Column.allCases.map(\.table), rows: [],
+                // Two lines of a revocation reason, wrapped.
+                rowHeight: 30)
+            sheet = try layout.writeHead(into: workbook)
+            formats = Column.allCases.map { workbook.cellFormat($0.table.style) }
+            rowHeight = layout.rowHeight
+            self.workbook = workbook
+            self.layout = layout
+            self.unmasked = unmasked
+        }
+
+        public func append(_ line: CertificateLine) throws(SpreadsheetError) {
+            let row = layout.firstDataRow + count
+            count += 1
+            if !line.isRevoked { validCount += 1 }
+            try write(.integer(count), row, .number)
+            try write(.text(line.number), row, .certificateNumber)
+            try write(.text(line.name), row, .name)
+            try write(.text(line.sexName), row, .sex)
+            try write(.text(Masking.nationalID(line.nationalId, unmasked: unmasked)), row, .nationalId)
+            try write(.text(line.occupationOrItem), row, .occupation)
+            try write(line.level.map { .text($0.chineseName) } ?? .blank, row, .level)
+            try write(line.issuedOnCell, row, .issuedOn)
+            try write(.text(line.bodyName), row, .body)
+            try write(.text(line.trainingInstitution), row, .institution)
+            try write(.text(status(line)), row, .status)
+            try write(.integer(line.reissues), row, .reissues)
+            try sheet.setRowHeight(row, height: rowHeight)
+        }
+
+        /// Writes the totals under the lines and the file; call it once, after the last line.
+        public func finish() throws(SpreadsheetError) {
+            // An empty roster still gets one bordered row, so that it prints as a grid and the
+            // totals' ranges stay valid.
+            let lastDataRow = layout.firstDataRow + max(count, 1) - 1
+            if count == 0 {
+                for column in Column.allCases { try write(.blank, lastDataRow, column) }
+                try sheet.setRowHeight(lastDataRow, height: rowHeight)
+            }
+            // Before the totals: constant-memory mode accepts an autofilter only while its last
+            // row is the row being written.
+            try layout.finish(sheet, lastDataRow: lastDataRow)
+            try writeTotals(lastDataRow: lastDataRow)
+            try workbook.close()
+        }
+
+        /// Leaves no file behind when the lines could not all be read: a roster that stops
+        /// halfway would look complete, totals and all.
+        public func abandon() {
+            try? workbook.close()
+            try? FileManager.default.removeItem(atPath: workbook.path)
+        }
+
+        private func write(_ value: CellValue, _ row: Int, _ column: Column) throws(SpreadsheetError) {
+            try sheet.write(value, row: row, column: column.rawValue, format: formats[column.rawValue])
+        }
+
+        /// One line under the certificates: the count of all (`3 本`) under the numbers and the
+        /// count of valid ones (`有效 2 本`) under the statuses, each a formula with its value cached.
+        private func writeTotals(lastDataRow: Int) throws(SpreadsheetError) {
+            let row = lastDataRow + 1
+            let bold = CellStyle.cell.with { $0.bold = true; $0.verticalAlignment = .center }
+            let count = { (format: String) in
+                CellStyle.integer.with { $0.bold = true; $0.horizontalAlignment = .center; $0.numberFormat = format }
+            }
+            // Left to right: constant-memory mode writes a row's cells in the order they come.
+            for column in Column.allCases {
+                let cell: (CellValue, CellStyle) = switch column {
+                case .number: (.text("合计 Total"), bold)
+                case .certificateNumber:
+                    (.formulaNumber("COUNTA(\(column.dataRange(layout, lastDataRow: lastDataRow)))", cached: Double(self.count)),
+                     count("0\" 本\""))
+                // Shown as "有效 2 本" but stored as the number 2.
+                case .status:
+                    (.formulaNumber("COUNTIF(\(column.dataRange(layout, lastDataRow: lastDataRow)),\"\(valid)\")",
+                                    cached: Double(validCount)),
+                     count("\"\(valid) \"0\" 本\""))
+                default: (.blank, .cell)
+                }
+                try sheet.write(cell.0, row: row, column: column.rawValue, style: cell.1)
+            }
+            try sheet.setRowHeight(row, height: 22)
+        }
     }
 
     static func details(unmasked: Bool) -> String {
@@ -75,52 +177,11 @@ public enum CertificateRosterWorkbook {
         return lines.joined(separator: "\n")
     }
 
-    private static func row(_ line: CertificateLine, number: Int, unmasked: Bool) -> [CellValue] {
-        let values: [Column: CellValue] = [
-            .number: .integer(number),
-            .certificateNumber: .text(line.number),
-            .name: .text(line.name),
-            .sex: .text(line.sexName),
-            .nationalId: .text(Masking.nationalID(line.nationalId, unmasked: unmasked)),
-            .occupation: .text(line.occupationOrItem),
-            .level: line.level.map { .text($0.chineseName) } ?? .blank,
-            .issuedOn: line.issuedOnCell,
-            .body: .text(line.bodyName),
-            .institution: .text(line.trainingInstitution),
-            .status: .text(status(line)),
-            .reissues: .integer(line.reissues),
-        ]
-        return Column.allCases.map { values[$0] ?? .blank }
-    }
-
     /// `有效`, or `已撤销（2026-11-21）：信息不实`.
     static func status(_ line: CertificateLine) -> String {
         guard let revokedOn = line.revokedOn else { return valid }
         let reason = line.revocationReason.map { "：\($0)" } ?? ""
         return "\(revoked)（\(revokedOn)）\(reason)"
-    }
-
-    /// One line under the certificates: the count of all (`3 本`) under the numbers and the count
-    /// of valid ones (`有效 2 本`) under the statuses, each a formula with its value cached.
-    private static func writeTotals(_ lines: [CertificateLine], into sheet: Worksheet,
-                                    layout: SessionSheet) throws(SpreadsheetError) {
-        let row = layout.lastDataRow + 1
-        let bold = CellStyle.cell.with { $0.bold = true; $0.verticalAlignment = .center }
-        let count = { (format: String) in
-            CellStyle.integer.with { $0.bold = true; $0.horizontalAlignment = .center; $0.numberFormat = format }
-        }
-        for column in Column.allCases {
-            try sheet.write(.blank, row: row, column: column.rawValue, style: .cell)
-        }
-        try sheet.write(.text("合计 Total"), row: row, column: Column.number.rawValue, style: bold)
-        try sheet.write(.formulaNumber("COUNTA(\(Column.certificateNumber.dataRange(layout)))",
-                                       cached: Double(lines.count)),
-                        row: row, column: Column.certificateNumber.rawValue, style: count("0\" 本\""))
-        // Shown as "有效 2 本" but stored as the number 2.
-        try sheet.write(.formulaNumber("COUNTIF(\(Column.status.dataRange(layout)),\"\(valid)\")",
-                                       cached: Double(lines.filter { !$0.isRevoked }.count)),
-                        row: row, column: Column.status.rawValue, style: count("\"\(valid) \"0\" 本\""))
-        try sheet.setRowHeight(row, height: 22)
     }
 }
 

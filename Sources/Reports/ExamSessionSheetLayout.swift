@@ -26,6 +26,22 @@ struct SessionSheet {
     var lastColumn: Int { columns.count - 1 }
 
     func write(into workbook: Workbook) throws(SpreadsheetError) -> Worksheet {
+        let sheet = try writeHead(into: workbook)
+        for row in firstDataRow...lastDataRow {
+            let values = rows.indices.contains(row - firstDataRow) ? rows[row - firstDataRow] : []
+            for (index, column) in columns.enumerated() {
+                try sheet.write(values.indices.contains(index) ? values[index] : .blank, row: row, column: index,
+                                style: column.style)
+            }
+            try sheet.setRowHeight(row, height: rowHeight)
+        }
+        try finish(sheet, lastDataRow: lastDataRow)
+        return sheet
+    }
+
+    /// Everything above the data rows (widths, title, details, header), top to bottom, so that a
+    /// sheet written in constant-memory mode can stream its rows after it.
+    func writeHead(into workbook: Workbook) throws(SpreadsheetError) -> Worksheet {
         let sheet = try workbook.addSheet(name)
         for (index, column) in columns.enumerated() {
             try sheet.setColumnWidth(index, width: column.width)
@@ -45,20 +61,16 @@ struct SessionSheet {
             try sheet.write(.text(column.header), row: headerRow, column: index, style: .header)
         }
         try sheet.setRowHeight(headerRow, height: 30)
-        for row in firstDataRow...lastDataRow {
-            let values = rows.indices.contains(row - firstDataRow) ? rows[row - firstDataRow] : []
-            for (index, column) in columns.enumerated() {
-                try sheet.write(values.indices.contains(index) ? values[index] : .blank, row: row, column: index,
-                                style: column.style)
-            }
-            try sheet.setRowHeight(row, height: rowHeight)
-        }
+        return sheet
+    }
+
+    /// What needs the last data row: the frozen header, the autofilter and the print setup.
+    func finish(_ sheet: Worksheet, lastDataRow: Int) throws(SpreadsheetError) {
         try sheet.freezePanes(row: firstDataRow, column: 0)
         try sheet.autofilter(firstRow: headerRow, firstColumn: 0, lastRow: lastDataRow, lastColumn: lastColumn)
         // Narrow side margins (1 cm) keep the columns legible at one page wide.
         try sheet.apply(.listing(repeatRows: Self.titleRow...headerRow, orientation: orientation,
                                  margins: .init(left: 0.4, right: 0.4, top: 0.6, bottom: 0.6), centerHorizontally: true))
-        return sheet
     }
 
     private static let detailStyle = CellStyle(wrapText: true, horizontalAlignment: .left, verticalAlignment: .center)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rules for strings stored in cells.
 enum ExcelText {
     /// Excel's per-cell limit, counted as Excel counts: UTF-16 code units. libxlsxwriter counts
@@ -6,12 +8,23 @@ enum ExcelText {
     static let maximumLength = 32_767
 
     static func problem(with text: String) -> SpreadsheetError.Reason? {
-        if text.utf16.count > maximumLength { return .textTooLong }
-        if text.utf8.contains(0) {
+        // A string never has more UTF-16 units than UTF-8 bytes, and its byte count is free:
+        // only a long string is counted in units.
+        if text.utf8.count > maximumLength, text.utf16.count > maximumLength { return .textTooLong }
+        if contains(0, in: text) {
             return .init(chinese: "文本中含有空字符（U+0000），Excel 无法保存",
                          english: "Text contains a NUL character (U+0000), which Excel cannot store")
         }
         return nil
+    }
+
+    /// Whether `text` holds `byte`, scanning its UTF-8 storage directly: the generic
+    /// `utf8.contains` walks index by index, which a million-row sheet feels.
+    static func contains(_ byte: UInt8, in text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let start = bytes.baseAddress else { return false }
+            return memchr(start, Int32(byte), bytes.count) != nil
+        } ?? text.utf8.contains(byte)
     }
 
     /// OOXML strings use `_xHHHH_` to encode control characters, and Excel decodes it on
@@ -19,7 +32,8 @@ enum ExcelText {
     /// which Excel would then show as "A". Escaping the underscore (`_x005F_`) keeps such text
     /// exactly as written; `XLSXReader` decodes both forms.
     static func escapedForStorage(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
+        // Most cells hold no underscore at all, which a byte scan settles quickly.
+        guard contains(UInt8(ascii: "_"), in: text), text.contains("_x") else { return text }
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         for index in scalars.indices {

@@ -1,6 +1,29 @@
 import CXlsxWriter
 import Foundation
 
+/// A style turned into one workbook's libxlsxwriter format, so that a cell written with it
+/// skips the lookup by style (hashing a `CellStyle` costs more than writing a short cell).
+/// Valid for the workbook that made it, until it is closed.
+///
+/// Plain data (a pointer and an index, nothing reference-counted), so that handing one to each
+/// cell costs nothing.
+public struct CellFormat {
+    let pointer: UnsafeMutablePointer<lxw_format>?
+    /// Where the workbook keeps the style, for the rare date cell whose style has no number format.
+    let styleIndex: Int
+    /// A date cell needs a number format; one without gets the default date format instead.
+    let showsDates: Bool
+}
+
+extension CellStyle? {
+    /// The style a date cell is written with: `.date` when none, a date format when it has none.
+    var dateStyle: CellStyle {
+        var dateStyle = self ?? .date
+        if dateStyle.numberFormat == nil { dateStyle.numberFormat = CellStyle.defaultDateFormat }
+        return dateStyle
+    }
+}
+
 /// An .xlsx file being written. Nothing reaches the disk until `close()`, which is also where a
 /// missing directory or an unwritable path is reported.
 ///
@@ -8,7 +31,8 @@ import Foundation
 ///
 /// In constant-memory mode (for large rosters) libxlsxwriter flushes each row to a temporary
 /// file as soon as a later row is started, so every sheet must be written top to bottom (a cell
-/// in an earlier row throws an out-of-range error), merged ranges are not supported, and
+/// in an earlier row throws an out-of-range error), a merged range is written with its first row
+/// (libxlsxwriter fills it with blanks then and there: a title over a table works), and
 /// strings are stored inline in each cell (`t="inlineStr"`) instead of in the shared-string table.
 public final class Workbook {
     public let path: String
@@ -21,6 +45,8 @@ public final class Workbook {
     /// libxlsxwriter formats belong to the workbook and each becomes an entry in styles.xml;
     /// one per distinct style keeps that table small however many cells are written.
     private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+    /// The styles of the `CellFormat`s handed out, by their `styleIndex`.
+    private var cellFormatStyles: [CellStyle?] = []
 
     /// The hidden sheet holding drop-down lists too long for Excel's 255-character inline
     /// limit. Kept as a raw handle: a `Worksheet` would keep this workbook alive in a cycle.
@@ -101,6 +127,18 @@ public final class Workbook {
     func open(for operation: SpreadsheetError.Operation) throws(SpreadsheetError) -> UnsafeMutablePointer<lxw_workbook> {
         guard let handle else { throw .workbookClosed(path: path, operation: operation) }
         return handle
+    }
+
+    /// `style` as this workbook's format, for writing many cells with it (see `CellFormat`).
+    public func cellFormat(_ style: CellStyle?) -> CellFormat {
+        cellFormatStyles.append(style)
+        return CellFormat(pointer: format(for: style), styleIndex: cellFormatStyles.count - 1,
+                          showsDates: style?.numberFormat != nil)
+    }
+
+    /// The style a date cell with `format` is written with.
+    func dateStyle(_ format: CellFormat) -> CellStyle {
+        cellFormatStyles[format.styleIndex].dateStyle
     }
 
     func format(for style: CellStyle?) -> UnsafeMutablePointer<lxw_format>? {

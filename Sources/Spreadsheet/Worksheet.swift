@@ -19,21 +19,43 @@ public final class Worksheet {
     /// Writes one cell. `style` nil leaves the cell unformatted, except that a date always gets a
     /// date number format (`CellStyle.date` when no style is given).
     public func write(_ value: CellValue, row: Int, column: Int, style: CellStyle? = nil) throws(SpreadsheetError) {
-        let operation = value.operation
-        let sheet = try open(for: operation)
-        let cell = A1.cell(row: row, column: column)
-        func rejected(_ reason: SpreadsheetError.Reason) -> SpreadsheetError {
-            .cellRejected(sheet: name, cell: cell, operation: operation, reason: reason)
-        }
-        guard A1.isValid(row: row, column: column) else { throw rejected(.outOfRange) }
-        let (r, c) = (lxw_row_t(row), lxw_col_t(column))
         let format = workbook.format(for: style)
+        if case .date = value {
+            try write(value, row: row, column: column,
+                      format: CellFormat(pointer: format, styleIndex: -1, showsDates: style?.numberFormat != nil),
+                      dateStyle: style.dateStyle)
+        } else {
+            try write(value, row: row, column: column, format: CellFormat(pointer: format, styleIndex: -1, showsDates: true))
+        }
+    }
+
+    /// The same with a style the workbook has already turned into its format: a sheet of a
+    /// million rows writes each cell without looking its style up again.
+    public func write(_ value: CellValue, row: Int, column: Int, format cellFormat: CellFormat) throws(SpreadsheetError) {
+        try write(value, row: row, column: column, format: cellFormat, dateStyle: nil)
+    }
+
+    /// `dateStyle`: what a date cell is written with when `cellFormat` shows no dates (nil: the
+    /// style the workbook keeps for `cellFormat`).
+    private func write(_ value: CellValue, row: Int, column: Int, format cellFormat: CellFormat,
+                       dateStyle: CellStyle?) throws(SpreadsheetError) {
+        let sheet = try open(for: value.operation)
+        guard A1.isValid(row: row, column: column) else { throw cellRejected(value, row, column, .outOfRange) }
+        let (r, c) = (lxw_row_t(row), lxw_col_t(column))
+        let format = cellFormat.pointer
+        // Written as inline functions rather than a closure capturing the cell's name: the
+        // name is only built when a cell is refused.
+        func rejected(_ reason: SpreadsheetError.Reason) -> SpreadsheetError {
+            cellRejected(value, row, column, reason)
+        }
 
         let error: lxw_error
         switch value {
         case let .text(text):
             if let problem = ExcelText.problem(with: text) { throw rejected(problem) }
-            error = worksheet_write_string(sheet, r, c, ExcelText.escapedForStorage(text), format)
+            // withCString hands over a native string's own bytes; passing the String itself
+            // would copy it into a new array for every cell.
+            error = ExcelText.escapedForStorage(text).withCString { worksheet_write_string(sheet, r, c, $0, format) }
         case let .number(number):
             guard number.isFinite else { throw rejected(.notFinite) }
             error = worksheet_write_number(sheet, r, c, number, format)
@@ -50,15 +72,18 @@ public final class Worksheet {
             guard let serial = ExcelDate.serial(year: year, month: month, day: day) else {
                 throw rejected(.invalidDate(year: year, month: month, day: day))
             }
-            var dateStyle = style ?? .date
-            if dateStyle.numberFormat == nil { dateStyle.numberFormat = CellStyle.defaultDateFormat }
-            error = worksheet_write_number(sheet, r, c, Double(serial), workbook.format(for: dateStyle))
+            error = worksheet_write_number(sheet, r, c, Double(serial), cellFormat.showsDates ? format
+                                           : workbook.format(for: dateStyle ?? workbook.dateStyle(cellFormat)))
         case let .boolean(flag):
             error = worksheet_write_boolean(sheet, r, c, flag ? 1 : 0, format)
         case .blank:
             error = worksheet_write_blank(sheet, r, c, format)
         }
         guard error == LXW_NO_ERROR else { throw rejected(.init(library: error)) }
+    }
+
+    private func cellRejected(_ value: CellValue, _ row: Int, _ column: Int, _ reason: SpreadsheetError.Reason) -> SpreadsheetError {
+        .cellRejected(sheet: name, cell: A1.cell(row: row, column: column), operation: value.operation, reason: reason)
     }
 
     /// Writes `values` left to right from `startColumn`, all with the same style.

@@ -44,7 +44,7 @@ public final class Store: Sendable {
         // A city's year of trainees is a few hundred MB of rows and indexes; SQLite's default
         // 2 MB page cache makes a large import spill and re-read pages for every row.
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA cache_size = -131072")
+            try db.execute(sql: "PRAGMA cache_size = \(pageCacheSize)")
             if durability == .rebuildable { try db.execute(sql: "PRAGMA synchronous = OFF") }
         }
         let pool: DatabasePool
@@ -55,6 +55,9 @@ public final class Store: Sendable {
         }
         return try Store(writer: pool, clock: clock, location: path)
     }
+
+    /// 128 MB, in SQLite's negative-means-KiB form.
+    static let pageCacheSize = -131072
 
     /// A private database in memory, for tests.
     public static func inMemory(clock: Clock) throws(StoreError) -> Store {

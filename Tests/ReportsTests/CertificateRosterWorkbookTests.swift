@@ -57,7 +57,8 @@ import Store
         defer { try? FileManager.default.removeItem(at: url) }
         for reference in ["B4", "E4"] {
             let cell = try #require(rows.cell(reference))
-            #expect(cell.kind == .sharedString, "\(reference)")
+            // Stored inline: the roster is written in constant-memory mode, which keeps no string table.
+            #expect(cell.kind == .inlineString, "\(reference)")
             #expect(reader.numberFormat(forStyle: try #require(cell.styleIndex))?.isText == true, "\(reference)")
         }
         let issued = try #require(rows.cell("H4"))
@@ -105,6 +106,57 @@ import Store
         #expect([4, 5, 6].map { rows.value("E\($0)") } == ExamSessionFixture.wholeIDs)
         #expect(rows.value("A2")?.contains("请妥善保管") == true)
         #expect(rows.value("A3") == "序号 No.", "the warning stays in the details line")
+    }
+
+    @Test func aRosterStreamedFromTheStoreReadsBackAsTheListedOne() throws {
+        let fixture = try CertificateFixture()
+        let (_, listed, listedURL) = try written(fixture.lines)
+        defer { try? FileManager.default.removeItem(at: listedURL) }
+        for unmasked in [false, true] {
+            let url = temporaryWorkbookURL("streamed")
+            defer { try? FileManager.default.removeItem(at: url) }
+            let roster = try CertificateRosterWorkbook.Writer(title: "考试场次 7", unmasked: unmasked, to: url)
+            var persons: [Int64] = []
+            try fixture.session.store.eachCertificate(CertificateFilter(sessionId: fixture.session.sessionId),
+                                                      actor: fixture.session.admin) { line in
+                persons.append(line.personId)
+                try roster.append(line)
+            }
+            try roster.finish()
+            #expect((roster.count, roster.validCount) == (3, 2))
+            #expect(persons == fixture.lines.map(\.personId))
+            let rows = try XLSXReader(url: url).rows(sheet: Self.sheet)
+            if unmasked {
+                #expect([4, 5, 6].map { rows.value("E\($0)") } == ExamSessionFixture.wholeIDs)
+            } else {
+                #expect((1...8).map { values(rows, $0) } == (1...8).map { values(listed, $0) })
+                #expect(["B7", "K7"].map { rows.cell($0)?.formula } == ["COUNTA(B4:B6)", "COUNTIF(K4:K6,\"有效\")"])
+                #expect(["B7", "K7"].map { rows.value($0) } == ["3", "2"])
+            }
+        }
+    }
+
+    @Test func aLongRosterKeepsEveryLineInOrderAndCountsThemAll() throws {
+        let fixture = try CertificateFixture()
+        let url = temporaryWorkbookURL("long")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let roster = try CertificateRosterWorkbook.Writer(title: "2026", unmasked: false, to: url)
+        let repeats = 1_000
+        for _ in 0..<repeats {
+            for line in fixture.lines { try roster.append(line) }
+        }
+        try roster.finish()
+        let rows = try XLSXReader(url: url).rows(sheet: Self.sheet)
+        let last = 3 + 3 * repeats
+        #expect(rows.count == last + 1)
+        #expect(values(rows, last)[0] == String(3 * repeats))
+        #expect(values(rows, last)[1] == fixture.lines[2].number)
+        #expect(values(rows, last)[4] == "340524********001X")
+        #expect(rows.cell("B\(last + 1)")?.formula == "COUNTA(B4:B\(last))")
+        #expect(rows.value("B\(last + 1)") == String(3 * repeats))
+        #expect(rows.value("K\(last + 1)") == String(2 * repeats))
+        let text = try XLSXReader(url: url).allText()
+        #expect(ExamSessionFixture.wholeIDs.filter { text.contains($0) }.isEmpty)
     }
 
     @Test func theRosterPrintsLandscapeOnePageWideWithItsHeaderOnEveryPage() throws {

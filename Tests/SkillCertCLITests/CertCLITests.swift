@@ -67,6 +67,16 @@ import Spreadsheet
         #expect(roster.contains("S000044000123265000001|陈大文|男|440524********0014"))
         #expect(roster.contains("已撤销（2026-12-20）：冒名顶替"))
         #expect(!roster.contains("440524188001010014"))
+        // Streamed from the Store, the roster still knows whose IDs it showed whole.
+        let whole = workspace.run("cert", "roster", "--session", "1", "--unmasked", "--reason", "核对证书", "--file", "whole.xlsx")
+        #expect(whole.status == 0, "\(whole.stderr)")
+        #expect(try rows(workspace, "whole.xlsx").joined(separator: "\n").contains("S000044000123265000001|陈大文|男|440524188001010014"))
+        let disclosed = workspace.run("audit", "list", "--json", "--limit", "1").stdout
+        #expect(disclosed.contains("person.disclose") && disclosed.contains("核对证书") && disclosed.contains("2 persons"))
+        // A roster the Store refuses leaves no file that would look complete.
+        let refused = workspace.run("cert", "roster", "--session", "1", "--as", "exam.1", "--file", "refused.xlsx")
+        #expect(refused.status == 1 && refused.stderr.contains("examiners do not list certificates"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.directory.appendingPathComponent("Exports/refused.xlsx").path))
 
         #expect(workspace.run("cert", "upload", "--session", "1", "--as", "clerk.a").status == 1)
         let upload = workspace.run("cert", "upload", "--session", "1")

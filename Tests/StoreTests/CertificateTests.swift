@@ -182,6 +182,38 @@ func certifiedWorld(exams: ExamWorld? = nil) throws -> (ResultsWorld, IssuanceRe
         #expect(try r.store.certificates(CertificateFilter(issued: january), actor: r.admin).isEmpty)
         #expect(throws: StoreError.self) { try r.store.certificates(CertificateFilter(), actor: r.exams.world.examiner) }
     }
+
+    /// The roster's streamed read: the same lines, scope and order as the listing, one at a time.
+    @Test func streamedLinesAreTheListedOnesInTheSameScope() throws {
+        let (r, issued) = try certifiedWorld()
+        _ = try r.store.reissueCertificate(number: issued.issued[0].number, reason: .lost, note: "遗失", actor: r.admin)
+        for actor in [r.admin, r.exams.world.clerkA, r.exams.world.clerkB] {
+            var streamed: [CertificateLine] = []
+            try r.store.eachCertificate(CertificateFilter(), actor: actor) { streamed.append($0) }
+            #expect(streamed == (try r.store.certificates(CertificateFilter(), actor: actor)), "\(actor.login)")
+        }
+        var all: [CertificateLine] = []
+        try r.store.eachCertificate(CertificateFilter(), actor: r.admin) { all.append($0) }
+        #expect(all.map(\.reissues) == [1])
+        #expect(throws: StoreError.self) {
+            try r.store.eachCertificate(CertificateFilter(), actor: r.exams.world.examiner) { _ in Issue.record("no line for an examiner") }
+        }
+    }
+
+    @Test func anErrorThatStopsTheStreamComesBackAsItWas() throws {
+        struct DiskFull: Error, Equatable {}
+        let (r, _) = try certifiedWorld()
+        var handed = 0
+        #expect(throws: DiskFull()) {
+            try r.store.eachCertificate(CertificateFilter(), actor: r.admin) { _ in
+                handed += 1
+                throw DiskFull()
+            }
+        }
+        #expect(handed == 1)
+        // The read is over: the Store answers the next request as usual.
+        #expect(try r.store.certificates(CertificateFilter(), actor: r.admin).count == 1)
+    }
 }
 
 @Suite struct SubsidyClaimTests {

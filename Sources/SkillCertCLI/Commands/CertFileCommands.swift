@@ -16,11 +16,25 @@ extension CertCommand {
         func run() throws {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
-            let lines = try store.certificates(try filter.filter(store: store, actor: actor), actor: actor)
-            try disclosure.record(lines.map(\.personId), command: "cert roster", store: store, actor: actor)
+            let certificates = try filter.filter(store: store, actor: actor)
             let url = try outputFile(global, file ?? "certificates-\(filter.fileSuffix).xlsx")
-            try CertificateRosterWorkbook.write(lines, title: filter.title, unmasked: disclosure.unmasked, to: url)
-            CLIContext.current.print("已写出 Wrote \(url.path)（\(lines.count) 本 certificate(s)）")
+            // Streamed from the Store into the workbook: a city's roster never sits in memory.
+            let roster = try CertificateRosterWorkbook.Writer(title: filter.title, unmasked: disclosure.unmasked, to: url)
+            var shownWhole: [Int64] = []
+            do {
+                try store.eachCertificate(certificates, actor: actor) { line in
+                    if disclosure.unmasked { shownWhole.append(line.personId) }
+                    try roster.append(line)
+                }
+                try roster.finish()
+                // The persons are known only once the roster is read; a disclosure that cannot
+                // be recorded takes the workbook with it, so no whole IDs go out unrecorded.
+                try disclosure.record(shownWhole, command: "cert roster", store: store, actor: actor)
+            } catch {
+                roster.abandon()
+                throw error
+            }
+            CLIContext.current.print("已写出 Wrote \(url.path)（\(roster.count) 本 certificate(s)）")
         }
     }
 

@@ -97,6 +97,32 @@ extension Store {
         try read { db in try certificateLines(db, filter, actor: try currentActor(db, actor)) }
     }
 
+    /// The same certificates as `certificates(_:actor:)`, handed to `body` one at a time in
+    /// number order inside one read transaction, so that a city's million-line roster is never
+    /// held in memory. An error `body` throws stops the read and is rethrown as it is.
+    public func eachCertificate(_ filter: CertificateFilter, actor: User,
+                                _ body: (CertificateLine) throws -> Void) throws {
+        var stoppedBy: (any Error)?
+        do {
+            try read { db in
+                let (condition, arguments) = try certificateCondition(filter, actor: try currentActor(db, actor))
+                // The roster reads each page about once: the 128 MB cache an import needs would
+                // only fill memory here, so this read uses SQLite's default 2 MB.
+                try db.execute(sql: "PRAGMA cache_size = -2000")
+                defer { try? db.execute(sql: "PRAGMA cache_size = \(Store.pageCacheSize)") }
+                var reader = try CertificateLineReader(db)
+                try reader.each(db, where: condition, arguments: arguments) { line in
+                    do { try body(line) } catch {
+                        stoppedBy = error
+                        throw CancellationError()
+                    }
+                }
+            }
+        } catch {
+            throw stoppedBy ?? error
+        }
+    }
+
     /// The valid certificates for the national upload, whose IDs go out whole: a bureau action,
     /// read and recorded as a disclosure in one transaction.
     public func nationalUpload(_ filter: CertificateFilter, actor: User) throws(StoreError) -> [CertificateLine] {
@@ -112,6 +138,12 @@ extension Store {
     }
 
     private func certificateLines(_ db: Database, _ filter: CertificateFilter, actor: User) throws -> [CertificateLine] {
+        let (condition, arguments) = try certificateCondition(filter, actor: actor)
+        return try certificateLines(db, where: condition, arguments: arguments)
+    }
+
+    /// The WHERE clause (over `c`) of the certificates `filter` picks out of the actor's scope.
+    private func certificateCondition(_ filter: CertificateFilter, actor: User) throws -> (String, StatementArguments) {
         var conditions: [String] = ["1"]
         var arguments: StatementArguments = []
         switch actor.role {
@@ -134,7 +166,7 @@ extension Store {
             conditions.append("c.issued_on BETWEEN ? AND ?")
             arguments += [issued.start.description, issued.end.description]
         }
-        return try certificateLines(db, where: conditions.joined(separator: " AND "), arguments: arguments)
+        return (conditions.joined(separator: " AND "), arguments)
     }
 
     private func certificate(_ db: Database, number: String) throws -> CertificateLine {

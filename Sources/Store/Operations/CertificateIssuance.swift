@@ -142,24 +142,9 @@ extension Store {
 
     /// Certificates matching `condition` (over `c`, the certificates), in number order.
     func certificateLines(_ db: Database, where condition: String, arguments: StatementArguments = []) throws -> [CertificateLine] {
-        let catalog = try Catalog.fetch(db)
-        return try Row.fetchAll(db, sql: """
-            SELECT c.*, p.name, p.sex, p.national_id, b.name AS body_name, t.name AS training_name, s.sub_trade,
-                (SELECT count(*) FROM certificate_reissues r WHERE r.certificate_id = c.id) AS reissues
-            FROM certificates c JOIN persons p ON p.id = c.person_id JOIN institutions b ON b.id = c.body_id
-            LEFT JOIN institutions t ON t.id = c.training_institution_id LEFT JOIN exam_sessions s ON s.id = c.session_id
-            WHERE \(condition) ORDER BY c.number
-            """, arguments: arguments).map { row in
-            let target = CertificationTarget(occupationCode: row["occupation_code"], levelCode: row["level"],
-                                             specialAbilityCode: row["special_ability_code"])!
-            let occupationCode: String? = row["occupation_code"]
-            return CertificateLine(
-                id: row["id"], number: row["number"], personId: row["person_id"], name: row["name"], sex: row["sex"],
-                nationalId: row["national_id"], target: target, targetName: target.displayName(in: catalog),
-                occupationCode: occupationCode, occupationName: occupationCode.flatMap { catalog.occupation(code: $0)?.name },
-                subTrade: row["sub_trade"], level: (row["level"] as String?).flatMap { try? SkillLevel.parse($0) }, issuedOn: row["issued_on"],
-                bodyName: row["body_name"], sessionId: row["session_id"], trainingInstitutionName: row["training_name"],
-                revokedOn: row["revoked_on"], revocationReason: row["revocation_reason"], reissues: row["reissues"])
-        }
+        var lines: [CertificateLine] = []
+        var reader = try CertificateLineReader(db)
+        try reader.each(db, where: condition, arguments: arguments) { lines.append($0) }
+        return lines
     }
 }

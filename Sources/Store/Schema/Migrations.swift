@@ -533,12 +533,15 @@ enum Migrations {
     /// Indexes for look-ups each operation makes once per candidate: issuing asks whether a
     /// registration already had a certificate, amending whether its certificate is valid, and
     /// every session's results read its settled mismatches and amendments. Without them each of
-    /// these scanned the whole table, which a city's year (150,000 certificates) made quadratic.
+    /// these scanned the whole table, which a city's year (150,000 certificates) made quadratic;
+    /// and each line of a certificate roster counts its reissues, a million scans of that table.
     private static func lookupIndexes(_ db: Database) throws {
         try db.execute(sql: """
             CREATE INDEX certificates_registration ON certificates(registration_id);
             CREATE INDEX mismatch_settlements_registration ON mismatch_settlements(registration_id);
             CREATE INDEX score_amendments_registration ON score_amendments(registration_id);
+            -- Every certificate line of a roster counts its reissues.
+            CREATE INDEX certificate_reissues_certificate ON certificate_reissues(certificate_id);
             """)
     }
 }

@@ -104,9 +104,10 @@ extension XLSXReader {
 
     /// Every text stored in the workbook: sheets, shared strings, defined names, properties.
     func allText() throws -> String {
-        try (sheetNames.indices.map { "xl/worksheets/sheet\($0 + 1).xml" }
-            + ["xl/sharedStrings.xml", "xl/workbook.xml", "docProps/core.xml"])
+        try (sheetNames.indices.map { "xl/worksheets/sheet\($0 + 1).xml" } + ["xl/workbook.xml", "docProps/core.xml"])
             .map { try rawXML(path: $0) }.joined()
+            // A workbook written in constant-memory mode keeps its strings in the sheets and has no table.
+            + ((try? rawXML(path: "xl/sharedStrings.xml")) ?? "")
     }
 }
 

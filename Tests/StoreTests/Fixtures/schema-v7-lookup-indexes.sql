@@ -3,6 +3,7 @@ CREATE INDEX apprenticeships_institution ON apprenticeships(institution_id);
 CREATE UNIQUE INDEX apprenticeships_one_open_per_person ON apprenticeships(person_id)
     WHERE status IN ('registered', 'filed', 'in-training');
 CREATE INDEX audit_events_entity ON audit_events(entity, entity_key);
+CREATE INDEX certificate_reissues_certificate ON certificate_reissues(certificate_id);
 CREATE UNIQUE INDEX certificates_one_live_per_target
     ON certificates(person_id, coalesce(occupation_code, special_ability_code), coalesce(level, ''))
     WHERE revoked_on IS NULL;
