@@ -5,7 +5,12 @@
 public enum PassRule {
     /// A mark passes when it is a score at or above the pass mark.
     public static func passes(_ mark: ExamMark, rule: ExamPartRule) -> Bool {
-        if case .score(let tenths) = mark { return tenths >= rule.passMark * 10 }
+        passes(mark, passMark: rule.passMark)
+    }
+
+    /// The same, for a pass mark read on its own (statistics count marks in bulk).
+    public static func passes(_ mark: ExamMark, passMark: Int) -> Bool {
+        if case .score(let tenths) = mark { return tenths >= passMark * 10 }
         return false
     }
 

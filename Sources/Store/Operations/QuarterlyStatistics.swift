@@ -143,12 +143,20 @@ private struct StatisticsTally {
 
     // MARK: Exams
 
-    /// The registrations of sessions in the year to date, as `day` (exam date) and the line's columns.
+    /// The registrations of sessions in the year to date: the line's columns, `day` (the exam
+    /// date), whether the results are locked, and for a first sitting whether it passed: as many
+    /// required parts passed as the catalog requires for the session's scope. A retake sits only
+    /// some parts and is judged apart (`retakePassed`).
     private static let registrations = """
         SELECT \(projectOfTarget) AS project, x.occupation_code, x.level, x.special_ability_code,
                coalesce(c.district, i.district, b.district) AS district, x.exam_date AS day,
-               g.id AS registration_id, g.person_id, g.retake_of, x.status,
-               (SELECT group_concat(m.part || '=' || m.mark, ';') FROM part_marks m WHERE m.registration_id = g.id) AS marks
+               x.status = 'results-locked' AS locked, g.retake_of IS NOT NULL AS retake,
+               g.id AS registration_id, g.person_id,
+               x.status = 'results-locked' AND g.retake_of IS NULL AND (
+                   SELECT count(*) FROM part_marks m
+                   JOIN catalog_exam_parts p ON p.scope = coalesce(x.level, 'special-ability') AND p.part = m.part
+                   WHERE m.registration_id = g.id AND \(markPasses.name)(m.mark, p.pass_mark)
+               ) = (SELECT count(*) FROM catalog_exam_parts p WHERE p.scope = coalesce(x.level, 'special-ability')) AS passed
         FROM exam_registrations g
         JOIN exam_sessions x ON x.id = g.session_id
         JOIN institutions b ON b.id = x.body_id
@@ -157,54 +165,56 @@ private struct StatisticsTally {
         \(targetJoins)
         """
 
+    /// `PassRule` for SQL: whether a stored mark reaches a pass mark, so that a city's 400,000
+    /// part marks are judged inside SQLite's scan by the Domain's rule.
+    static let markPasses = DatabaseFunction("skillcert_mark_passes", argumentCount: 2, pure: true) { values in
+        guard let code = String.fromDatabaseValue(values[0]), let passMark = Int.fromDatabaseValue(values[1]),
+              let mark = try? Store.mark(from: code) else { return false }
+        return PassRule.passes(mark, passMark: passMark)
+    }
+
     mutating func countExams(_ db: Database, store: Store, catalog: Catalog) throws {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT * FROM (\(Self.registrations)) WHERE day BETWEEN ?1 AND ?2 AND (?4 IS NULL OR district = ?4)
-            """, arguments: bounds)
+        db.add(function: Self.markPasses)
+        let registrations = "SELECT * FROM (\(Self.registrations)) WHERE day BETWEEN ?1 AND ?2 AND (?4 IS NULL OR district = ?4)"
+        for row in try Row.fetchAll(db, sql: """
+            SELECT project, occupation_code, level, special_ability_code, district,
+                   sum(day >= ?3) AS candidates_quarter, count(*) AS candidates,
+                   sum(locked AND day >= ?3) AS published_quarter, sum(locked) AS published,
+                   sum(passed AND day >= ?3) AS passed_quarter, sum(passed) AS passed
+            FROM (\(registrations)) GROUP BY project, occupation_code, level, special_ability_code, district
+            """, arguments: bounds) {
+            guard let key = Self.key(row) else { continue }
+            add(.candidates, key, QuarterAndYear(quarter: row["candidates_quarter"], yearToDate: row["candidates"]))
+            add(.resultsPublished, key, QuarterAndYear(quarter: row["published_quarter"], yearToDate: row["published"]))
+            add(.passed, key, QuarterAndYear(quarter: row["passed_quarter"], yearToDate: row["passed"]))
+        }
         let quarterStart = period.start.description
         let months = catalog.integerSetting(.retainedPartMonths)
-        var partRules: [CertificationScope: [ExamPartRule]] = [:]
-        while let row = try rows.next() {
-            guard let key = Self.key(row) else { continue }
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM (\(registrations)) WHERE locked AND retake", arguments: bounds) {
+            guard let key = Self.key(row),
+                  try Self.retakePassed(db, row: row, target: key.target, rules: catalog.examParts(for: key.target.scope), store: store,
+                                        retainedMonths: months) else { continue }
             let day: String = row["day"]
-            let one = QuarterAndYear(quarter: day >= quarterStart ? 1 : 0, yearToDate: 1)
-            add(.candidates, key, one)
-            guard row["status"] == SessionStatus.resultsLocked.rawValue else { continue }
-            add(.resultsPublished, key, one)
-            let rules = partRules[key.target.scope] ?? {
-                let rules = catalog.examParts(for: key.target.scope)
-                partRules[key.target.scope] = rules
-                return rules
-            }()
-            if try Self.passed(db, row: row, target: key.target, rules: rules, store: store, retainedMonths: months) {
-                add(.passed, key, one)
-            }
+            add(.passed, key, QuarterAndYear(quarter: day >= quarterStart ? 1 : 0, yearToDate: 1))
         }
     }
 
-    /// Whether a candidate of a locked session passed: every required part final and passing,
-    /// or (for a retake) passed in an earlier session and still kept. The same rule as the
-    /// results roster (`PassRule`), read from the final marks in bulk.
-    private static func passed(_ db: Database, row: Row, target: CertificationTarget, rules: [ExamPartRule],
-                               store: Store, retainedMonths: Int) throws -> Bool {
-        var finals: [String: String] = [:]
-        for pair in (row["marks"] as String? ?? "").split(separator: ";") {
-            let halves = pair.split(separator: "=", maxSplits: 1)
-            if halves.count == 2 { finals[String(halves[0])] = String(halves[1]) }
+    /// Whether a retake passed: every part it sat passed, and every part it did not sit passed
+    /// in an earlier session and still kept on the exam day, as the results roster judges it.
+    private static func retakePassed(_ db: Database, row: Row, target: CertificationTarget, rules: [ExamPartRule],
+                                     store: Store, retainedMonths: Int) throws -> Bool {
+        var finals: [ExamPart: ExamMark] = [:]
+        for mark in try Row.fetchAll(db, sql: "SELECT part, mark FROM part_marks WHERE registration_id = ?",
+                                     arguments: [row["registration_id"] as Int64]) {
+            if let part = ExamPart(rawValue: mark["part"]) { finals[part] = try Store.mark(from: mark["mark"]) }
         }
-        var missing: [ExamPartRule] = []
-        for rule in rules {
-            guard let code = finals[rule.part.rawValue] else { missing.append(rule); continue }
-            if !PassRule.passes(try Store.mark(from: code), rule: rule) { return false }
-        }
-        if rules.isEmpty { return false }
-        guard !missing.isEmpty else { return true }
-        // Only a retake sits fewer parts than the catalog requires.
-        guard (row["retake_of"] as Int64?) != nil else { return false }
         let day = try CivilDate.parse(row["day"])
-        let earlier = try store.earlierPasses(db, personId: row["person_id"], target: target, before: day, parts: rules)
-        return missing.allSatisfy { rule in
-            earlier[rule.part].map { PassRule.isRetained(passedOn: $0.passedOn, on: day, months: retainedMonths) } ?? false
+        let missing = rules.filter { finals[$0.part] == nil }
+        let earlier = missing.isEmpty ? [:]
+            : try store.earlierPasses(db, personId: row["person_id"], target: target, before: day, parts: rules)
+        return !rules.isEmpty && rules.allSatisfy { rule in
+            if let mark = finals[rule.part] { return PassRule.passes(mark, rule: rule) }
+            return earlier[rule.part].map { PassRule.isRetained(passedOn: $0.passedOn, on: day, months: retainedMonths) } ?? false
         }
     }
 
@@ -267,14 +277,13 @@ private struct StatisticsTally {
         // The money of each event (advance, remainder, advance owed back) on the event's day, the
         // way the enterprise's claim sheet (`apprenticeClaim`) counts it.
         let range = period.yearToDate
-        let ids = try Int64.fetchAll(db, sql: """
-            SELECT x.id \(from) WHERE (?1 IS NULL OR n.district = ?1)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT x.*, \(columns) \(from) WHERE (?1 IS NULL OR n.district = ?1)
               AND (x.filed_on BETWEEN ?2 AND ?3 OR x.completed_on BETWEEN ?2 AND ?3 OR x.terminated_on BETWEEN ?2 AND ?3)
             """, arguments: [district, range.start.description, range.end.description])
-        for id in ids {
-            guard let apprenticeship = try Apprenticeship.fetchOne(db, key: id),
-                  let row = try Row.fetchOne(db, sql: "SELECT \(columns) \(from) WHERE x.id = ?", arguments: [id]),
-                  let key = Self.key(row) else { continue }
+        for row in rows {
+            guard let key = Self.key(row) else { continue }
+            let apprenticeship = try Apprenticeship(row: row)
             let money = try store.money(of: apprenticeship, catalog: catalog)
             let events: [(String?, Int64)] = [
                 (apprenticeship.filedOn, money.advance?.fen ?? 0),
