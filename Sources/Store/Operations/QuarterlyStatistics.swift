@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Domain
 
@@ -123,66 +124,112 @@ private struct StatisticsTally {
 
     // MARK: Training
 
+    /// Enrolments are counted per class in one scan each (an integer key SQLite groups quickly;
+    /// grouping 300,000 enrolments by the lines' text columns took half a second per figure),
+    /// then each class's counts go to its line: trained by the class's start date, completions
+    /// by their own dates, already split into quarter and year to date by the scan.
     mutating func countTraining(_ db: Database) throws {
         let cohort = "c.project_code AS project, c.occupation_code, c.level, c.special_ability_code, c.district"
         try count(db, .classes, "SELECT \(cohort), c.start_date AS day, 1 AS amount FROM cohorts c")
-        let trained = "FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id WHERE e.status <> 'withdrawn'"
-        try count(db, .trained, "SELECT \(cohort), c.start_date AS day, 1 AS amount \(trained)")
-        let completed = "FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id WHERE e.completed_on IS NOT NULL"
-        try count(db, .completed, "SELECT \(cohort), e.completed_on AS day, 1 AS amount \(completed)")
-        let groups = "JOIN enrolment_key_groups k ON k.enrolment_id = e.id"
-        try countByKeyGroup(db, .trained, """
-            SELECT \(cohort), k.key_group_code AS key_group, c.start_date AS day, 1 AS amount
-            FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id \(groups) WHERE e.status <> 'withdrawn'
-            """)
-        try countByKeyGroup(db, .completed, """
-            SELECT \(cohort), k.key_group_code AS key_group, e.completed_on AS day, 1 AS amount
-            FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id \(groups) WHERE e.completed_on IS NOT NULL
-            """)
+        var classes: [Int64: (key: StatisticsKey, start: String)] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT c.id, \(cohort), c.start_date FROM cohorts c WHERE ?1 IS NULL OR c.district = ?1
+            """, arguments: [district]) {
+            if let key = Self.key(row) { classes[row["id"]] = (key, row["start_date"]) }
+        }
+        let (yearStart, end, quarterStart) = (period.yearToDate.start.description, period.end.description, period.start.description)
+        let trained = { (start: String, count: Int64) -> QuarterAndYear in
+            start < yearStart || start > end ? .zero : QuarterAndYear(quarter: start >= quarterStart ? count : 0, yearToDate: count)
+        }
+        let counts = """
+            ifnull(sum(e.status <> 'withdrawn'), 0) AS trained,
+            ifnull(sum(e.completed_on >= ?2 AND e.completed_on <= ?3), 0) AS completed_quarter,
+            ifnull(sum(e.completed_on >= ?1 AND e.completed_on <= ?3), 0) AS completed
+            """
+        let dates: StatementArguments = [yearStart, quarterStart, end]
+        for row in try Row.fetchAll(db, sql: "SELECT e.cohort_id, \(counts) FROM enrolments e GROUP BY e.cohort_id", arguments: dates) {
+            guard let cohort = classes[row["cohort_id"]] else { continue }
+            add(.trained, cohort.key, trained(cohort.start, row["trained"]))
+            add(.completed, cohort.key, QuarterAndYear(quarter: row["completed_quarter"], yearToDate: row["completed"]))
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT e.cohort_id, k.key_group_code, \(counts) FROM enrolments e JOIN enrolment_key_groups k ON k.enrolment_id = e.id
+            GROUP BY e.cohort_id, k.key_group_code
+            """, arguments: dates) {
+            guard let cohort = classes[row["cohort_id"]] else { continue }
+            let key = KeyGroupKey(projectCode: cohort.key.projectCode, keyGroupCode: row["key_group_code"], district: cohort.key.district)
+            keyGroups[key, default: [:]][.trained, default: .zero] += trained(cohort.start, row["trained"])
+            keyGroups[key, default: [:]][.completed, default: .zero] += QuarterAndYear(quarter: row["completed_quarter"], yearToDate: row["completed"])
+        }
     }
 
     // MARK: Exams
 
-    /// The registrations of sessions in the year to date: the line's columns, `day` (the exam
-    /// date), whether the results are locked, and for a first sitting whether it passed: as many
-    /// required parts passed as the catalog requires for the session's scope. A retake sits only
-    /// some parts and is judged apart (`retakePassed`).
-    private static let registrations = """
+    /// The registrations of the sessions held in the year to date, counted per session, class and
+    /// registering institution (integer keys SQLite groups quickly; grouping 200,000 registrations
+    /// by the lines' text columns took seconds), then given the line's columns and `day`, the exam
+    /// date. A first sitting passed when as many required parts passed as the catalog requires for
+    /// the session's scope; a retake sits only some parts and is judged apart (`retakePassed`).
+    private static let registrationGroups = """
         SELECT \(projectOfTarget) AS project, x.occupation_code, x.level, x.special_ability_code,
                coalesce(c.district, i.district, b.district) AS district, x.exam_date AS day,
-               x.status = 'results-locked' AS locked, g.retake_of IS NOT NULL AS retake,
-               g.id AS registration_id, g.person_id,
-               x.status = 'results-locked' AND g.retake_of IS NULL AND (
-                   SELECT count(*) FROM part_marks m
-                   JOIN catalog_exam_parts p ON p.scope = coalesce(x.level, 'special-ability') AND p.part = m.part
-                   WHERE m.registration_id = g.id AND \(markPasses.name)(m.mark, p.pass_mark)
-               ) = (SELECT count(*) FROM catalog_exam_parts p WHERE p.scope = coalesce(x.level, 'special-ability')) AS passed
+               x.status = 'results-locked' AS locked, r.candidates, r.first_passes
+        FROM (SELECT g.session_id, g.cohort_id, g.institution_id, count(*) AS candidates,
+                     sum(g.retake_of IS NULL AND (
+                         SELECT count(*) FROM part_marks m JOIN catalog_exam_parts p ON p.scope = q.scope AND p.part = m.part
+                         WHERE m.registration_id = g.id AND p.pass_mark || ' ' || m.mark IN (SELECT value FROM json_each(?5))
+                     ) = q.required) AS first_passes
+              FROM exam_registrations g JOIN exam_sessions s ON s.id = g.session_id
+              JOIN (SELECT scope, count(*) AS required FROM catalog_exam_parts GROUP BY scope) q
+                ON q.scope = coalesce(s.level, 'special-ability')
+              WHERE s.exam_date BETWEEN ?1 AND ?2
+              GROUP BY g.session_id, g.cohort_id, g.institution_id) r
+        JOIN exam_sessions x ON x.id = r.session_id
+        JOIN institutions b ON b.id = x.body_id
+        LEFT JOIN institutions i ON i.id = r.institution_id
+        LEFT JOIN cohorts c ON c.id = r.cohort_id
+        \(targetJoins)
+        """
+
+    /// The retakes of sessions whose results are locked, one row each.
+    private static let lockedRetakes = """
+        SELECT \(projectOfTarget) AS project, x.occupation_code, x.level, x.special_ability_code,
+               coalesce(c.district, i.district, b.district) AS district, x.exam_date AS day, g.id AS registration_id, g.person_id
         FROM exam_registrations g
         JOIN exam_sessions x ON x.id = g.session_id
         JOIN institutions b ON b.id = x.body_id
         LEFT JOIN institutions i ON i.id = g.institution_id
         LEFT JOIN cohorts c ON c.id = g.cohort_id
         \(targetJoins)
+        WHERE g.retake_of IS NOT NULL AND x.status = 'results-locked' AND x.exam_date BETWEEN ?1 AND ?2
         """
 
-    /// `PassRule` for SQL: whether a stored mark reaches a pass mark, so that a city's 400,000
-    /// part marks are judged inside SQLite's scan by the Domain's rule.
-    static let markPasses = DatabaseFunction("skillcert_mark_passes", argumentCount: 2, pure: true) { values in
-        guard let code = String.fromDatabaseValue(values[0]), let passMark = Int.fromDatabaseValue(values[1]),
-              let mark = try? Store.mark(from: code) else { return false }
-        return PassRule.passes(mark, passMark: passMark)
+    /// The marks that pass, as `pass mark + " " + mark` for every pass mark of the catalog: the
+    /// Domain's `PassRule` judges each distinct mark once (a few hundred), and SQLite looks the
+    /// city's 400,000 part marks up in that list.
+    private static func passingMarks(_ db: Database, catalog: Catalog) throws -> String {
+        let passMarks = Set(catalog.examParts.map(\.passMark))
+        var passing: [String] = []
+        for code in try String.fetchAll(db, sql: "SELECT DISTINCT mark FROM part_marks") {
+            guard let mark = try? Store.mark(from: code) else { continue }
+            passing += passMarks.filter { PassRule.passes(mark, passMark: $0) }.map { "\($0) \(code)" }
+        }
+        return String(decoding: try JSONEncoder().encode(passing), as: UTF8.self)
     }
 
     mutating func countExams(_ db: Database, store: Store, catalog: Catalog) throws {
-        db.add(function: Self.markPasses)
-        let registrations = "SELECT * FROM (\(Self.registrations)) WHERE day BETWEEN ?1 AND ?2 AND (?4 IS NULL OR district = ?4)"
+        var arguments = bounds
+        arguments += [try Self.passingMarks(db, catalog: catalog)]
         for row in try Row.fetchAll(db, sql: """
             SELECT project, occupation_code, level, special_ability_code, district,
-                   sum(day >= ?3) AS candidates_quarter, count(*) AS candidates,
-                   sum(locked AND day >= ?3) AS published_quarter, sum(locked) AS published,
-                   sum(passed AND day >= ?3) AS passed_quarter, sum(passed) AS passed
-            FROM (\(registrations)) GROUP BY project, occupation_code, level, special_ability_code, district
-            """, arguments: bounds) {
+                   sum(CASE WHEN day >= ?3 THEN candidates ELSE 0 END) AS candidates_quarter, sum(candidates) AS candidates,
+                   sum(CASE WHEN locked AND day >= ?3 THEN candidates ELSE 0 END) AS published_quarter,
+                   sum(CASE WHEN locked THEN candidates ELSE 0 END) AS published,
+                   sum(CASE WHEN locked AND day >= ?3 THEN first_passes ELSE 0 END) AS passed_quarter,
+                   sum(CASE WHEN locked THEN first_passes ELSE 0 END) AS passed
+            FROM (\(Self.registrationGroups)) WHERE ?4 IS NULL OR district = ?4
+            GROUP BY project, occupation_code, level, special_ability_code, district
+            """, arguments: arguments) {
             guard let key = Self.key(row) else { continue }
             add(.candidates, key, QuarterAndYear(quarter: row["candidates_quarter"], yearToDate: row["candidates"]))
             add(.resultsPublished, key, QuarterAndYear(quarter: row["published_quarter"], yearToDate: row["published"]))
@@ -190,7 +237,7 @@ private struct StatisticsTally {
         }
         let quarterStart = period.start.description
         let months = catalog.integerSetting(.retainedPartMonths)
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM (\(registrations)) WHERE locked AND retake", arguments: bounds) {
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM (\(Self.lockedRetakes)) WHERE ?4 IS NULL OR district = ?4", arguments: bounds) {
             guard let key = Self.key(row),
                   try Self.retakePassed(db, row: row, target: key.target, rules: catalog.examParts(for: key.target.scope), store: store,
                                         retainedMonths: months) else { continue }
@@ -274,26 +321,23 @@ private struct StatisticsTally {
         try count(db, .apprenticesCompleted, "SELECT \(columns), x.completed_on AS day, 1 AS amount \(from)")
         try count(db, .apprenticesTerminated, "SELECT \(columns), x.terminated_on AS day, 1 AS amount \(from)")
 
-        // The money of each event (advance, remainder, advance owed back) on the event's day, the
-        // way the enterprise's claim sheet (`apprenticeClaim`) counts it.
+        // The money of each event on the event's day, the way the enterprise's claim sheet
+        // (`apprenticeClaim`) counts it: the advance fixed on filing, summed in SQL; the remainder
+        // of a completion and the advance owed back by a termination, worked out per record.
+        try count(db, .apprenticeSubsidyDue, "SELECT \(columns), x.filed_on AS day, x.advance_fen AS amount \(from) WHERE x.advance_fen > 0")
         let range = period.yearToDate
-        let rows = try Row.fetchAll(db, sql: """
+        let settled = try Row.fetchAll(db, sql: """
             SELECT x.*, \(columns) \(from) WHERE (?1 IS NULL OR n.district = ?1)
-              AND (x.filed_on BETWEEN ?2 AND ?3 OR x.completed_on BETWEEN ?2 AND ?3 OR x.terminated_on BETWEEN ?2 AND ?3)
+              AND (x.status = 'completed' AND x.completed_on BETWEEN ?2 AND ?3 OR x.status = 'terminated' AND x.terminated_on BETWEEN ?2 AND ?3)
             """, arguments: [district, range.start.description, range.end.description])
-        for row in rows {
+        for row in settled {
             guard let key = Self.key(row) else { continue }
             let apprenticeship = try Apprenticeship(row: row)
             let money = try store.money(of: apprenticeship, catalog: catalog)
-            let events: [(String?, Int64)] = [
-                (apprenticeship.filedOn, money.advance?.fen ?? 0),
-                (apprenticeship.status == .completed ? apprenticeship.completedOn : nil, money.due.fen),
-                (apprenticeship.status == .terminated ? apprenticeship.terminatedOn : nil, -money.owedBack.fen),
-            ]
-            for case let (day?, fen) in events where fen != 0 {
-                guard let date = try? CivilDate.parse(day), range.contains(date) else { continue }
-                add(.apprenticeSubsidyDue, key, QuarterAndYear(quarter: period.contains(date) ? fen : 0, yearToDate: fen))
-            }
+            let (day, fen) = apprenticeship.status == .completed
+                ? (apprenticeship.completedOn, money.due.fen) : (apprenticeship.terminatedOn, -money.owedBack.fen)
+            guard fen != 0, let day, let date = try? CivilDate.parse(day) else { continue }
+            add(.apprenticeSubsidyDue, key, QuarterAndYear(quarter: period.contains(date) ? fen : 0, yearToDate: fen))
         }
     }
 }

@@ -16,7 +16,8 @@ import Store
 ///   04-20, in training 04-21. Class B (南粤家政, 家政服务员 五级, 小榄镇, starts 05-10) enrols
 ///   钱七 and 孙八 (农村劳动力) and 周九.
 /// - Q3: class B completes 07-02.
-/// - Q4: session 2 (10-20): 王𠈌 retakes the practical alone and passes with 65 (theory kept);
+/// - Q4: class C (广东技工, 电工 五级, 南区街道) starts 10-08 with 吴十, not completed by the report;
+///   session 2 (10-20): 王𠈌 retakes the practical alone and passes with 65 (theory kept);
 ///   locked 10-28 and certified. The school claims both certificates' subsidies on 11-01; the
 ///   apprenticeship is terminated on 11-15.
 struct QuarterlyFixture {
@@ -140,6 +141,13 @@ struct QuarterlyFixture {
         on(7, 2)
         try complete(classB, b.map(\.nationalId.value), by: clerkB)
 
+        on(10, 8)
+        // Class C (广东技工, 电工 五级, 南区街道) starts in Q4 and has not completed yet.
+        let classC = try store.createCohort(CohortPlan(
+            name: "2026年第1期电工（五级）", projectCode: "jigong", target: .occupation(code: "6-31-01-03", level: .level5),
+            district: "南区街道", startDate: CivilDate(year: 2026, month: 10, day: 8)!, endDate: CivilDate(year: 2026, month: 12, day: 20)!,
+            plannedHours: 160, capacity: 10), institutionId: schoolB.id!, actor: clerkB)
+        try enrol(classC, [try trainee("440524199504040016", "吴十")], by: clerkB)
         on(10, 10)
         let retake = try session(examDay: CivilDate(year: 2026, month: 10, day: 20)!)
         _ = try store.registerCandidate(sessionId: retake, nationalId: wang.nationalId.value, declaration: CandidateDeclaration(),
