@@ -268,15 +268,19 @@ private struct StatisticsTally {
     // MARK: Certificates and training subsidies
 
     mutating func countCertificates(_ db: Database, catalog: Catalog) throws {
+        // Counted per class, institutions, target and day first: the lines' joins and text
+        // grouping then see a few thousand rows instead of 150,000.
         let certificates = """
             SELECT \(Self.projectOfTarget) AS project, x.occupation_code, x.level, x.special_ability_code,
-                   coalesce(c.district, t.district, b.district) AS district, x.issued_on AS day, 1 AS amount
-            FROM certificates x
+                   coalesce(c.district, t.district, b.district) AS district, x.day, x.n AS amount
+            FROM (SELECT occupation_code, level, special_ability_code, cohort_id, training_institution_id, body_id,
+                         issued_on AS day, count(*) AS n
+                  FROM certificates WHERE revoked_on IS NULL AND issued_on BETWEEN ?1 AND ?2
+                  GROUP BY cohort_id, training_institution_id, body_id, occupation_code, level, special_ability_code, issued_on) x
             JOIN institutions b ON b.id = x.body_id
             LEFT JOIN institutions t ON t.id = x.training_institution_id
             LEFT JOIN cohorts c ON c.id = x.cohort_id
             \(Self.targetJoins)
-            WHERE x.revoked_on IS NULL
             """
         try count(db, .certificates, certificates)
         for (key, figures) in lines {
