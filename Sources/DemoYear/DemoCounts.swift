@@ -21,6 +21,11 @@ public struct DemoCounts: Sendable, Equatable {
     public var certificates = 0
     public var revocations = 0
     public var reissues = 0
+    /// Certificates issued at 三级/高级工 and above (高技能人才).
+    public var highSkillCertificates = 0
+    /// Training subsidy claims (以证定补) the institutions recorded, and their total in yuan.
+    public var subsidyClaims = 0
+    public var subsidyClaimedYuan = 0
     public var enterprises = 0
     /// Apprenticeships registered during the year, and what became of all apprenticeships.
     public var apprenticesRegistered = 0

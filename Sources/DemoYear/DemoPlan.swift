@@ -23,6 +23,10 @@ struct ClassKind: Sendable {
     let title: String
     let hours: Int
     let declaration: CandidateDeclaration
+    /// True for a class of the level above that the district's holders of the level below take
+    /// (三级 after 四级): its trainees are people the year certified at the level below, and it
+    /// opens once enough of them hold that certificate.
+    var fromHolders = false
 
     var level: SkillLevel? {
         if case .occupation(_, let level) = target { return level }
@@ -124,11 +128,18 @@ public struct DemoPlan: Sendable {
         let one = CandidateDeclaration(declaredYears: 1)
         let six = CandidateDeclaration(declaredYears: 6)
         let school = CandidateDeclaration(diplomas: [.technicalSchool])
+        // Route 3B: a 四级 certificate and the diploma of a senior technical school / technician college.
+        let college = CandidateDeclaration(diplomas: [.seniorTechnicalSchool])
         func job(_ code: String, _ name: String, _ level: SkillLevel, hours: Int, _ declaration: CandidateDeclaration,
                  subTrade: String? = nil) -> ClassKind {
-            ClassKind(project: project, target: .occupation(code: code, level: level), subTrade: subTrade,
-                      title: "\(name)\(subTrade.map { "（\($0)）" } ?? "")（\(level == .level5 ? "五级" : "四级")）", hours: hours,
-                      declaration: declaration)
+            let grade = [SkillLevel.level5: "五级", .level4: "四级", .level3: "三级", .level2: "二级", .level1: "一级"][level]!
+            return ClassKind(project: project, target: .occupation(code: code, level: level), subTrade: subTrade,
+                             title: "\(name)\(subTrade.map { "（\($0)）" } ?? "")（\(grade)）", hours: hours, declaration: declaration)
+        }
+        func advanced(_ code: String, _ name: String) -> ClassKind {
+            var kind = job(code, name, .level3, hours: 320, college)
+            kind.fromHolders = true
+            return kind
         }
         func item(_ code: String, _ name: String) -> ClassKind {
             ClassKind(project: project, target: .specialAbility(code: code), subTrade: nil, title: "\(name)专项能力", hours: 60,
@@ -148,9 +159,18 @@ public struct DemoPlan: Sendable {
                     job("4-14-01-02", "医疗护理员", .level5, hours: 90, one),
                     job("4-10-01-06", "家政服务员", .level5, hours: 90, one, subTrade: "家庭照护员")]
         default:
-            return [job("6-31-01-03", "电工", .level5, hours: 160, one), job("6-31-01-03", "电工", .level4, hours: 240, school),
-                    job("6-18-02-04", "焊工", .level5, hours: 160, one), job("6-18-02-04", "焊工", .level4, hours: 240, school),
-                    job("6-18-01-01", "车工", .level5, hours: 160, one), job("6-18-01-01", "车工", .level4, hours: 240, school)]
+            // Classes go to the three schools in turn, so every third kind (from the first) is the
+            // technician college's (中山市技师学院): its 四级 classes of 电工 and 焊工, and the 三级
+            // classes its graduates take once they hold the 四级 certificate of the year.
+            let electrician = job("6-31-01-03", "电工", .level4, hours: 240, school), welder = job("6-18-02-04", "焊工", .level4, hours: 240, school)
+            let electrician5 = job("6-31-01-03", "电工", .level5, hours: 160, one), welder5 = job("6-18-02-04", "焊工", .level5, hours: 160, one)
+            let turner5 = job("6-18-01-01", "车工", .level5, hours: 160, one), turner = job("6-18-01-01", "车工", .level4, hours: 240, school)
+            return [electrician, electrician5, welder5,
+                    advanced("6-31-01-03", "电工"), welder, turner5,
+                    welder, electrician, electrician5,
+                    advanced("6-18-02-04", "焊工"), turner, welder5,
+                    electrician, welder, turner5,
+                    advanced("6-31-01-03", "电工"), electrician5, electrician]
         }
     }
 }

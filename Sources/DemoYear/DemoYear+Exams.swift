@@ -158,7 +158,8 @@ extension DemoYearBuilder {
     private func typoLines(_ session: SessionRun, showcase: Bool) -> [String: ExamMark] {
         var typos: [String: ExamMark] = [:]
         for (index, candidate) in session.candidates.enumerated() {
-            for part in session.parts {
+            // A review (综合评审) is the panel's joint mark, entered once: nothing to mistype twice.
+            for part in session.parts where DoubleEntry.isRequired(for: part) {
                 guard case .score(let tenths) = candidate.marks[part]!, random.chance(0.01) || (showcase && index == 0 && part == session.parts[0])
                 else { continue }
                 let whole = tenths / 10
@@ -170,10 +171,13 @@ extension DemoYearBuilder {
         return typos
     }
 
+    /// One user's entry of the session's marks. The first user also enters the review marks
+    /// (综合评审), which need a single entry; the second enters theory and practical only.
     private func enterScores(_ session: SessionRun, by user: User, typos: [String: ExamMark]) throws {
         var lines: [ScoreLine] = []
+        let second = user.id == entryTwo.id
         for candidate in session.candidates {
-            for part in session.parts {
+            for part in session.parts where !second || DoubleEntry.isRequired(for: part) {
                 let mark = typos["\(candidate.ticket)|\(part.rawValue)"] ?? candidate.marks[part]!
                 lines.append(ScoreLine(sheet: "评分表-\(session.id).xlsx", row: lines.count + 2, ticket: candidate.ticket,
                                        part: part.rawValue, mark: mark.description))
@@ -262,8 +266,13 @@ extension DemoYearBuilder {
         counts.passed += session.candidates.filter(\.passes).count
         let result = try store.issueCertificates(sessionId: session.id, actor: admin)
         counts.certificates += result.issued.count
-        let showcase = !firstIssuanceClaimed && result.issued.count >= 3
+        if let level = run.kind.level, level >= .level3 { counts.highSkillCertificates += result.issued.count }
+        // The first issuance early enough for a revocation and a reissue within the year shows both.
+        // Apprentices complete with theirs, so the two shown are the first two other holders.
+        let others = result.issued.indices.filter { carriedOver[result.issued[$0].nationalId] == nil }
+        let showcase = !firstIssuanceClaimed && others.count >= 3 && agenda.today.adding(days: 70) <= yearEnd
         if showcase { firstIssuanceClaimed = true }
+        var holders: [String] = []
         for (index, line) in result.issued.enumerated() {
             if let apprenticeship = carriedOver[line.nationalId] {
                 let day = min(yearEnd, agenda.today.adding(days: random.between(5, 20)))
@@ -274,22 +283,49 @@ extension DemoYearBuilder {
                 continue
             }
             let revokeDay = agenda.today.adding(days: random.between(15, 60))
-            if (random.chance(0.002) || (showcase && index == 0)), revokeDay <= yearEnd {
+            if (random.chance(0.002) || (showcase && index == others[0])), revokeDay <= yearEnd {
                 agenda.on(revokeDay) {
                     _ = try self.store.revokeCertificate(number: line.number, reason: self.random.pick(DemoYearBuilder.revocationReasons),
                                                          actor: self.admin)
                     self.counts.revocations += 1
                 }
-            } else if (random.chance(0.003) || (showcase && index == 1)), revokeDay.adding(days: 10) <= yearEnd {
+            } else if (random.chance(0.003) || (showcase && index == others[1])), revokeDay.adding(days: 10) <= yearEnd {
                 agenda.on(revokeDay.adding(days: 10)) {
                     _ = try self.store.reissueCertificate(number: line.number, reason: self.random.chance(0.7) ? .lost : .damaged,
                                                           note: "本人申请补发，已登报声明", actor: self.admin)
                     self.counts.reissues += 1
                 }
+                holders.append(line.nationalId)
+            } else {
+                holders.append(line.nationalId)
             }
         }
+        // The year's 四级 holders (but those whose certificate is to be revoked) may go on to a 三级 class.
+        if run.kind.level == .level4, let occupation = run.kind.occupationCode { addHolders(holders, occupation: occupation) }
         session.candidates = []
     }
 
     static let revocationReasons = ["冒名顶替，经查实", "报名材料弄虚作假，经查实", "考试违纪，经查实"]
+
+    /// Training subsidies (以证定补): early in each quarter every training institution claims
+    /// for the certificates its trainees obtained in the quarter before.
+    func scheduleSubsidyClaims() {
+        for quarter in 1...3 {
+            let start = CivilDate(year: plan.year, month: quarter * 3 - 2, day: 1)!
+            let period = DateRange(start: start, end: start.adding(months: 3).adding(days: -1))!
+            agenda.on(start.adding(months: 3).adding(days: random.between(7, 14))) { try self.claimSubsidies(period) }
+        }
+    }
+
+    private func claimSubsidies(_ period: DateRange) throws {
+        for project in DemoPlan.projects {
+            for school in schools[project]! {
+                let preview = try store.subsidyClaim(institutionId: school.id, period: period, record: false, actor: school.clerk)
+                guard !preview.lines.isEmpty else { continue }
+                let claim = try store.subsidyClaim(institutionId: school.id, period: period, record: true, actor: school.clerk)
+                counts.subsidyClaims += 1
+                counts.subsidyClaimedYuan += Int(claim.total.fen / 100)
+            }
+        }
+    }
 }

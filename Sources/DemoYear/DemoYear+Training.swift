@@ -17,6 +17,8 @@ final class ClassRun {
     var withdrawn: Set<String> = []
     /// Apprentices from last year placed in this class (national IDs).
     var apprentices: [String] = []
+    /// For a class of the level above (三级): this year's holders of the level below who take it.
+    var holders: [String] = []
     var session: SessionRun?
 
     init(kind: ClassKind, school: DemoInstitution, serial: Int, size: Int, start: CivilDate, end: CivilDate, examined: Bool) {
@@ -34,31 +36,84 @@ extension DemoYearBuilder {
     /// Lays out every class of the year (dates, school, size) and writes down its steps.
     func planTheYear() {
         var runs: [ClassRun] = []
-        var serials: [String: Int] = [:]
         for project in DemoPlan.projects {
             let kinds = DemoPlan.kinds(project)
+            // Occupations whose holders of the level below go on to a class of the level above.
+            let progressions = Set(kinds.filter(\.fromHolders).compactMap(\.occupationCode))
             let projectSchools = schools[project]!
             for index in 0..<(plan.classes[project] ?? 0) {
                 let kind = kinds[index % kinds.count]
                 let school = projectSchools[index % projectSchools.count]
+                let key = "\(school.id)-\(kind.title)"
+                classSerials[key, default: 0] += 1
+                let size = plan.classSize(project: project, index: index)
+                if kind.fromHolders {
+                    // Opens once enough of the year's holders of the level below are there.
+                    awaitingHolders.append(AwaitingClass(kind: kind, school: school, serial: classSerials[key]!, size: size))
+                    continue
+                }
                 let examined = random.unit() < plan.examinedShare
                 // Examined classes start from January to early September, so that their exams,
-                // results and certificates fall within the year; the rest start in the autumn.
-                let start = examined ? yearStart.adding(days: random.between(4, 252)) : yearStart.adding(days: random.between(273, 334))
-                let days = min(60, max(15, kind.hours / 4)) + random.between(0, 7)
-                let key = "\(school.id)-\(kind.title)"
-                serials[key, default: 0] += 1
-                runs.append(ClassRun(kind: kind, school: school, serial: serials[key]!, size: plan.classSize(project: project, index: index),
-                                     start: start, end: start.adding(days: days), examined: examined))
+                // results and certificates fall within the year; the rest start in the autumn. The
+                // 四级 classes that lead on to a 三级 class start by the end of April, so that
+                // their holders can sit the 三级 exam within the year.
+                let feeds = kind.level == .level4 && kind.occupationCode.map(progressions.contains) == true
+                let start = examined ? yearStart.adding(days: random.between(4, feeds ? 120 : 252))
+                    : yearStart.adding(days: random.between(273, 334))
+                runs.append(ClassRun(kind: kind, school: school, serial: classSerials[key]!, size: size,
+                                     start: start, end: start.adding(days: classDays(kind)), examined: examined))
             }
         }
         classes = runs
+        if !awaitingHolders.isEmpty {
+            // Classes still short of holders by the last day a class can open and sit this year's
+            // exam run at the level below instead, for new trainees.
+            agenda.on(lastAdvancedOpening) { try self.openRemainingAsLevelBelow() }
+        }
         placeCarriedOverApprentices()
         for run in runs {
             let created = max(agenda.today, run.start.adding(days: -random.between(7, 20)))
             agenda.on(created) { try self.createCohort(run) }
         }
         for index in 0..<plan.apprentices { scheduleApprenticeship(index) }
+        scheduleSubsidyClaims()
+    }
+
+    private func classDays(_ kind: ClassKind) -> Int { min(60, max(15, kind.hours / 4)) + random.between(0, 7) }
+
+    /// The last day a class of the level above may open and still sit this year's exam.
+    var lastAdvancedOpening: CivilDate { yearStart.adding(days: 229) }
+
+    /// Holders of a 四级 certificate of `occupation` issued today join the pool the 三级 classes
+    /// draw on; each waiting class of the occupation opens once the pool can fill it.
+    func addHolders(_ nationalIds: [String], occupation: String) {
+        holderPool[occupation, default: []].append(contentsOf: nationalIds)
+        while agenda.today < lastAdvancedOpening,
+              let index = awaitingHolders.firstIndex(where: { $0.kind.occupationCode == occupation }),
+              holderPool[occupation]!.count >= awaitingHolders[index].size {
+            let waiting = awaitingHolders.remove(at: index)
+            let start = agenda.today.adding(days: random.between(10, 20))
+            let run = ClassRun(kind: waiting.kind, school: waiting.school, serial: waiting.serial, size: waiting.size, start: start,
+                               end: start.adding(days: classDays(waiting.kind)), examined: true)
+            run.holders = Array(holderPool[occupation]!.prefix(waiting.size))
+            holderPool[occupation]!.removeFirst(waiting.size)
+            agenda.on(agenda.today.adding(days: 1)) { try self.createCohort(run) }
+        }
+    }
+
+    private func openRemainingAsLevelBelow() throws {
+        for waiting in awaitingHolders {
+            guard case .occupation(let code, _) = waiting.kind.target,
+                  let below = DemoPlan.kinds(waiting.kind.project).first(where: { $0.occupationCode == code && $0.level == .level4 })
+            else { continue }
+            let start = agenda.today.adding(days: random.between(5, 12))
+            let key = "\(waiting.school.id)-\(below.title)"
+            classSerials[key, default: 0] += 1
+            let run = ClassRun(kind: below, school: waiting.school, serial: classSerials[key]!, size: waiting.size, start: start,
+                               end: start.adding(days: classDays(below)), examined: true)
+            agenda.on(agenda.today.adding(days: 1)) { try self.createCohort(run) }
+        }
+        awaitingHolders = []
     }
 
     private func createCohort(_ run: ClassRun) throws {
@@ -81,6 +136,12 @@ extension DemoYearBuilder {
             let person = try store.person(nationalId: nationalId, actor: admin)
             rows.append((TraineeCandidate(nationalId: try NationalID.parse(nationalId, today: clock.day), name: person.name,
                                           phone: person.phone, education: "senior-secondary", householdType: "rural"), rows.count + 2))
+        }
+        for nationalId in run.holders {
+            let person = try store.person(nationalId: nationalId, actor: admin)
+            rows.append((TraineeCandidate(nationalId: try NationalID.parse(nationalId, today: clock.day), name: person.name,
+                                          phone: person.phone, education: "senior-secondary",
+                                          householdType: random.chance(0.55) ? "rural" : "urban", keyGroups: keyGroups()), rows.count + 2))
         }
         while rows.count < run.size {
             // The year's first list starts with a name that only full Unicode holds.

@@ -31,6 +31,14 @@ public enum DemoYear {
     }
 }
 
+/// A class of the level above, planned but not yet opened: it waits for holders of the level below.
+struct AwaitingClass {
+    let kind: ClassKind
+    let school: DemoInstitution
+    let serial: Int
+    let size: Int
+}
+
 /// One participant who acts in the Store: an institution with its clerk.
 struct DemoInstitution {
     let institution: Institution
@@ -73,6 +81,13 @@ final class DemoYearBuilder {
     var carriedOver: [String: Int64] = [:]
     /// Where each of last year's apprentices trains this year, by national ID.
     var carriedOverSchools: [String: (school: DemoInstitution, kind: ClassKind)] = [:]
+
+    /// Serials of the classes of the year, by school and class title.
+    var classSerials: [String: Int] = [:]
+    /// Classes of the level above (三级) waiting for enough holders of the level below, in plan order.
+    var awaitingHolders: [AwaitingClass] = []
+    /// This year's holders of a 四级 certificate not yet in a 三级 class, by occupation code.
+    var holderPool: [String: [String]] = [:]
 
     var yearStart: CivilDate { CivilDate(year: plan.year, month: 1, day: 1)! }
     var yearEnd: CivilDate { CivilDate(year: plan.year, month: 12, day: 31)! }
@@ -168,20 +183,22 @@ final class DemoYearBuilder {
         }
     }
 
-    /// What a body's examiners may assess: every occupation of its project up to 四级, and its
-    /// special-ability items.
+    /// What a body's examiners may assess: every occupation of its project up to the highest
+    /// level its classes train for (四级 at least), and its special-ability items.
     private func qualificationsOf(_ project: String) -> [CertificationTarget] {
         var targets: [CertificationTarget] = []
-        var seen: Set<String> = []
+        var highest: [String: SkillLevel] = [:]
+        var order: [String] = []
         for kind in DemoPlan.kinds(project) {
             switch kind.target {
-            case .occupation(let code, _):
-                if seen.insert(code).inserted { targets.append(.occupation(code: code, level: .level4)) }
+            case .occupation(let code, let level):
+                if highest[code] == nil { order.append(code) }
+                highest[code] = max(highest[code] ?? .level4, level)
             case .specialAbility:
-                targets.append(kind.target)
+                if !targets.contains(kind.target) { targets.append(kind.target) }
             }
         }
-        return targets
+        return order.map { CertificationTarget.occupation(code: $0, level: highest[$0]!) } + targets
     }
 
     /// The people earlier years left on file, loaded in one bulk registration; some of them

@@ -77,6 +77,17 @@ extension DemoYearResult {
         #expect(abs(certificates - planned) * 20 <= planned, "\(certificates) certificates for a target of \(planned)")
         // Every quarter sees certificates issued.
         #expect(try year.strings("SELECT DISTINCT (CAST(substr(issued_on, 6, 2) AS INTEGER) + 2) / 3 FROM certificates").count == 4)
+        // A realistic share is high-skill (三级 and above), each through a catalog route: the
+        // year's 四级 holders with a technician college diploma (3B).
+        let highSkill = try year.count("SELECT count(*) FROM certificates WHERE issued_on LIKE '2026-%' AND level IN ('1', '2', '3')")
+        #expect(try year.count("SELECT count(*) FROM certificates WHERE issued_on LIKE '2026-%' AND level = '3'") > 0)
+        #expect(highSkill * 10 >= certificates && highSkill * 5 <= certificates, "\(highSkill) high-skill of \(certificates)")
+        #expect(highSkill == year.counts.highSkillCertificates)
+        #expect(try year.count("SELECT count(*) FROM exam_registrations g JOIN exam_sessions s ON s.id = g.session_id WHERE s.level = '3' AND (g.route_code IS NULL OR g.eligibility <> 'route')") == 0)
+        #expect(try year.count("SELECT count(*) FROM cohorts WHERE level = '3'") > 0)
+        // Training subsidies (以证定补) are claimed through the year.
+        #expect(try year.count("SELECT count(*) FROM subsidy_claims WHERE claimed_on LIKE '2026-%'") == year.counts.subsidyClaims)
+        #expect(year.counts.subsidyClaims >= 9 && year.counts.subsidyClaimedYuan > 0)
     }
 }
 
@@ -97,6 +108,10 @@ extension DemoYearResult {
         #expect(try year.count("SELECT count(*) FROM enrolment_key_groups") > 0)
         #expect(try year.count("SELECT count(*) FROM enrolments WHERE status = 'withdrawn'") >= 1)
         #expect(try year.count("SELECT count(*) FROM enrolments WHERE status = 'enrolled'") >= 1)
+        // The institutions claim their training subsidies (以证定补) quarter by quarter.
+        #expect(try year.count("SELECT count(*) FROM subsidy_claims") == year.counts.subsidyClaims)
+        #expect(year.counts.subsidyClaims >= 1)
+        #expect(try year.count("SELECT sum(total_fen) / 100 FROM subsidy_claims") == year.counts.subsidyClaimedYuan)
     }
 
     @Test func theSessionsShowMismatchesAbsencesAmendmentsRechecksAndRevocations() throws {

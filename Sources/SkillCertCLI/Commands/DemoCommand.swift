@@ -108,6 +108,9 @@ struct DemoRun {
               报名 exam registrations    \(c.registrations) in \(c.sessions) 场次 sessions · 缺考 absent \(c.absences) · 违纪 breach \(c.breaches)
                                          不一致已处理 mismatches settled \(c.mismatchesSettled) · 更正 amendments \(c.amendments) · 复核 re-checks \(c.rechecks)
               证书 certificates          \(c.certificates) (合格 passed \(c.passed)) · 撤销 revoked \(c.revocations) · 补发 reissued \(c.reissues)
+                                         高技能 high-skill (三级及以上 level 3 and above) \(c.highSkillCertificates)\
+            \(c.certificates > 0 ? String(format: " (%.1f %%)", Double(c.highSkillCertificates) * 100 / Double(c.certificates)) : "")
+              以证定补 subsidy claims     \(c.subsidyClaims) claims · \(c.subsidyClaimedYuan) 元 yuan
               学徒 apprentices           \(c.apprenticesRegistered) registered · \(c.apprenticesFiled) filed · \(c.apprenticesStarted) started · \
             \(c.apprenticesCompleted) completed · \(c.apprenticesTerminated) terminated (企业 enterprises \(c.enterprises))
             已写出 Wrote
