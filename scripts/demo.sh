@@ -163,3 +163,7 @@ sc apprentice import "$APPRENTICES" --as clerk.yuecai || true
 sed -i "3s/,$SIX_MONTHS,/,$TWO_YEARS,/" "$APPRENTICES"
 sc apprentice import "$APPRENTICES" --as clerk.yuecai
 sc apprentice roster --as clerk.yuecai --file apprentices-after-import.xlsx
+
+echo "# The bureau's quarterly statistics: the quarter and the year to date, for the area and one district."
+sc report quarterly "$(TZ=Asia/Shanghai date +%Y)Q$(( ($(TZ=Asia/Shanghai date +%-m) + 2) / 3 ))"
+sc report quarterly "$(TZ=Asia/Shanghai date +%Y)Q$(( ($(TZ=Asia/Shanghai date +%-m) + 2) / 3 ))" --district 石岐街道
