@@ -25,9 +25,6 @@ public enum ApprenticeTemplate {
     /// The levels an apprenticeship may target (DOMAIN.md: 中级工 up to 高级技师).
     static let targetLevels: [SkillLevel] = [.level4, .level3, .level2, .level1]
 
-    static let headerRow = 0
-    static let notesRow = 1
-    static let firstDataRow = 2
     /// Drop-downs cover 500 apprentices, more than one list of an enterprise's runs to.
     static let lastValidatedRow = 501
 
@@ -41,32 +38,21 @@ public enum ApprenticeTemplate {
     }
 
     private static func writeList(_ catalog: Catalog, into workbook: Workbook) throws(SpreadsheetError) {
-        let sheet = try workbook.addSheet(sheetName)
-        let asText = CellStyle(numberFormat: "@")
-        for (column, field) in fields.enumerated() {
-            try sheet.setColumnWidth(column, width: width(of: field), style: textFields.contains(field) ? asText : nil)
-            try sheet.write(.text(field.header), row: headerRow, column: column, style: .header)
-            try sheet.write(.text(note(for: field).text), row: notesRow, column: column, style: notesStyle)
-        }
-        try sheet.setRowHeight(headerRow, height: 30)
-        try sheet.setRowHeight(notesRow, height: 90)
-        try sheet.freezePanes(row: firstDataRow, column: 0)
+        let sheet = try ListTemplateLayout.writeList(into: workbook, name: sheetName, fields: fields, textFields: textFields,
+                                                     notesHeight: 90, width: width(of:), note: { note(for: $0).text })
         // Closed lists that the importer also takes in other spellings (a code, 4, 中级工): a value
         // outside the list is questioned, not refused.
         let occupations = catalog.occupations.filter { !Set($0.levels).isDisjoint(with: targetLevels) }.map(\.name)
         let lists: [(ListField, [String])] = [(.occupation, occupations), (.targetLevel, targetLevels.map(\.chineseName))]
         for (field, values) in lists where !values.isEmpty {
             let column = fields.firstIndex(of: field)!
-            try sheet.addListValidation(firstRow: firstDataRow, firstColumn: column, lastRow: lastValidatedRow, lastColumn: column,
-                                        values: values, prompt: ValidationMessage(title: field.header, text: "从下拉列表选择。\nPick from the list."),
+            try sheet.addListValidation(firstRow: ListTemplateLayout.firstDataRow, firstColumn: column, lastRow: lastValidatedRow,
+                                        lastColumn: column, values: values,
+                                        prompt: ValidationMessage(title: field.header, text: "从下拉列表选择。\nPick from the list."),
                                         error: ValidationMessage(title: "不在列表中 Not in the list", text: "请从下拉列表选择。\nPlease pick a value from the list."),
                                         errorStyle: .warning)
         }
-        try sheet.apply(.listing(repeatRows: headerRow...notesRow))
     }
-
-    private static let notesStyle = CellStyle(italic: true, fontColor: 0x595959, fill: 0xFFF2CC, border: .thin,
-                                              wrapText: true, verticalAlignment: .top)
 
     private static func width(of field: ListField) -> Double {
         switch field {
@@ -105,46 +91,31 @@ public enum ApprenticeTemplate {
         default:
             (chinese, english) = ("", "")
         }
-        return ("\(ListField.notesMarker)】\(field.chineseHeader)：\(chinese)\n\(field.englishHeader): \(english)", chinese, english)
+        return ListTemplateLayout.note(field, chinese, english)
     }
 
     private static func writeInstructions(_ catalog: Catalog, into workbook: Workbook) throws(SpreadsheetError) {
-        let sheet = try workbook.addSheet(instructionsSheetName)
-        try sheet.setColumnWidth(0, width: 26)
-        try sheet.setColumnWidth(1, width: 90)
-        try sheet.write(.text("学徒名单填写说明 How to fill in the apprentice list"), row: 0, column: 0,
-                        style: CellStyle.title.with { $0.horizontalAlignment = .left })
-        try sheet.setRowHeight(0, height: 28)
-        var row = 2
-        func paragraph(_ label: String, _ chinese: String, _ english: String) throws(SpreadsheetError) {
-            try sheet.write(.text(label), row: row, column: 0, style: instructionLabelStyle)
-            try sheet.write(.text("\(chinese)\n\(english)"), row: row, column: 1, style: .wrapped)
-            row += 1
-        }
-        for field in fields {
-            let note = note(for: field)
-            try paragraph(field.header, note.chinese, note.english)
-        }
-        row += 1
         let minimumContract = catalog.integerSetting(.apprenticeMinContractYears)
         let maximumYears = catalog.integerSetting(.apprenticeMaxYears)
-        try paragraph("规则 Rules",
-                      "劳动合同至少 \(minimumContract) 年；培养期 1 至 2 年，说明理由后最长 \(maximumYears) 年；学徒培养不早于劳动合同开始；同一人同时只能有一项进行中的学徒培养。",
-                      "A labour contract of at least \(minimumContract) year(s); one to two years of training, up to \(maximumYears) with a reason; the apprenticeship starts no earlier than the contract; one apprenticeship under way per person.")
-        try paragraph("表头 Header",
-                      "每行一名学徒，从第 3 行起填写。第 2 行是说明行，导入时自动跳过。列的顺序可以调整，导入按表头名称（中文或英文）识别各列。",
-                      "One apprentice per row, from row 3. Row 2 holds notes and is skipped on import. Columns may be reordered: they are recognised by their header (Chinese or English).")
-        try paragraph("全部或全不 All or nothing",
-                      "只要有一行未通过检查，整份名单都不登记，并生成错误工作簿：出错的单元格标红，“原因”列说明原因。改正后可直接重新导入该错误工作簿。",
-                      "If any row fails, nobody is registered and an error workbook is written with the cells at fault highlighted and the reason. Fix it and import that workbook again.")
-        try paragraph("CSV 文件 CSV files",
-                      "也可另存为 CSV 文件导入，编码为 UTF-8 或 GB18030 均可。",
-                      "The list may also be saved as CSV, in UTF-8 or GB18030.")
-        try paragraph("个人信息 Personal data",
-                      "本表含身份证号等个人信息，请妥善保管，用后删除。",
-                      "The list holds ID numbers: keep it safe and delete it when done.")
-        try sheet.apply(.listing(repeatRows: 0...0))
+        try ListTemplateLayout.writeInstructions(
+            into: workbook, name: instructionsSheetName, title: "学徒名单填写说明 How to fill in the apprentice list",
+            columns: fields.map { field in let note = note(for: field); return (field.header, note.chinese, note.english) },
+            general: [
+                ("规则 Rules",
+                 "劳动合同至少 \(minimumContract) 年；培养期 1 至 2 年，说明理由后最长 \(maximumYears) 年；学徒培养不早于劳动合同开始；同一人同时只能有一项进行中的学徒培养。",
+                 "A labour contract of at least \(minimumContract) year(s); one to two years of training, up to \(maximumYears) with a reason; the apprenticeship starts no earlier than the contract; one apprenticeship under way per person."),
+                ("表头 Header",
+                 "每行一名学徒，从第 3 行起填写。第 2 行是说明行，导入时自动跳过。列的顺序可以调整，导入按表头名称（中文或英文）识别各列。",
+                 "One apprentice per row, from row 3. Row 2 holds notes and is skipped on import. Columns may be reordered: they are recognised by their header (Chinese or English)."),
+                ("全部或全不 All or nothing",
+                 "只要有一行未通过检查，整份名单都不登记，并生成错误工作簿：出错的单元格标红，“原因”列说明原因。改正后可直接重新导入该错误工作簿。",
+                 "If any row fails, nobody is registered and an error workbook is written with the cells at fault highlighted and the reason. Fix it and import that workbook again."),
+                ("CSV 文件 CSV files",
+                 "也可另存为 CSV 文件导入，编码为 UTF-8 或 GB18030 均可。",
+                 "The list may also be saved as CSV, in UTF-8 or GB18030."),
+                ("个人信息 Personal data",
+                 "本表含身份证号等个人信息，请妥善保管，用后删除。",
+                 "The list holds ID numbers: keep it safe and delete it when done."),
+            ])
     }
-
-    private static let instructionLabelStyle = CellStyle(bold: true, border: .thin, wrapText: true, verticalAlignment: .top)
 }

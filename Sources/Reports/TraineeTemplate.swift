@@ -17,9 +17,6 @@ public enum TraineeTemplate {
     public static let fields: [ListField] = [.nationalId, .name, .phone, .education, .householdType, .keyGroups]
 
 
-    static let headerRow = 0
-    static let notesRow = 1
-    static let firstDataRow = 2
     /// Drop-downs cover Excel rows 3 to 2002: 2,000 trainees, more than a class list runs to,
     /// yet few enough to keep the file small. Rows below still get the text columns.
     static let lastValidatedRow = 2001
@@ -39,26 +36,10 @@ public enum TraineeTemplate {
     // MARK: The list sheet
 
     private static func writeTrainees(_ catalog: Catalog, into workbook: Workbook) throws(SpreadsheetError) {
-        let sheet = try workbook.addSheet(sheetName)
-        // Column formats, not cell formats: they reach every cell the clerk types into or pastes
-        // over, however far down the list goes.
-        let asText = CellStyle(numberFormat: "@")
-        for (column, field) in fields.enumerated() {
-            let keepsDigits = field == .nationalId || field == .phone
-            try sheet.setColumnWidth(column, width: width(of: field), style: keepsDigits ? asText : nil)
-            try sheet.write(.text(field.header), row: headerRow, column: column, style: .header)
-            try sheet.write(.text(note(for: field, catalog: catalog).text), row: notesRow, column: column, style: notesStyle)
-        }
-        try sheet.setRowHeight(headerRow, height: 30)
-        try sheet.setRowHeight(notesRow, height: 78)
-        // Both rows stay in view: the notes are what a clerk looks up while typing row 300.
-        try sheet.freezePanes(row: firstDataRow, column: 0)
+        let sheet = try ListTemplateLayout.writeList(into: workbook, name: sheetName, fields: fields, textFields: [.nationalId, .phone],
+                                                     notesHeight: 78, width: width(of:), note: { note(for: $0, catalog: catalog).text })
         try addDropDowns(catalog, to: sheet)
-        try sheet.apply(.listing(repeatRows: headerRow...notesRow))
     }
-
-    private static let notesStyle = CellStyle(italic: true, fontColor: 0x595959, fill: 0xFFF2CC, border: .thin,
-                                              wrapText: true, verticalAlignment: .top)
 
     private static func width(of field: ListField) -> Double {
         switch field {
@@ -91,7 +72,7 @@ public enum TraineeTemplate {
                                     text: "多个群体用“、”分隔即可，导入时逐个核对。\nSeveral groups separated by 、 are fine; each is checked on import.")
                 : ValidationMessage(title: "不在列表中 Not in the list",
                                     text: "请从下拉列表选择。\nPlease pick a value from the list.")
-            try sheet.addListValidation(firstRow: firstDataRow, firstColumn: column, lastRow: lastValidatedRow,
+            try sheet.addListValidation(firstRow: ListTemplateLayout.firstDataRow, firstColumn: column, lastRow: lastValidatedRow,
                                         lastColumn: column, values: names,
                                         prompt: ValidationMessage(title: field.header, text: prompt(for: field)),
                                         error: error, errorStyle: style)
@@ -106,9 +87,7 @@ public enum TraineeTemplate {
 
     // MARK: What each column wants
 
-    /// The notes cell of a column, Chinese line first. Every note opens with `ListField.notesMarker`, not
-    /// only the first: a clerk may move the columns, and whichever ends up first must still make
-    /// the importer skip the row.
+    /// The notes cell of a column (`ListTemplateLayout.note`).
     static func note(for field: ListField, catalog: Catalog) -> (text: String, chinese: String, english: String) {
         let (chinese, english): (String, String)
         switch field {
@@ -136,7 +115,7 @@ public enum TraineeTemplate {
              .extensionReason, .enterpriseMentor, .institutionMentor, .institution:
             (chinese, english) = ("见学徒名单模板说明", "See the apprentice list template's notes")
         }
-        return ("\(ListField.notesMarker)】\(field.chineseHeader)：\(chinese)\n\(field.englishHeader): \(english)", chinese, english)
+        return ListTemplateLayout.note(field, chinese, english)
     }
 
     private static func choiceNote(_ names: [String]) -> (String, String) {
@@ -150,43 +129,28 @@ public enum TraineeTemplate {
     // MARK: The instructions sheet
 
     private static func writeInstructions(_ catalog: Catalog, into workbook: Workbook) throws(SpreadsheetError) {
-        let sheet = try workbook.addSheet(instructionsSheetName)
-        try sheet.setColumnWidth(0, width: 26)
-        try sheet.setColumnWidth(1, width: 90)
-        try sheet.write(.text("学员名单填写说明 How to fill in the trainee list"), row: 0, column: 0,
-                        style: CellStyle.title.with { $0.horizontalAlignment = .left })
-        try sheet.setRowHeight(0, height: 28)
-        var row = 2
-        func paragraph(_ label: String, _ chinese: String, _ english: String) throws(SpreadsheetError) {
-            try sheet.write(.text(label), row: row, column: 0, style: instructionLabelStyle)
-            try sheet.write(.text("\(chinese)\n\(english)"), row: row, column: 1, style: .wrapped)
-            row += 1
-        }
-        for field in fields {
-            let note = note(for: field, catalog: catalog)
-            try paragraph(field.header, note.chinese, note.english)
-        }
-        row += 1
-        try paragraph("表头 Header",
-                      "每行一名学员，从第 3 行起填写。第 2 行是说明行，导入时自动跳过，可保留也可删除。列的顺序可以调整，导入按表头名称（中文或英文）识别各列，请勿改动表头文字。",
-                      "One trainee per row, from row 3. Row 2 holds notes and is skipped on import; keep or delete it. Columns may be reordered: they are recognised by their header (Chinese or English), so keep the header texts.")
-        try paragraph("身份证号 National ID",
-                      "身份证号列已设为文本格式。若显示为 4.40524E+17 之类，说明 Excel 已把它当作数字保存、末几位已丢失，导入时会被拒绝，请按文本重新录入。",
-                      "The ID column is formatted as text. An ID shown as 4.40524E+17 was stored as a number and has lost its last digits: it is refused on import; type it again as text.")
-        try paragraph("CSV 文件 CSV files",
-                      "也可另存为 CSV 文件导入，编码为 UTF-8（“CSV UTF-8”）或 GB18030（中文 Windows 版 Excel 的“CSV”）均可。",
-                      "The list may also be saved as CSV and imported, encoded as UTF-8 (\"CSV UTF-8\") or GB18030 (plain \"CSV\" from Excel on Chinese Windows).")
-        try paragraph("全部或全不 All or nothing",
-                      "导入时逐行检查。只要有一行未通过，整份名单都不导入，并生成一个错误工作簿：出错的单元格标红，“原因”列说明原因。改正后可直接重新导入该错误工作簿。",
-                      "Every row is checked. If any row fails, nothing is imported and an error workbook is written: the cells at fault are highlighted and the Reason column says why. Fix it and import that workbook again as it is.")
-        try paragraph("--accept-valid",
-                      "导入时加上 --accept-valid 选项，则先导入通过检查的行，未通过的行写入错误工作簿，改正后再导入即可；同一文件重复导入不会重复添加学员。",
-                      "With the --accept-valid option the rows that pass are imported and the others go to the error workbook, to be fixed and imported later; importing the same file again adds nobody twice.")
-        try paragraph("个人信息 Personal data",
-                      "本表含身份证号和手机号码等个人信息，请妥善保管，用后删除。",
-                      "The list holds ID and phone numbers: keep it safe and delete it when done.")
-        try sheet.apply(.listing(repeatRows: 0...0))
+        try ListTemplateLayout.writeInstructions(
+            into: workbook, name: instructionsSheetName, title: "学员名单填写说明 How to fill in the trainee list",
+            columns: fields.map { field in let note = note(for: field, catalog: catalog); return (field.header, note.chinese, note.english) },
+            general: [
+                ("表头 Header",
+                 "每行一名学员，从第 3 行起填写。第 2 行是说明行，导入时自动跳过，可保留也可删除。列的顺序可以调整，导入按表头名称（中文或英文）识别各列，请勿改动表头文字。",
+                 "One trainee per row, from row 3. Row 2 holds notes and is skipped on import; keep or delete it. Columns may be reordered: they are recognised by their header (Chinese or English), so keep the header texts."),
+                ("身份证号 National ID",
+                 "身份证号列已设为文本格式。若显示为 4.40524E+17 之类，说明 Excel 已把它当作数字保存、末几位已丢失，导入时会被拒绝，请按文本重新录入。",
+                 "The ID column is formatted as text. An ID shown as 4.40524E+17 was stored as a number and has lost its last digits: it is refused on import; type it again as text."),
+                ("CSV 文件 CSV files",
+                 "也可另存为 CSV 文件导入，编码为 UTF-8（“CSV UTF-8”）或 GB18030（中文 Windows 版 Excel 的“CSV”）均可。",
+                 "The list may also be saved as CSV and imported, encoded as UTF-8 (\"CSV UTF-8\") or GB18030 (plain \"CSV\" from Excel on Chinese Windows)."),
+                ("全部或全不 All or nothing",
+                 "导入时逐行检查。只要有一行未通过，整份名单都不导入，并生成一个错误工作簿：出错的单元格标红，“原因”列说明原因。改正后可直接重新导入该错误工作簿。",
+                 "Every row is checked. If any row fails, nothing is imported and an error workbook is written: the cells at fault are highlighted and the Reason column says why. Fix it and import that workbook again as it is."),
+                ("--accept-valid",
+                 "导入时加上 --accept-valid 选项，则先导入通过检查的行，未通过的行写入错误工作簿，改正后再导入即可；同一文件重复导入不会重复添加学员。",
+                 "With the --accept-valid option the rows that pass are imported and the others go to the error workbook, to be fixed and imported later; importing the same file again adds nobody twice."),
+                ("个人信息 Personal data",
+                 "本表含身份证号和手机号码等个人信息，请妥善保管，用后删除。",
+                 "The list holds ID and phone numbers: keep it safe and delete it when done."),
+            ])
     }
-
-    private static let instructionLabelStyle = CellStyle(bold: true, border: .thin, wrapText: true, verticalAlignment: .top)
 }

@@ -77,29 +77,37 @@ struct FigureTable {
             for (index, label) in line.labels.enumerated() {
                 try sheet.write(.text(label), row: row, column: index, style: .wrapped)
             }
-            try writeFigures(sheet, row: row) { figure in line.values[figure] ?? .zero }
+            try writeFigures(sheet, row: row, values: line.values)
         }
         if let totalRow {
             try sheet.mergeRange(firstRow: totalRow, firstColumn: 0, lastRow: totalRow, lastColumn: labelHeaders.count - 1,
                                  text: "合计 Total", style: QuarterlyLayout.totalLabel)
-            try writeTotals(sheet, row: totalRow)
+            try writeFigures(sheet, row: totalRow, values: totalValues, total: true)
         }
         try sheet.freezePanes(row: Self.firstDataRow, column: labelHeaders.count)
         try sheet.apply(.listing(repeatRows: Self.headerRow...Self.halfRow))
         return sheet
     }
 
-    private func writeFigures(_ sheet: Worksheet, row: Int, value: (QuarterlyFigure) -> QuarterAndYear) throws(SpreadsheetError) {
+    /// A line's cells: each figure's number (on the total line, the SUM of the cells above with
+    /// its value) and each rate's formula over the line's own cells.
+    private func writeFigures(_ sheet: Worksheet, row: Int, values: [QuarterlyFigure: QuarterAndYear],
+                              total: Bool = false) throws(SpreadsheetError) {
+        let value = { (figure: QuarterlyFigure) in values[figure] ?? .zero }
         for (index, figure) in columns.enumerated() {
             for yearToDate in [false, true] {
                 let cell = column(index, yearToDate: yearToDate)
                 switch figure {
                 case .figure(let figure):
                     let amount = value(figure)
-                    try sheet.write(QuarterlyLayout.number(yearToDate ? amount.yearToDate : amount.quarter, figure: figure),
-                                    row: row, column: cell, style: QuarterlyLayout.style(figure))
+                    let number = yearToDate ? amount.yearToDate : amount.quarter
+                    let range = CellRange(firstRow: Self.firstDataRow, firstColumn: cell, lastRow: lastDataRow, lastColumn: cell).a1
+                    try sheet.write(total ? .formulaNumber("SUM(\(range))", cached: QuarterlyLayout.cellNumber(number, figure: figure))
+                                          : QuarterlyLayout.number(number, figure: figure),
+                                    row: row, column: cell, style: QuarterlyLayout.style(figure, total: total))
                 case .rate(_, _, let numerator, let denominator):
-                    try writeRate(sheet, row: row, column: cell, numerator: numerator, denominator: denominator, yearToDate: yearToDate, value: value)
+                    try writeRate(sheet, row: row, column: cell, numerator: numerator, denominator: denominator,
+                                  yearToDate: yearToDate, value: value)
                 }
             }
         }
@@ -118,26 +126,10 @@ struct FigureTable {
         columns.firstIndex { if case .figure(figure) = $0 { true } else { false } }.map { column($0, yearToDate: yearToDate) }
     }
 
-    private func writeTotals(_ sheet: Worksheet, row: Int) throws(SpreadsheetError) {
-        var sums: [QuarterlyFigure: QuarterAndYear] = [:]
-        for line in rows {
+    /// The sums of the lines, for the total line's cached values.
+    private var totalValues: [QuarterlyFigure: QuarterAndYear] {
+        rows.reduce(into: [:]) { sums, line in
             for (figure, value) in line.values { sums[figure, default: .zero] += value }
-        }
-        for (index, figure) in columns.enumerated() {
-            for yearToDate in [false, true] {
-                let cell = column(index, yearToDate: yearToDate)
-                switch figure {
-                case .figure(let figure):
-                    let amount = sums[figure] ?? .zero
-                    let range = CellRange(firstRow: Self.firstDataRow, firstColumn: cell, lastRow: lastDataRow, lastColumn: cell).a1
-                    let cached = yearToDate ? amount.yearToDate : amount.quarter
-                    try sheet.write(.formulaNumber("SUM(\(range))", cached: QuarterlyLayout.cellNumber(cached, figure: figure)),
-                                    row: row, column: cell, style: QuarterlyLayout.style(figure, total: true))
-                case .rate(_, _, let numerator, let denominator):
-                    try writeRate(sheet, row: row, column: cell, numerator: numerator, denominator: denominator,
-                                  yearToDate: yearToDate) { sums[$0] ?? .zero }
-                }
-            }
         }
     }
 }

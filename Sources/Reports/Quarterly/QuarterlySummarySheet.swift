@@ -30,13 +30,31 @@ struct QuarterlySummarySheet {
             case .highSkillShare: "高技能人才占比 High-skill share"
             }
         }
+
+        /// The lines a sum line adds up, as a SUM over their cells.
+        var summands: [Line] {
+            switch self {
+            case .certificateTotal: SkillLevel.nationalLevels.map { .certificates($0) } + [.certificates(nil)]
+            case .highSkill: SkillLevel.nationalLevels.filter(\.isHighSkill).map { .certificates($0) }
+            default: []
+            }
+        }
+
+        /// The numerator and denominator of a rate line.
+        var ratio: (Line, Line)? {
+            switch self {
+            case .passRate: (.figure(.passed), .figure(.resultsPublished))
+            case .highSkillShare: (.highSkill, .certificateTotal)
+            default: nil
+            }
+        }
     }
 
     static let lines: [Line] = [
         .figure(.classes), .figure(.trained), .figure(.completed), .figure(.candidates), .figure(.resultsPublished),
         .figure(.passed), .passRate,
-    ] + SkillLevel.nationalLevels.map { .certificates($0) } + [
-        .certificates(nil), .certificateTotal, .highSkill, .highSkillShare,
+    ] + Line.certificateTotal.summands + [
+        .certificateTotal, .highSkill, .highSkillShare,
         .figure(.apprenticesRegistered), .figure(.apprenticesFiled), .figure(.apprenticesCompleted), .figure(.apprenticesTerminated),
         .figure(.trainingSubsidyDue), .figure(.trainingSubsidyClaimed), .figure(.apprenticeSubsidyDue),
     ]
@@ -135,32 +153,23 @@ struct QuarterlySummarySheet {
                         QuarterlyLayout.style(figure, total: true))
             }
             return (QuarterlyLayout.number(number, figure: figure), QuarterlyLayout.style(figure))
-        case .passRate:
-            return (QuarterlyLayout.rate(numerator: here(index(.figure(.passed))), amount(.figure(.passed)),
-                                         denominator: here(index(.figure(.resultsPublished))), amount(.figure(.resultsPublished))),
+        case .passRate, .highSkillShare:
+            let (numerator, denominator) = line.ratio!
+            return (QuarterlyLayout.rate(numerator: here(index(numerator)), amount(numerator),
+                                         denominator: here(index(denominator)), amount(denominator)),
                     project == projects.count ? QuarterlyLayout.boldPercent : .percent)
         case .certificateTotal, .highSkill:
-            let levels: [Line] = line == .highSkill
-                ? SkillLevel.nationalLevels.filter(\.isHighSkill).map { .certificates($0) }
-                : SkillLevel.nationalLevels.map { .certificates($0) } + [.certificates(nil)]
-            let range = "SUM(\(here(index(levels.first!))):\(here(index(levels.last!))))"
-            return (.formulaNumber(range, cached: Double(levels.reduce(0) { $0 + amount($1) })), QuarterlyLayout.boldCount)
-        case .highSkillShare:
-            return (QuarterlyLayout.rate(numerator: here(index(.highSkill)), amount(.highSkill),
-                                         denominator: here(index(.certificateTotal)), amount(.certificateTotal)),
-                    project == projects.count ? QuarterlyLayout.boldPercent : .percent)
+            let range = "SUM(\(here(index(line.summands.first!))):\(here(index(line.summands.last!))))"
+            return (.formulaNumber(range, cached: Double(line.summands.reduce(0) { $0 + amount($1) })), QuarterlyLayout.boldCount)
         }
     }
 
-    /// The number a line shows in a column, formulas included, for the cached values.
+    /// The number a line shows in a column, sums included, for the cached values.
     private func amount(_ line: Line, project: Int, pick: (QuarterAndYear) -> Int64) -> Int64 {
         switch line {
-        case .figure, .certificates: return pick(value(line, project: project)!.amount)
-        case .certificateTotal:
-            return (SkillLevel.nationalLevels.map { Line.certificates($0) } + [.certificates(nil)]).reduce(0) { $0 + amount($1, project: project, pick: pick) }
-        case .highSkill:
-            return SkillLevel.nationalLevels.filter(\.isHighSkill).reduce(0) { $0 + amount(.certificates($1), project: project, pick: pick) }
-        case .passRate, .highSkillShare: return 0
+        case .figure, .certificates: pick(value(line, project: project)!.amount)
+        case .certificateTotal, .highSkill: line.summands.reduce(0) { $0 + amount($1, project: project, pick: pick) }
+        case .passRate, .highSkillShare: 0
         }
     }
 }

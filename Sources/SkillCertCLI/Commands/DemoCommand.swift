@@ -64,7 +64,7 @@ struct DemoRun {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let (store, admin) = (year.store, year.admin)
         let period = String(year.plan.year)
-        let range = try parseOption("--year", period, Period.parse).range
+        let range = Period.year(year.plan.year).range
         if let cohort = year.firstCohortId {
             let url = folder.appendingPathComponent("roster-cohort-\(cohort).xlsx")
             try CohortRosterWorkbook.write(try store.cohortRoster(cohortId: cohort, actor: admin), unmasked: false, to: url)

@@ -18,16 +18,15 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "File name inside the output folder (default: quarterly-<quarter>[-<district>].xlsx).") var file: String?
 
         func run() throws {
-            let period = try parseOption("<quarter>", quarter) { text throws(Rejection) -> Period in
-                let period = try Period.parse(text)
-                guard case .quarter = period else {
+            let (year, which) = try parseOption("<quarter>", quarter) { text throws(Rejection) -> (Int, Period.Quarter) in
+                guard case let .quarter(year, which) = try Period.parse(text) else {
                     throw Rejection("季度统计需要写明季度，例如 2026Q1", "the quarterly report needs a quarter, e.g. 2026Q1")
                 }
-                return period
+                return (year, which)
             }
-            guard case let .quarter(year, which) = period else { return }
             let store = try global.openStore()
             let statistics = try store.quarterlyStatistics(year: year, quarter: which, district: district, actor: try global.actor(in: store))
+            let period = statistics.period
             let url = try outputFile(global, file ?? "quarterly-\(period)\(district.map { "-\($0)" } ?? "").xlsx")
             try QuarterlyWorkbook.write(statistics, to: url)
             let trained = statistics.total(.trained), certificates = statistics.total(.certificates)

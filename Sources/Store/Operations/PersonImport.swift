@@ -45,25 +45,17 @@ public final class PersonImportSession {
             """)
     }
 
-    /// Rows per multi-row INSERT, as in the trainee import.
-    static let runLength = 64
-
     /// Registers the persons in order; the outcomes are those of registering each in turn.
     public func add(_ persons: [NewPerson]) throws -> [PersonRowOutcome] {
         var outcomes: [PersonRowOutcome] = []
         outcomes.reserveCapacity(persons.count)
-        var start = persons.startIndex
-        while start < persons.endIndex {
-            let run = persons[start..<min(start + Self.runLength, persons.endIndex)]
-            if try insertNew(run) {
-                summary.rowsRead += run.count
-                summary.registered += run.count
-                outcomes.append(contentsOf: repeatElement(.registered, count: run.count))
-            } else {
-                for person in run { outcomes.append(try add(person)) }
-            }
-            start = run.endIndex
-        }
+        try BulkRuns.write(persons, whole: { run in
+            guard try insertNew(run) else { return false }
+            summary.rowsRead += run.count
+            summary.registered += run.count
+            outcomes.append(contentsOf: repeatElement(.registered, count: run.count))
+            return true
+        }, each: { outcomes.append(try add($0)) })
         return outcomes
     }
 

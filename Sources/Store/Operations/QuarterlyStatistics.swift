@@ -71,13 +71,8 @@ private struct StatisticsTally {
     var lines: [StatisticsKey: [QuarterlyFigure: QuarterAndYear]] = [:]
     var keyGroups: [KeyGroupKey: [QuarterlyFigure: QuarterAndYear]] = [:]
 
-    init(period: Period, district: String?) {
-        self.period = period
-        self.district = district
-    }
-
-    /// Where an exam or a certificate counts: the district of the class that trained the person,
-    /// else of the institution that registered or trained them, else of the evaluation body.
+    /// An exam, a certificate or an apprenticeship counts in the project the catalog gives its
+    /// occupation or item (a class, in its own project).
     static let projectOfTarget = "coalesce(o.project_code, sa.project_code)"
     static let targetJoins = """
         LEFT JOIN catalog_occupations o ON o.code = x.occupation_code
@@ -124,13 +119,13 @@ private struct StatisticsTally {
 
     // MARK: Training
 
+    /// The classes are read once: each counts by its start date, and so do its trainees.
     /// Enrolments are counted per class in one scan each (an integer key SQLite groups quickly;
     /// grouping 300,000 enrolments by the lines' text columns took half a second per figure),
     /// then each class's counts go to its line: trained by the class's start date, completions
     /// by their own dates, already split into quarter and year to date by the scan.
     mutating func countTraining(_ db: Database) throws {
         let cohort = "c.project_code AS project, c.occupation_code, c.level, c.special_ability_code, c.district"
-        try count(db, .classes, "SELECT \(cohort), c.start_date AS day, 1 AS amount FROM cohorts c")
         var classes: [Int64: (key: StatisticsKey, start: String)] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT c.id, \(cohort), c.start_date FROM cohorts c WHERE ?1 IS NULL OR c.district = ?1
@@ -141,6 +136,7 @@ private struct StatisticsTally {
         let trained = { (start: String, count: Int64) -> QuarterAndYear in
             start < yearStart || start > end ? .zero : QuarterAndYear(quarter: start >= quarterStart ? count : 0, yearToDate: count)
         }
+        for cohort in classes.values { add(.classes, cohort.key, trained(cohort.start, 1)) }
         let counts = """
             ifnull(sum(e.status <> 'withdrawn'), 0) AS trained,
             ifnull(sum(e.completed_on >= ?2 AND e.completed_on <= ?3), 0) AS completed_quarter,
@@ -169,7 +165,7 @@ private struct StatisticsTally {
     /// registering institution (integer keys SQLite groups quickly; grouping 200,000 registrations
     /// by the lines' text columns took seconds), then given the line's columns and `day`, the exam
     /// date. A first sitting passed when as many required parts passed as the catalog requires for
-    /// the session's scope; a retake sits only some parts and is judged apart (`retakePassed`).
+    /// the session's scope; a retake sits only some parts and is judged apart.
     private static let registrationGroups = """
         SELECT \(projectOfTarget) AS project, x.occupation_code, x.level, x.special_ability_code,
                coalesce(c.district, i.district, b.district) AS district, x.exam_date AS day,
@@ -191,11 +187,14 @@ private struct StatisticsTally {
         \(targetJoins)
         """
 
-    /// The retakes of sessions whose results are locked, one row each.
+    /// The retakes of sessions whose results are locked, one row each, with the columns
+    /// `candidateResult` reads.
     private static let lockedRetakes = """
         SELECT \(projectOfTarget) AS project, x.occupation_code, x.level, x.special_ability_code,
-               coalesce(c.district, i.district, b.district) AS district, x.exam_date AS day, g.id AS registration_id, g.person_id
+               coalesce(c.district, i.district, b.district) AS district, x.exam_date AS day, g.session_id,
+               g.id, g.person_id, g.ticket_number, g.retake_of, p.name, p.national_id, i.name AS institution_name
         FROM exam_registrations g
+        JOIN persons p ON p.id = g.person_id
         JOIN exam_sessions x ON x.id = g.session_id
         JOIN institutions b ON b.id = x.body_id
         LEFT JOIN institutions i ON i.id = g.institution_id
@@ -235,33 +234,15 @@ private struct StatisticsTally {
             add(.resultsPublished, key, QuarterAndYear(quarter: row["published_quarter"], yearToDate: row["published"]))
             add(.passed, key, QuarterAndYear(quarter: row["passed_quarter"], yearToDate: row["passed"]))
         }
+        // A retake sits only the parts it failed: the results roster's own judgement
+        // (`candidateResult`, parts kept from earlier sessions included) decides; retakes are few.
         let quarterStart = period.start.description
-        let months = catalog.integerSetting(.retainedPartMonths)
         for row in try Row.fetchAll(db, sql: "SELECT * FROM (\(Self.lockedRetakes)) WHERE ?4 IS NULL OR district = ?4", arguments: bounds) {
-            guard let key = Self.key(row),
-                  try Self.retakePassed(db, row: row, target: key.target, rules: catalog.examParts(for: key.target.scope), store: store,
-                                        retainedMonths: months) else { continue }
+            guard let key = Self.key(row), let session = try ExamSession.fetchOne(db, key: row["session_id"] as Int64),
+                  try store.candidateResult(db, row: row, session: session, parts: catalog.examParts(for: key.target.scope),
+                                            catalog: catalog).passed else { continue }
             let day: String = row["day"]
             add(.passed, key, QuarterAndYear(quarter: day >= quarterStart ? 1 : 0, yearToDate: 1))
-        }
-    }
-
-    /// Whether a retake passed: every part it sat passed, and every part it did not sit passed
-    /// in an earlier session and still kept on the exam day, as the results roster judges it.
-    private static func retakePassed(_ db: Database, row: Row, target: CertificationTarget, rules: [ExamPartRule],
-                                     store: Store, retainedMonths: Int) throws -> Bool {
-        var finals: [ExamPart: ExamMark] = [:]
-        for mark in try Row.fetchAll(db, sql: "SELECT part, mark FROM part_marks WHERE registration_id = ?",
-                                     arguments: [row["registration_id"] as Int64]) {
-            if let part = ExamPart(rawValue: mark["part"]) { finals[part] = try Store.mark(from: mark["mark"]) }
-        }
-        let day = try CivilDate.parse(row["day"])
-        let missing = rules.filter { finals[$0.part] == nil }
-        let earlier = missing.isEmpty ? [:]
-            : try store.earlierPasses(db, personId: row["person_id"], target: target, before: day, parts: rules)
-        return !rules.isEmpty && rules.allSatisfy { rule in
-            if let mark = finals[rule.part] { return PassRule.passes(mark, rule: rule) }
-            return earlier[rule.part].map { PassRule.isRetained(passedOn: $0.passedOn, on: day, months: retainedMonths) } ?? false
         }
     }
 

@@ -101,24 +101,16 @@ public final class TraineeImportSession {
     public func add(_ rows: [(candidate: TraineeCandidate, row: Int)]) throws -> [TraineeRowOutcome] {
         var outcomes: [TraineeRowOutcome] = []
         outcomes.reserveCapacity(rows.count)
-        var start = rows.startIndex
-        while start < rows.endIndex {
-            let run = rows[start..<min(start + Self.runLength, rows.endIndex)]
-            if try enrolNewPersons(run) {
-                summary.rowsRead += run.count
-                summary.imported += run.count
-                summary.newPersons += run.count
-                outcomes.append(contentsOf: repeatElement(.imported(newPerson: true), count: run.count))
-            } else {
-                for (candidate, row) in run { outcomes.append(try add(candidate, row: row)) }
-            }
-            start = run.endIndex
-        }
+        try BulkRuns.write(rows, whole: { run in
+            guard try enrolNewPersons(run) else { return false }
+            summary.rowsRead += run.count
+            summary.imported += run.count
+            summary.newPersons += run.count
+            outcomes.append(contentsOf: repeatElement(.imported(newPerson: true), count: run.count))
+            return true
+        }, each: { outcomes.append(try add($0.candidate, row: $0.row)) })
         return outcomes
     }
-
-    /// Rows per multi-row INSERT: past a few dozen, SQLite's per-statement cost is already small.
-    static let runLength = 64
 
     /// Writes a run of rows whose persons are all new and distinct and returns true, or writes
     /// nothing and returns false.
@@ -166,10 +158,10 @@ public final class TraineeImportSession {
         for (offset, index) in run.indices.enumerated() {
             for code in run[index].candidate.keyGroups { pairs.append((firstEnrolment + Int64(offset), code)) }
         }
-        // At most `runLength` key groups per statement, which bounds the statements prepared.
+        // At most `BulkRuns.length` key groups per statement, which bounds the statements prepared.
         var start = 0
         while start < pairs.count {
-            let slice = pairs[start..<min(start + Self.runLength, pairs.count)]
+            let slice = pairs[start..<min(start + BulkRuns.length, pairs.count)]
             try db.bulkInsert(try batchStatement(.keyGroups, rows: slice.count)) { binder in
                 for (enrolment, code) in slice {
                     binder.bind(enrolment)

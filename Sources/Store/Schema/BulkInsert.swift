@@ -87,3 +87,22 @@ extension Database {
 
 /// SQLITE_TRANSIENT: SQLite copies the bytes, which Swift may free right after the call.
 private let transientDestructor = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// Writes `items` in runs of up to `BulkRuns.length`: `whole` writes a run in one go or declines
+/// (having written nothing), and then each item of that run goes through `each`, which names
+/// every cause. The bulk imports use it because most rows are new and write fastest together.
+enum BulkRuns {
+    /// Past a few dozen rows per statement, SQLite's per-statement cost is already small.
+    static let length = 64
+
+    static func write<Item>(_ items: [Item], whole: (ArraySlice<Item>) throws -> Bool, each: (Item) throws -> Void) rethrows {
+        var start = items.startIndex
+        while start < items.endIndex {
+            let run = items[start..<min(start + length, items.endIndex)]
+            if try !whole(run) {
+                for item in run { try each(item) }
+            }
+            start = run.endIndex
+        }
+    }
+}
