@@ -52,4 +52,17 @@ import Domain
         }
         #expect(try count(w) == 0)
     }
+
+    @Test func examinersOfABodyRecordedAsTrainingPartyBeforeTheRuleCannotMoveTheApprenticeshipOn() throws {
+        let w = try ApprenticeshipWorld()
+        let id = try w.register().id!
+        _ = try w.store.fileApprenticeship(id: id, actor: w.world.admin)
+        // As a database written before the rule would hold it: the evaluation body as training party.
+        try w.store.rawWrite { db in
+            try db.execute(sql: "UPDATE apprenticeships SET institution_id = ? WHERE id = ?", arguments: [w.world.body.id, id])
+        }
+        #expect(storeError { _ = try w.store.startApprenticeship(id: id, actor: w.world.examiner) }
+                .contains("examiners do not handle apprenticeships"))
+        #expect(try w.store.rawRead { db in try String.fetchOne(db, sql: "SELECT status FROM apprenticeships") } == "filed")
+    }
 }
