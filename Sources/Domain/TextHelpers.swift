@@ -2,6 +2,9 @@
 extension Character {
     /// Only 0-9: `isNumber` would also accept full-width and other scripts' digits.
     public var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+
+    /// 0-9 for an ASCII digit, nil otherwise (`wholeNumberValue` would also read ５ and 五).
+    var asciiDigitValue: Int? { isASCIIDigit ? wholeNumberValue : nil }
 }
 
 extension StringProtocol {

@@ -69,15 +69,14 @@ struct ExamEligibilityTests {
 
     // MARK: level 4
 
-    @Test func yearsAfterACertificateCountFromItsIssueDateNotFromDeclaredYears() {
+    @Test func yearsAfterACertificateNeedBothTheDeclarationAndTheTimeSinceItsIssue() {
+        // Four years since the issue, but only three declared: the years after it are at most three.
         let evidence = EligibilityEvidence(certificates: [Self.cert(.level5, 2022, 3, 1)], declaredYears: 3)
-        #expect(routeCode(evaluate(.level4, evidence)) == "4A")
-        // One day short of the fourth anniversary: 3 whole years, and 3 declared years do not reach 4B's 6.
-        let reasons = misses(evaluate(.level4, evidence, on: CivilDate(year: 2026, month: 2, day: 28)!))
+        let reasons = misses(evaluate(.level4, evidence))
         #expect(reasons.map { $0.route?.routeCode } == ["4A", "4B", "4C"])
         #expect(reasons[0].missing == [Rejection(
-            "取得本职业五级/初级工证书后需从事本职业 4 年，申报人为 3 年（自 2022-03-01 发证起计）",
-            "needs 4 years in this occupation after the level 5 (junior) certificate; the candidate has 3 (counted from its issue on 2022-03-01)")])
+            "取得本职业五级/初级工证书后需从事本职业 4 年，申报人为 3 年",
+            "needs 4 years in this occupation after the level 5 (junior) certificate; the candidate declares 3")])
         #expect(reasons[1].missing == [Rejection("需从事本职业 6 年，申报人为 3 年", "needs 6 years in this occupation; the candidate declares 3")])
         #expect(reasons[2].missing == [Rejection(
             "需为技工院校或中职相关专业毕业（含最后一学年在校生）",
@@ -98,9 +97,9 @@ struct ExamEligibilityTests {
     }
 
     @Test func aHigherCertificateSatisfiesAndTheEarliestQualifyingOneCounts() {
-        let higher = EligibilityEvidence(certificates: [Self.cert(.level3, 2021, 6, 1)])
+        let higher = EligibilityEvidence(certificates: [Self.cert(.level3, 2021, 6, 1)], declaredYears: 4)
         #expect(routeCode(evaluate(.level4, higher)) == "4A")
-        let two = EligibilityEvidence(certificates: [Self.cert(.level5, 2025, 1, 1), Self.cert(.level4, 2020, 1, 1)])
+        let two = EligibilityEvidence(certificates: [Self.cert(.level5, 2025, 1, 1), Self.cert(.level4, 2020, 1, 1)], declaredYears: 4)
         #expect(routeCode(evaluate(.level4, two)) == "4A")
     }
 
@@ -122,9 +121,9 @@ struct ExamEligibilityTests {
 
     @Test func level3Routes() {
         let l4 = Self.cert(.level4, 2024, 3, 1)
-        #expect(routeCode(evaluate(.level3, EligibilityEvidence(certificates: [Self.cert(.level4, 2021, 3, 1)]))) == "3A")
+        #expect(routeCode(evaluate(.level3, EligibilityEvidence(certificates: [Self.cert(.level4, 2021, 3, 1)], declaredYears: 5))) == "3A")
         #expect(routeCode(evaluate(.level3, EligibilityEvidence(certificates: [l4], diplomas: [.seniorTechnicalSchool]))) == "3B")
-        #expect(routeCode(evaluate(.level3, EligibilityEvidence(certificates: [l4], diplomas: [.juniorCollege]))) == "3C")
+        #expect(routeCode(evaluate(.level3, EligibilityEvidence(certificates: [l4], declaredYears: 2, diplomas: [.juniorCollege]))) == "3C")
         // A final-year student is not enough where the route does not allow it.
         let student = misses(evaluate(.level3, EligibilityEvidence(certificates: [l4], finalYearStudentOf: .seniorTechnicalSchool)))
         #expect(student[1].missing == [Rejection("需为高级技工学校或技师学院毕业", "needs to be a senior technical school or technician college graduate")])
@@ -145,16 +144,16 @@ struct ExamEligibilityTests {
 
     @Test func level2ThreeYearsForSeniorTechnicalSchoolGraduates() {
         let l3 = Self.cert(.level3, 2023, 1, 15)
-        #expect(routeCode(evaluate(.level2, EligibilityEvidence(certificates: [l3], diplomas: [.seniorTechnicalSchool]))) == "2B")
-        let reasons = misses(evaluate(.level2, EligibilityEvidence(certificates: [l3])))
+        #expect(routeCode(evaluate(.level2, EligibilityEvidence(certificates: [l3], declaredYears: 3, diplomas: [.seniorTechnicalSchool]))) == "2B")
+        let reasons = misses(evaluate(.level2, EligibilityEvidence(certificates: [l3], declaredYears: 4)))
         #expect(reasons.map { $0.route?.routeCode } == ["2A", "2B"])
-        #expect(reasons[0].missing.first?.chinese == "取得本职业三级/高级工证书后需从事本职业 4 年，申报人为 3 年（自 2023-01-15 发证起计）")
+        #expect(reasons[0].missing.map(\.chinese) == ["取得本职业三级/高级工证书后需从事本职业 4 年，该证书 2023-01-15 发证，至考试日 2026-03-01 不满 4 年"])
     }
 
     // MARK: overrides, levels not offered, special ability
 
     @Test func anOccupationsOwnRoutesReplaceTheTemplate() {
-        let evidence = EligibilityEvidence(certificates: [Self.cert(.level5, 2024, 1, 1, occupation: Self.masseur)])
+        let evidence = EligibilityEvidence(certificates: [Self.cert(.level5, 2024, 1, 1, occupation: Self.masseur)], declaredYears: 2)
         #expect(routeCode(evaluate(.level4, evidence, occupation: Self.masseur)) == "4X")
         let reasons = misses(evaluate(.level4, EligibilityEvidence(declaredYears: 20), occupation: Self.masseur))
         #expect(reasons.map { $0.route?.routeCode } == ["4X"])

@@ -156,6 +156,28 @@ func certifiedWorld(exams: ExamWorld? = nil) throws -> (ResultsWorld, IssuanceRe
         #expect(line.revokedOn == "2026-11-21" && line.revocationReason == "冒名顶替")
     }
 
+    @Test func aMalformedNumberIsRefusedSayingWhatIsWrongAndAWellFormedUnknownOneIsNotFound() throws {
+        let (r, _) = try certifiedWorld()
+        func verify(_ number: String) throws -> CertificateVerification {
+            try r.store.verifyCertificate(number: number, name: "陈大文", nationalId: nil, actor: r.admin)
+        }
+        #expect {
+            try verify("S00004400012326500000")
+        } throws: { error in
+            guard case StoreError.invalid(let problem) = error else { return false }
+            return problem.field == "number" && problem.value == "S00004400012326500000"
+                && problem.rule.english.hasPrefix("the certificate number has 21 characters, 22 expected (a letter and 21 digits)")
+                && problem.rule.chinese.hasPrefix("证书编号长度为 21 位，应为 22 位")
+        }
+        #expect(storeError { _ = try verify("S000044000123267000001") }
+                .contains("character 16 of the certificate number, the level, is \"7\"; it must be 1-5"))
+        #expect(storeError { _ = try verify("S0000440001232650O0001") }
+                .contains("character 18 of the certificate number is \"O\"; characters 2-22 must be digits"))
+        // Well formed, national or of the special-ability pattern, but never issued.
+        #expect(try verify("S000044000123265999999") == .noSuchCertificate)
+        #expect(try verify("S00004400012326Z000001") == .noSuchCertificate)
+    }
+
     @Test func revocationAndReissueAreBureauActionsThatKeepTheNumber() throws {
         let (r, issued) = try certifiedWorld()
         let number = issued.issued[0].number

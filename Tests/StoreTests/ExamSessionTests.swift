@@ -265,7 +265,7 @@ func brokenRules(_ error: any Error) -> [String] {
                 """, arguments: [person.id, w.world.body.id])
         }
         let outcome = try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId.value,
-                                                    declaration: CandidateDeclaration(), actor: w.admin)
+                                                    declaration: CandidateDeclaration(declaredYears: 4), actor: w.admin)
         #expect(outcome.registered.first?.result == .registered(ticket: "2026000010001", eligibility: .route, route: "4A"))
     }
 

@@ -77,4 +77,47 @@ public struct SpecialAbilityNumberPattern: Hashable, Sendable, CustomStringConve
             }
         }.joined()
     }
+
+    /// Whether `text` (canonical: upper case, no surrounding space) is a number this pattern
+    /// could have given: an issuer prefix of a real province, a year of this century, one of
+    /// `itemCodes`, a serial of the right width other than zero, and every literal as written.
+    public func matches(_ text: String, itemCodes: Set<String>) -> Bool {
+        let characters = Array(text)
+        func digits(at start: Int, _ count: Int) -> Int? {
+            guard start + count <= characters.count else { return nil }
+            var value = 0
+            for character in characters[start..<start + count] {
+                guard let digit = character.asciiDigitValue else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        func slice(at start: Int, _ count: Int) -> String? {
+            start + count <= characters.count ? String(characters[start..<start + count]) : nil
+        }
+        // Pieces are matched left to right; only `{item}` has a choice of length, so it tries each code.
+        func match(piece index: Int, at start: Int) -> Bool {
+            guard index < pieces.count else { return start == characters.count }
+            let next = index + 1
+            switch pieces[index] {
+            case .literal(let literal):
+                return slice(at: start, literal.count) == literal && match(piece: next, at: start + literal.count)
+            case .issuer:
+                guard start < characters.count, EvaluationBodyKind(rawValue: String(characters[start])) != nil,
+                      digits(at: start + 1, 12) != nil, let province = slice(at: start + 5, 2), Province(code: province) != nil else { return false }
+                return match(piece: next, at: start + 13)
+            case .fullYear:
+                guard let year = digits(at: start, 4), (2000...2099).contains(year) else { return false }
+                return match(piece: next, at: start + 4)
+            case .shortYear:
+                return digits(at: start, 2) != nil && match(piece: next, at: start + 2)
+            case .item:
+                return itemCodes.contains { code in slice(at: start, code.count) == code && match(piece: next, at: start + code.count) }
+            case .serial(let width):
+                guard let serial = digits(at: start, width), serial > 0 else { return false }
+                return match(piece: next, at: start + width)
+            }
+        }
+        return match(piece: 0, at: 0)
+    }
 }

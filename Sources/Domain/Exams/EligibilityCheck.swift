@@ -1,11 +1,13 @@
 /// Checks a candidate's evidence against the catalog's eligibility routes (申报条件).
 ///
-/// Years of experience: a route that requires a certificate asks for years "after obtaining"
-/// it, and the declared years cannot say when they were spent. So for such routes the years
-/// are counted as whole years from the issue date of the candidate's earliest qualifying
-/// certificate (same occupation, required level or higher) to the application date; declared
-/// years are used only by routes that require no certificate. This can under-count someone
-/// whose certificate came from another bureau's system; a bureau user overrides that refusal.
+/// Years of experience: the candidate declares their whole years in the occupation. A route that
+/// requires a certificate asks for N years of work "after obtaining" it (取得证书后累计从事本职业
+/// 工作 N 年), which holds only when BOTH the declared years reach N (years after the certificate
+/// are years in the occupation) AND the certificate was issued at least N whole years before the
+/// date judged on, the exam date (years after it cannot outnumber the time since its issue). The
+/// declaration cannot say when its years were spent, so nothing finer is checked; the earliest
+/// qualifying certificate (same occupation, required level or higher) gives the most time. A
+/// certificate from another bureau's system is not known here; a bureau user overrides that refusal.
 ///
 /// Diplomas match exactly (a senior technical school diploma does not stand in for the
 /// technical-school route): the policy text names each diploma separately.
@@ -68,11 +70,16 @@ public enum EligibilityCheck {
                 $0.occupationCode == occupationCode && $0.level >= required && $0.issueDate <= date
             }
             if let earliest = qualifying.map(\.issueDate).min() {
-                let years = wholeYears(from: earliest, to: date)
-                if years < route.minimumYears {
+                let after = "取得本职业\(required.chineseName)证书后需从事本职业 \(route.minimumYears) 年"
+                let afterEn = "needs \(route.minimumYears) years in this occupation after the \(required.englishName) certificate"
+                if evidence.declaredYears < route.minimumYears {
+                    missing.append(Rejection("\(after)，申报人为 \(evidence.declaredYears) 年",
+                                             "\(afterEn); the candidate declares \(evidence.declaredYears)"))
+                }
+                if wholeYears(from: earliest, to: date) < route.minimumYears {
                     missing.append(Rejection(
-                        "取得本职业\(required.chineseName)证书后需从事本职业 \(route.minimumYears) 年，申报人为 \(years) 年（自 \(earliest) 发证起计）",
-                        "needs \(route.minimumYears) years in this occupation after the \(required.englishName) certificate; the candidate has \(years) (counted from its issue on \(earliest))"))
+                        "\(after)，该证书 \(earliest) 发证，至考试日 \(date) 不满 \(route.minimumYears) 年",
+                        "\(afterEn); it was issued on \(earliest), less than \(route.minimumYears) years before the exam on \(date)"))
                 }
             } else if route.minimumYears > 0 {
                 missing.append(Rejection(

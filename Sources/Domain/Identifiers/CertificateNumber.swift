@@ -156,8 +156,3 @@ public struct CertificateNumber: Hashable, Sendable, Codable, CustomStringConver
         try container.encode(formatted)
     }
 }
-
-private extension Character {
-    /// 0-9 for an ASCII digit, nil otherwise (`wholeNumberValue` would also read ５ and 五).
-    var asciiDigitValue: Int? { isASCIIDigit ? wholeNumberValue : nil }
-}

@@ -29,9 +29,9 @@ struct CertCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Verify a certificate number with the holder's name or national ID: valid, revoked, or no such certificate.")
+            abstract: "Verify a certificate number with the holder's name or national ID: valid, revoked, no such certificate, or what is wrong with the number.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Certificate number (22 characters).") var number: String
+        @Argument(help: "Certificate number (22 characters, or a special-ability certificate's number).") var number: String
         @Option(help: "The holder's name.") var name: String?
         @Option(name: .customLong("id"), help: "The holder's national ID.") var nationalId: String?
 

@@ -75,6 +75,16 @@ extension SessionCommand {
                 \(outcome.dryRun ? "可报名 would register" : "已报名 registered") \(outcome.registered.count) · 不符合 refused \(outcome.refused.count) · 已报名过 already registered \(outcome.alreadyRegistered.count)\
                 \(outcome.notCompleted > 0 ? " · 未结业未报名 not completed, left out \(outcome.notCompleted)" : "")
                 """)
+            let certified = outcome.alreadyCertified
+            if !certified.isEmpty {
+                out.print("注意：\(certified.count) 人已持有本职业本等级的有效证书 "
+                    + "Note: \(certified.count) already hold(s) a valid certificate of this occupation and level:")
+                var held = TextTable(["姓名 name", "身份证号 national ID", "证书编号 certificate"])
+                for candidate in certified {
+                    held.add([candidate.name, Masking.nationalID(candidate.nationalId), candidate.heldCertificate ?? ""])
+                }
+                out.print(held.render())
+            }
         }
     }
 }

@@ -32,8 +32,8 @@ extension Store {
     /// Registers (登记) the apprenticeships of a list in one transaction, all or none.
     ///
     /// Every row goes through the field rules (`ApprenticeRowRules`) and then the same checks as
-    /// `registerApprenticeship` (enterprise and person on file, the name on file, the plan's rules,
-    /// no apprenticeship under way), plus the list's own: the same person twice in the file, and
+    /// `registerApprenticeship` (enterprise and person on file, a training party that trains, the
+    /// name on file, the plan's rules, no apprenticeship under way), plus the list's own: the same person twice in the file, and
     /// the institution's scope. The institution is the row's 培训机构 cell, else `institution`
     /// (id or name), else the acting institution user's own; naming another institution than
     /// their own is refused to an institution user, for the whole file when given as `institution`
@@ -50,6 +50,9 @@ extension Store {
                     throw StoreError.notFound(kind: "机构", key: institution)
                 }
                 try requireScope(actor, institutionId: found, to: "apprentice import")
+                if let refusal = try trainingPartyRefusal(db, institutionId: found), let error = RegistrationRefusal.storeError([refusal]) {
+                    throw error
+                }
                 defaultInstitution = found
             }
             let catalog = try Catalog.fetch(db)
@@ -72,8 +75,8 @@ extension Store {
                 } else {
                     firstRowOf[id] = row.number
                 }
-                let checked = try checkRegistration(db, candidate.plan, enterprise: candidate.enterprise, nationalId: id,
-                                                    name: candidate.name, catalog: catalog)
+                let checked = try checkRegistration(db, candidate.plan, enterprise: candidate.enterprise, institutionId: institutionId,
+                                                    nationalId: id, name: candidate.name, catalog: catalog)
                 issues += checked.refusals.map(\.rowIssue)
                 if issues.isEmpty, let institutionId, let enterprise = checked.enterprise, let person = checked.person {
                     accepted.append((candidate.plan, enterprise.id!, institutionId, person.id!))

@@ -6,6 +6,8 @@ import Domain
 /// as a `StoreError`, the other as the issues of a row.
 enum RegistrationRefusal: Equatable {
     case noEnterprise(key: String)
+    /// The training party is not a training institution or technical school (e.g. an evaluation body).
+    case notTrainingParty(institution: Institution)
     case noPerson(nationalId: String)
     /// The row's name is not the one on file for the ID.
     case otherName(given: String)
@@ -19,6 +21,8 @@ enum RegistrationRefusal: Equatable {
         guard let first = refusals.first else { return nil }
         switch first {
         case .noEnterprise(let key): return .notFound(kind: "企业", key: key)
+        case .notTrainingParty(let institution):
+            return .invalid(FieldProblem(field: "--institution", value: institution.name, rule: notTrainingPartyRule(institution)))
         case .noPerson(let id): return .notFound(kind: "人员", key: Masking.nationalID(id))
         case .otherName(let given): return .invalid(FieldProblem(field: "--name", value: given, rule: otherNameRule))
         case .plan:
@@ -36,6 +40,8 @@ enum RegistrationRefusal: Equatable {
         case .noEnterprise(let key):
             ImportRowIssue(field: .enterprise, value: key, rule: Rejection(
                 "没有此企业的记录，请先用 enterprise add 登记企业", "no such enterprise on file: record it first with enterprise add"))
+        case .notTrainingParty(let institution):
+            ImportRowIssue(field: .institution, value: institution.name, rule: Self.notTrainingPartyRule(institution))
         case .noPerson(let id):
             ImportRowIssue(field: .nationalId, value: id, rule: Rejection(
                 "没有此人的记录，请先登记人员（person add 或培训班名单导入）",
@@ -51,6 +57,11 @@ enum RegistrationRefusal: Equatable {
 
     static let otherNameRule = Rejection("该身份证号已以另一个姓名登记，请核对姓名和身份证号",
                                          "this national ID is registered under another name; check the name and the ID")
+
+    static func notTrainingPartyRule(_ institution: Institution) -> Rejection {
+        Rejection("学徒培养的培训方须为培训机构或技工院校，\(institution.name) 是\(institution.kind.chineseName)",
+                  "the training party of an apprenticeship must be a training institution or a technical school; \(institution.name) is \(institution.kind.englishArticleName)")
+    }
 
     static func underWayRule(_ nationalId: String) -> Rejection {
         Rejection("\(Masking.nationalID(nationalId)) 已有进行中的学徒培养",
@@ -74,13 +85,15 @@ extension Store {
     }
 
     /// Every rule a registration breaks against the records and the catalog: the enterprise and
-    /// the person on file (under `name`, when one is given), the plan's rules, and no other
-    /// apprenticeship of the person under way. Scope is the caller's to check.
-    func checkRegistration(_ db: Database, _ plan: ApprenticeshipPlan, enterprise key: String, nationalId: String, name: String?,
-                           catalog: Catalog) throws -> (enterprise: Enterprise?, person: Person?, refusals: [RegistrationRefusal]) {
+    /// the person on file (under `name`, when one is given), a training party that trains (when
+    /// it is known), the plan's rules, and no other apprenticeship of the person under way. Scope
+    /// is the caller's to check.
+    func checkRegistration(_ db: Database, _ plan: ApprenticeshipPlan, enterprise key: String, institutionId: Int64?, nationalId: String,
+                           name: String?, catalog: Catalog) throws -> (enterprise: Enterprise?, person: Person?, refusals: [RegistrationRefusal]) {
         var refusals: [RegistrationRefusal] = []
         let enterprise = try Store.findEnterprise(db, key: key)
         if enterprise == nil { refusals.append(.noEnterprise(key: key)) }
+        if let institutionId, let refusal = try trainingPartyRefusal(db, institutionId: institutionId) { refusals.append(refusal) }
         let person = try Person.filter(Column("national_id") == nationalId).fetchOne(db)
         if let person {
             if let name, name != person.name { refusals.append(.otherName(given: name)) }
@@ -93,6 +106,16 @@ extension Store {
             refusals.append(.underWay(nationalId: nationalId))
         }
         return (enterprise, person, refusals)
+    }
+
+    /// The refusal of an institution that cannot be an apprenticeship's training party: only
+    /// training institutions and technical schools train apprentices, never an evaluation body,
+    /// whose examiners would then assess their own apprentices.
+    func trainingPartyRefusal(_ db: Database, institutionId: Int64) throws -> RegistrationRefusal? {
+        guard let institution = try Institution.fetchOne(db, key: institutionId) else {
+            throw StoreError.notFound(kind: "机构", key: String(institutionId))
+        }
+        return institution.kind.trainsApprentices ? nil : .notTrainingParty(institution: institution)
     }
 
     /// Writes a checked registration and its audit event.

@@ -55,8 +55,8 @@ extension Store {
             let actor = try currentActor(db, actor)
             try requireRegistrar(actor, to: "apprentice register")
             try requireScope(actor, institutionId: institutionId, to: "apprentice register")
-            let checked = try checkRegistration(db, plan, enterprise: String(enterpriseId), nationalId: nationalId, name: nil,
-                                                catalog: try Catalog.fetch(db))
+            let checked = try checkRegistration(db, plan, enterprise: String(enterpriseId), institutionId: institutionId,
+                                                nationalId: nationalId, name: nil, catalog: try Catalog.fetch(db))
             if let refused = RegistrationRefusal.storeError(checked.refusals) { throw refused }
             return try insertApprenticeship(db, plan, enterpriseId: enterpriseId, institutionId: institutionId,
                                             personId: checked.person!.id!, actor: actor)
@@ -135,6 +135,12 @@ extension Store {
                 throw StoreError.notFound(kind: "学徒培养", key: String(id))
             }
             if bureauOnly { try requireBureau(actor, to: "apprentice \(target.rawValue)") }
+            // Examiners assess; they never move an apprenticeship on, even one recorded with
+            // their evaluation body as its training party before that was refused.
+            guard actor.role != .examiner else {
+                throw StoreError.notPermitted(action: "apprentice \(target.rawValue)", reasonZh: "考评员不办理学徒培养",
+                                              reasonEn: "examiners do not handle apprenticeships")
+            }
             try requireScope(actor, institutionId: apprenticeship.institutionId, to: "apprentice \(target.rawValue)")
             let before = apprenticeship
             do throws(Rejection) {

@@ -36,7 +36,10 @@ public struct CertificateFilter: Sendable, Equatable {
 
 extension Store {
     /// Checks a number against the holder's name and/or national ID (at least one). A right
-    /// number with a wrong name or ID is no match, without revealing the real holder.
+    /// number with a wrong name or ID is no match, without revealing the real holder. A number
+    /// that no certificate could have (wrong length, a letter where a digit belongs, a level
+    /// digit outside 1-5 …) is refused saying what is wrong; only a well-formed one can be
+    /// "no such certificate".
     public func verifyCertificate(number: String, name: String?, nationalId: String?, actor: User) throws(StoreError) -> CertificateVerification {
         try read { db in
             _ = try currentActor(db, actor)
@@ -45,7 +48,7 @@ extension Store {
                 throw StoreError.invalid(FieldProblem(field: "--name / --id", value: "", rule: Rejection(
                     "核验须提供持证人姓名或身份证号", "verification needs the holder's name or national ID")))
             }
-            let key = number.trimmingWhitespace().uppercased()
+            let key = try verifiableNumber(db, number).formatted
             guard let line = try certificateLines(db, where: "c.number = ?", arguments: [key]).first else { return .noSuchCertificate }
             if let name, !name.isEmpty, name != line.name { return .noMatch }
             if let nationalId, !nationalId.isEmpty, nationalId != line.nationalId { return .noMatch }
@@ -175,5 +178,19 @@ extension Store {
             throw StoreError.notFound(kind: "证书", key: key)
         }
         return line
+    }
+}
+
+extension Store {
+    /// `number` read by the national rules or the catalog's special-ability pattern; refused as
+    /// an invalid `number` saying what is wrong with it.
+    func verifiableNumber(_ db: Database, _ number: String) throws -> VerifiableCertificateNumber {
+        let catalog = try Catalog.fetch(db)
+        do {
+            return try VerifiableCertificateNumber.parse(number, specialAbilityPattern: catalog.specialAbilityNumberPattern,
+                                                         itemCodes: Set(catalog.specialAbilities.map(\.code)))
+        } catch {
+            throw StoreError.invalid(FieldProblem(field: "number", value: number.trimmingWhitespace(), rule: error))
+        }
     }
 }

@@ -27,6 +27,9 @@ public struct CandidateOutcome: Sendable, Equatable {
     public let name: String
     public let nationalId: String
     public let result: Result
+    /// The number of a valid certificate the person already holds for what the session assesses:
+    /// they may sit it again (a registration is not refused for it), but the registrar should know.
+    public var heldCertificate: String? = nil
 }
 
 /// The answer to a registration: every candidate considered, and whether anything was written.
@@ -41,6 +44,9 @@ public struct RegistrationOutcome: Sendable, Equatable {
     public var alreadyRegistered: [CandidateOutcome] {
         candidates.filter { if case .alreadyRegistered = $0.result { true } else { false } }
     }
+    /// Those registered (or who would be) although they hold a valid certificate of the occupation
+    /// and level (or item) already.
+    public var alreadyCertified: [CandidateOutcome] { registered.filter { $0.heldCertificate != nil } }
 }
 
 extension Store {
@@ -68,6 +74,10 @@ extension Store {
                     action: "session register",
                     reasonZh: "\(Masking.nationalID(nationalId)) 不是本机构\(session.target.displayName(in: try Catalog.fetch(db)))培训班的结业学员",
                     reasonEn: "\(Masking.nationalID(nationalId)) has not completed a cohort of your institution for this occupation and level")
+            }
+            if !dryRun, let pending = try pendingRegistration(db, session: session, person: person, catalog: try Catalog.fetch(db)) {
+                throw StoreError.rulesBroken(whatZh: "\(person.name)（\(Masking.nationalID(nationalId))）不能报名本场次",
+                                             whatEn: "\(Masking.nationalID(nationalId)) cannot be registered for this session", rules: [pending])
             }
             let outcome = try register(db, session: session, person: person, cohort: cohort, declaration: declaration, catalog: try Catalog.fetch(db),
                                        overrideReason: overrideReason, institutionId: cohort?.institutionId ?? actor.institutionId,
@@ -152,16 +162,21 @@ extension Store {
     }
 
     /// Checks one person's eligibility and, if it holds (or is overridden), registers them
-    /// with a ticket and a seat in every part.
+    /// with a ticket and a seat in every part. Someone whose result in another session of the
+    /// same occupation and level is not final yet is refused (no override: it is not about the
+    /// routes); someone already holding a valid certificate of it is registered, with its number.
     private func register(_ db: Database, session: ExamSession, person: Person, cohort: Cohort?, declaration: CandidateDeclaration,
                           catalog: Catalog, overrideReason: String?, institutionId: Int64?, retake: RetakePlan?,
                           actor: User) throws -> CandidateOutcome {
-        func outcome(_ result: CandidateOutcome.Result) -> CandidateOutcome {
-            CandidateOutcome(name: person.name, nationalId: person.nationalId, result: result)
+        func outcome(_ result: CandidateOutcome.Result, heldCertificate: String? = nil) -> CandidateOutcome {
+            CandidateOutcome(name: person.name, nationalId: person.nationalId, result: result, heldCertificate: heldCertificate)
         }
         if let ticket = try String.fetchOne(db, cached: "SELECT ticket_number FROM exam_registrations WHERE session_id = ? AND person_id = ?",
                                             arguments: [session.id!, person.id!]) {
             return outcome(.alreadyRegistered(ticket: ticket))
+        }
+        if let pending = try pendingRegistration(db, session: session, person: person, catalog: catalog) {
+            return outcome(.refused([pending]))
         }
         var eligibility: RegistrationEligibility
         var route: String?
@@ -169,7 +184,7 @@ extension Store {
         // A retake stands on the grounds of the registration it retakes.
         let decision: EligibilityDecision = retake != nil ? .eligibleWithoutConditions : EligibilityCheck.evaluate(
             target: session.target, evidence: try evidence(db, personId: person.id!, declaration: declaration),
-            catalog: catalog, on: clock.today)
+            catalog: catalog, on: try CivilDate.parse(session.examDate))
         switch decision {
         case .eligible(let fitting):
             eligibility = .route
@@ -203,7 +218,37 @@ extension Store {
             try audit(db, actor: actor, action: "session.register", entity: "exam_registrations", key: String(registration.id!),
                       after: registration)
         }
-        return outcome(.registered(ticket: registration.ticketNumber, eligibility: eligibility, route: route))
+        return outcome(.registered(ticket: registration.ticketNumber, eligibility: eligibility, route: route),
+                       heldCertificate: try validCertificate(db, person: person, session: session))
+    }
+
+    /// Why the person cannot register while another session of the same occupation and level
+    /// (or item) holds their registration and its results are not locked: they would sit the
+    /// same exam twice before either result is final.
+    private func pendingRegistration(_ db: Database, session: ExamSession, person: Person, catalog: Catalog) throws -> Rejection? {
+        guard let row = try Row.fetchOne(db, cached: """
+            SELECT s.id, s.exam_date, g.ticket_number FROM exam_registrations g JOIN exam_sessions s ON s.id = g.session_id
+            WHERE g.person_id = ? AND s.id <> ? AND s.status <> 'results-locked'
+              AND s.occupation_code IS ? AND s.level IS ? AND s.special_ability_code IS ?
+            ORDER BY s.exam_date, s.id LIMIT 1
+            """, arguments: [person.id!, session.id!, session.occupationCode, session.level, session.specialAbilityCode]) else { return nil }
+        let (id, date, ticket): (Int64, String, String) = (row[0], row[1], row[2])
+        let masked = Masking.nationalID(person.nationalId), target = session.target.displayName(in: catalog)
+        let (onceZh, onceEn) = session.specialAbilityCode == nil
+            ? ("同一职业等级同一时间只能报名一个场次", "a person registers for one session of an occupation and level at a time")
+            : ("同一专项能力同一时间只能报名一个场次", "a person registers for one session of a special-ability item at a time")
+        return Rejection(
+            "\(masked) 已报名考试场次 \(id)（\(target)，\(date)，准考证号 \(ticket)），该场次成绩尚未锁定；\(onceZh)",
+            "\(masked) is already registered for exam session \(id) (\(target) on \(date), ticket \(ticket)), whose results are not locked yet; \(onceEn)")
+    }
+
+    /// A valid (not revoked) certificate of the person for what the session assesses.
+    private func validCertificate(_ db: Database, person: Person, session: ExamSession) throws -> String? {
+        try String.fetchOne(db, cached: """
+            SELECT number FROM certificates
+            WHERE person_id = ? AND revoked_on IS NULL AND occupation_code IS ? AND level IS ? AND special_ability_code IS ?
+            ORDER BY issued_on, id LIMIT 1
+            """, arguments: [person.id!, session.occupationCode, session.level, session.specialAbilityCode])
     }
 
     /// The system's certificates of the person (revoked ones do not count) and what they declared.

@@ -3,25 +3,40 @@ import Domain
 
 extension Store {
     /// Puts examiners in a room or on a panel (bureau only), all or none, refusing one who works
-    /// for another body, is not qualified for the session, or whose own institution trained a
-    /// candidate seated there.
+    /// for another body, is not qualified for the session, whose own institution trained a
+    /// candidate seated there, or who is already in another room of the same part (the rooms of
+    /// a part run at the same time). Every examiner's problems are reported at once.
     public func assignExaminers(sessionId: Int64, roomName: String, examinerIds: [Int64], actor: User) throws(StoreError) -> ExamSessionSummary {
         try write { db in
             let actor = try currentActor(db, actor)
             try requireBureau(actor, to: "session assign")
             let (session, room) = try staffableRoom(db, sessionId: sessionId, roomName: roomName)
+            var staffing = try roomStaffing(db, sessionId: session.id!)
+            if let twice = examinerIds.enumerated().first(where: { examinerIds[..<$0.offset].contains($0.element) })?.element {
+                throw StoreError.duplicate(kind: "考评员", key: "\(twice) @ \(room.name)")
+            }
+            var problems: [Rejection] = [], refused: [ExaminerSummary] = []
             for examinerId in examinerIds {
                 let examiner = try examinerSummary(db, id: examinerId)
-                let problems = try [bodyProblem(db, examiner: examiner, session: session, room: room),
-                                    qualificationProblem(db, examiner: examiner, session: session, room: room)].compactMap { $0 }
-                    + conflictProblems(db, examiner: examiner, room: room)
-                guard problems.isEmpty else {
-                    throw StoreError.rulesBroken(whatZh: "不能安排考评员 \(examiner.person.name)", whatEn: "cannot assign examiner \(examinerId)",
-                                                 rules: problems)
-                }
                 let assigned = try Int.fetchOne(db, cached: "SELECT 1 FROM exam_room_examiners WHERE room_id = ? AND examiner_id = ?",
                                                 arguments: [room.id!, examinerId]) != nil
                 guard !assigned else { throw StoreError.duplicate(kind: "考评员", key: "\(examinerId) @ \(room.name)") }
+                if let index = staffing.firstIndex(where: { $0.name == room.name }) {
+                    staffing[index].staff.append(Store.staffMember(examiner))
+                }
+                let own = try [bodyProblem(db, examiner: examiner, session: session, room: room),
+                               qualificationProblem(db, examiner: examiner, session: session, room: room)].compactMap { $0 }
+                    + conflictProblems(db, examiner: examiner, room: room)
+                    + ExamStaffingRules.overlaps(in: staffing).filter { $0.member.examinerId == examinerId }.map(\.rejection)
+                if !own.isEmpty { refused.append(examiner) }
+                problems += own
+            }
+            guard problems.isEmpty else {
+                throw StoreError.rulesBroken(whatZh: "不能安排考评员 \(refused.map(\.person.name).joined(separator: "、"))",
+                                             whatEn: "cannot assign examiner \(refused.map { String($0.examiner.id!) }.joined(separator: ", "))",
+                                             rules: problems)
+            }
+            for examinerId in examinerIds {
                 try db.execute(cached: "INSERT INTO exam_room_examiners (room_id, examiner_id, assigned_at) VALUES (?, ?, ?)",
                                arguments: [room.id!, examinerId, clock.timestamp()])
                 try audit(db, actor: actor, action: "session.assign", entity: "exam_sessions", key: String(sessionId),
@@ -48,14 +63,13 @@ extension Store {
     }
 
     /// Every staffing rule the session breaks now, each naming its room: the counts of
-    /// DOMAIN.md, the examiners' body and qualifications, and conflicts of interest, over the
-    /// rooms as `sessionSummary` has read them. Rooms nobody sits in need no staff.
+    /// DOMAIN.md and anyone in two rooms of one part (`ExamStaffingRules`), then the examiners'
+    /// body and qualifications and conflicts of interest, over the rooms as `sessionSummary` has
+    /// read them. Rooms nobody sits in need no staff.
     func staffingProblems(_ db: Database, session: ExamSession, rooms: [ExamRoomSummary]) throws -> [Rejection] {
-        var problems: [Rejection] = []
+        var problems = ExamStaffingRules.check(rooms: rooms.map(Store.staffing))
         for summary in rooms where summary.candidates > 0 {
             let room = summary.room
-            problems += ExamStaffingRules.check(room: ExamRoomStaffing(name: room.name, kind: room.part, candidates: summary.candidates,
-                                                                       examiners: summary.examiners.count))
             for examiner in summary.examiners {
                 if let problem = try bodyProblem(db, examiner: examiner, session: session, room: room) { problems.append(problem) }
                 if let problem = try qualificationProblem(db, examiner: examiner, session: session, room: room) { problems.append(problem) }
@@ -63,6 +77,31 @@ extension Store {
             }
         }
         return problems
+    }
+
+    /// The session's rooms in order with the people assigned to each, read without the rest of
+    /// a summary: an assignment needs only this to see who is in another room of the part.
+    private func roomStaffing(_ db: Database, sessionId: Int64) throws -> [ExamRoomStaffing] {
+        let staff = try Row.fetchAll(db, cached: """
+            SELECT e.room_id, e.examiner_id, p.name FROM exam_room_examiners e
+            JOIN exam_rooms r ON r.id = e.room_id JOIN examiners x ON x.id = e.examiner_id JOIN persons p ON p.id = x.person_id
+            WHERE r.session_id = ? ORDER BY e.examiner_id
+            """, arguments: [sessionId])
+        return try ExamRoom.filter(Column("session_id") == sessionId).order(Column("id")).fetchAll(db).map { room in
+            ExamRoomStaffing(
+                name: room.name, kind: room.part,
+                candidates: try Int.fetchOne(db, cached: "SELECT count(*) FROM exam_seats WHERE room_id = ?", arguments: [room.id!]) ?? 0,
+                staff: staff.filter { $0["room_id"] == room.id }.map { ExamStaffMember(examinerId: $0["examiner_id"], name: $0["name"]) })
+        }
+    }
+
+    static func staffing(_ summary: ExamRoomSummary) -> ExamRoomStaffing {
+        ExamRoomStaffing(name: summary.room.name, kind: summary.room.part, candidates: summary.candidates,
+                         staff: summary.examiners.map(staffMember))
+    }
+
+    static func staffMember(_ examiner: ExaminerSummary) -> ExamStaffMember {
+        ExamStaffMember(examinerId: examiner.examiner.id!, name: examiner.person.name)
     }
 
     private func staffableRoom(_ db: Database, sessionId: Int64, roomName: String) throws -> (ExamSession, ExamRoom) {

@@ -15,6 +15,18 @@ public enum InstitutionKind: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// `a training institution`, `a technical school`, `an evaluation body`: for sentences.
+    public var englishArticleName: String {
+        switch self {
+        case .training: "a training institution"
+        case .school: "a technical school"
+        case .evaluation: "an evaluation body"
+        }
+    }
+
+    /// Only these train apprentices (企业新型学徒制's training party); an evaluation body assesses.
+    public var trainsApprentices: Bool { self != .evaluation }
+
     public static func parse(_ text: String) throws(Rejection) -> InstitutionKind {
         let key = text.trimmingWhitespace().lowercased()
         if let kind = InstitutionKind(rawValue: key) { return kind }
