@@ -7,7 +7,7 @@ DEMO_DB ?= demo.sqlite
 TOUR_DB ?= tour.sqlite
 BIN = .build/debug/skillcert
 
-.PHONY: deps build test demo tour clean bench bench-export
+.PHONY: deps build test demo tour clean bench bench-export bench-listings bench-reads
 
 deps:
 	@bash scripts/install-deps.sh
@@ -42,3 +42,17 @@ bench-export:
 	@bash scripts/install-deps.sh --bench
 	$(SWIFT) build -c release
 	python3 scripts/bench_roster.py --rows 1000000 --repeat 3 --city-db city.sqlite
+
+# Listing benchmark (issue 14): the first page of every listing on the city-scale demo year
+# (city.sqlite, built once as for bench-export), median time and peak memory per command.
+bench-listings:
+	@bash scripts/install-deps.sh --bench
+	$(SWIFT) build -c release
+	python3 scripts/bench_listings.py --city-db city.sqlite --repeat 5
+
+# Reads during an import (issue 14): the person listing's first page, timed while another
+# process imports a 100,000-row list into the same database and with nothing else running.
+bench-reads:
+	@bash scripts/install-deps.sh --bench
+	$(SWIFT) build -c release
+	python3 scripts/bench_read_during_import.py --rows 100000

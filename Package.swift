@@ -37,10 +37,11 @@ let package = Package(
         ),
         .target(name: "Reports", dependencies: ["Domain", "Store", "Spreadsheet"]),
         .target(name: "DemoYear", dependencies: ["Domain", "Store"]),
+        .target(name: "Services", dependencies: ["Domain", "Store", "Intake", "Reports"]),
         .target(
             name: "SkillCertCLI",
             dependencies: [
-                "Domain", "Store", "Spreadsheet", "Intake", "Reports", "DemoYear",
+                "Domain", "Store", "Spreadsheet", "Intake", "Reports", "DemoYear", "Services",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +55,7 @@ let package = Package(
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Domain", "Spreadsheet"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Spreadsheet", "Domain", "Intake"]),
         .testTarget(name: "DemoYearTests", dependencies: ["DemoYear", "Store", "Domain", "Intake"]),
+        .testTarget(name: "ServicesTests", dependencies: ["Services", "Store", "Domain", "Intake"]),
         .testTarget(name: "SkillCertCLITests", dependencies: ["SkillCertCLI", "Spreadsheet", "Store", "Domain"]),
     ]
 )

@@ -45,10 +45,49 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-/// `--json` on every listing.
+/// `--json` on every listing and show.
 struct ListingOptions: ParsableArguments {
     @Flag(name: .long, help: "Print the listing as JSON.")
     var json = false
+}
+
+/// `--page`, `--limit` and `--all` on every listing: a terminal shows one page of rows and the
+/// total, never a whole city unless asked.
+struct PagingOptions: ParsableArguments {
+    @Option(name: .long, help: "Which page of rows to show, from 1.")
+    var page: Int = 1
+
+    @Option(name: .long, help: "Rows per page.")
+    var limit: Int = PageRequest.defaultSize
+
+    @Flag(name: .long, help: "Show every row instead of one page.")
+    var all = false
+
+    func validate() throws {
+        guard page >= 1 else { throw ValidationError("--page 从 1 开始 · --page starts at 1") }
+        guard limit >= 1 else { throw ValidationError("--limit 至少为 1 · --limit must be at least 1") }
+    }
+
+    /// The rows the listing reads.
+    var request: PageRequest { all ? .all : PageRequest(number: page, size: limit) }
+
+    /// Prints the listing's closing line (`共 1200 人 · 1200 person(s)`) and, when rows lie
+    /// beyond this page, which rows were shown and how to see the others. Under `--json` these
+    /// lines go to standard error, so that standard output stays one JSON document.
+    func printFooter<Row>(_ page: Page<Row>, countZh: String, countEn: String, json: Bool) {
+        let context = CLIContext.current
+        func emit(_ line: String) {
+            if json { context.printError(line) } else { context.print(line) }
+        }
+        if !json { emit("共 \(page.total) \(countZh) · \(page.total) \(countEn)") }
+        guard page.request.size != nil, page.total > page.rows.count else { return }
+        let shown = page.rows.isEmpty ? "本页无记录 · this page is empty"
+            : "第 \(page.firstPosition)–\(page.lastPosition) 条（第 \(page.request.number)/\(page.pageCount) 页） · rows \(page.firstPosition)–\(page.lastPosition) (page \(page.request.number) of \(page.pageCount))"
+        let next = page.hasMore
+            ? "；下一页 --page \(page.request.number + 1)，全部 --all · next page --page \(page.request.number + 1), every row --all"
+            : "；全部 --all · every row --all"
+        emit(shown + next)
+    }
 }
 
 /// `--unmasked` on anything that shows personal data.

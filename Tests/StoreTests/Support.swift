@@ -72,7 +72,14 @@ struct World {
     let examiner: User
 
     init(path: String? = nil) throws {
-        (store, admin) = try initialisedStore(path: path)
+        let (store, admin) = try initialisedStore(path: path)
+        try self.init(store: store, admin: admin)
+    }
+
+    /// The same world in a store the test opened itself and initialised.
+    init(store: Store, admin: User) throws {
+        self.store = store
+        self.admin = admin
         schoolA = try store.addInstitution(NewInstitution(name: "中山市甲烹饪培训学校", kind: .training, district: "石岐街道"), actor: admin)
         schoolB = try store.addInstitution(NewInstitution(name: "中山市乙家政培训中心", kind: .training, district: "小榄镇"), actor: admin)
         body = try store.addInstitution(NewInstitution(

@@ -13,21 +13,23 @@ struct AuditCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List audit events, newest first (bureau).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var listing: ListingOptions
+        @OptionGroup var paging: PagingOptions
         @Option(help: "Only events on this table (persons, institutions, users, catalog).") var entity: String?
         @Option(help: "Only events on this record key.") var key: String?
-        @Option(help: "At most this many events.") var limit: Int = 50
 
         func run() throws {
             let store = try global.openStore()
-            let events = try store.auditEvents(actor: try global.actor(in: store), entity: entity, key: key, limit: limit)
+            let events = try store.auditEvents(actor: try global.actor(in: store), entity: entity, key: key, page: paging.request)
             let views = events.map(AuditView.init)
             if listing.json {
                 CLIContext.current.print(try jsonText(views))
+                paging.printFooter(events, countZh: "条记录", countEn: "event(s)", json: true)
                 return
             }
             var table = TextTable(["时间 at", "用户 actor", "操作 action", "记录 record", "原因 reason"])
             for view in views { table.add([view.at, view.actor, view.action, "\(view.entity) \(view.key)", view.reason ?? ""]) }
             CLIContext.current.print(table.render())
+            paging.printFooter(events, countZh: "条记录", countEn: "event(s)", json: false)
         }
     }
 }

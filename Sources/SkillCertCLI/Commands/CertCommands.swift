@@ -87,21 +87,23 @@ struct CertCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List certificates by session, institution or period (IDs masked).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var listing: ListingOptions
+        @OptionGroup var paging: PagingOptions
         @OptionGroup var filter: CertificateFilterOptions
 
         func run() throws {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
-            let lines = try store.certificates(try filter.filter(store: store, actor: actor), actor: actor)
+            let lines = try store.certificates(try filter.filter(store: store, actor: actor), actor: actor, page: paging.request)
             let views = lines.map(CertificateView.init)
             if listing.json {
                 CLIContext.current.print(try jsonText(views))
+                paging.printFooter(lines, countZh: "本", countEn: "certificate(s)", json: true)
                 return
             }
             var table = TextTable(["证书编号 number", "姓名 name", "身份证号 national ID", "职业等级 certified", "发证日期 issued", "状态 status"])
             for view in views { table.add([view.number, view.name, view.nationalId, view.certified, view.issuedOn, view.status]) }
             CLIContext.current.print(table.render())
-            CLIContext.current.print("共 \(views.count) 本 · \(views.count) certificate(s)")
+            paging.printFooter(lines, countZh: "本", countEn: "certificate(s)", json: false)
         }
     }
 

@@ -47,12 +47,14 @@ struct CohortCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List cohorts (yours only, unless bureau).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var listing: ListingOptions
+        @OptionGroup var paging: PagingOptions
 
         func run() throws {
             let store = try global.openStore()
-            let cohorts = try store.cohorts(actor: try global.actor(in: store))
+            let cohorts = try store.cohorts(actor: try global.actor(in: store), page: paging.request)
             if listing.json {
                 CLIContext.current.print(try jsonText(cohorts.map(CohortView.init)))
+                paging.printFooter(cohorts, countZh: "个培训班", countEn: "cohort(s)", json: true)
                 return
             }
             var table = TextTable(["编号 id", "培训班 cohort", "机构 institution", "日期 dates", "学时 hours", "班额 capacity",
@@ -64,6 +66,7 @@ struct CohortCommand: ParsableCommand {
                            String(summary.completed), String(summary.withdrawn)])
             }
             CLIContext.current.print(table.render())
+            paging.printFooter(cohorts, countZh: "个培训班", countEn: "cohort(s)", json: false)
         }
     }
 

@@ -57,13 +57,16 @@ struct ExaminerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List examiners (bureau; an examiner sees themselves).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var listing: ListingOptions
+        @OptionGroup var paging: PagingOptions
 
         func run() throws {
             let store = try global.openStore()
             let catalog = try store.catalog()
-            let views = try store.examiners(actor: try global.actor(in: store)).map { ExaminerView($0, catalog: catalog) }
+            let examiners = try store.examiners(actor: try global.actor(in: store), page: paging.request)
+            let views = examiners.map { ExaminerView($0, catalog: catalog) }
             if listing.json {
                 CLIContext.current.print(try jsonText(views))
+                paging.printFooter(examiners, countZh: "名考评员", countEn: "examiner(s)", json: true)
                 return
             }
             var table = TextTable(["编号 id", "姓名 name", "身份证号 national ID", "评价机构 body", "所在培训机构 also at",
@@ -73,6 +76,7 @@ struct ExaminerCommand: ParsableCommand {
                            view.qualifications.joined(separator: "、")])
             }
             CLIContext.current.print(table.render())
+            paging.printFooter(examiners, countZh: "名考评员", countEn: "examiner(s)", json: false)
         }
     }
 }

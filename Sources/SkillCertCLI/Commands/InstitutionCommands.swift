@@ -53,15 +53,17 @@ struct InstitutionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List institutions (yours only, unless bureau).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var listing: ListingOptions
+        @OptionGroup var paging: PagingOptions
         @Option(help: "Only this kind: training, school or evaluation.") var kind: String?
 
         func run() throws {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
             let kind = try kind.map { text throws(CLIError) in try parseOption("--kind", text, InstitutionKind.parse) }
-            let institutions = try store.institutions(actor: actor, kind: kind)
+            let institutions = try store.institutions(actor: actor, kind: kind, page: paging.request)
             if listing.json {
                 CLIContext.current.print(try jsonText(institutions.map(InstitutionView.init)))
+                paging.printFooter(institutions, countZh: "个机构", countEn: "institution(s)", json: true)
                 return
             }
             var table = TextTable(["编号 id", "名称 name", "类型 kind", "镇街 district", "信用代码 credit code", "评价机构 body"])
@@ -71,7 +73,7 @@ struct InstitutionCommand: ParsableCommand {
                            view.bodyPrefix ?? ""])
             }
             CLIContext.current.print(table.render())
-            CLIContext.current.print("共 \(institutions.count) 个机构 · \(institutions.count) institution(s)")
+            paging.printFooter(institutions, countZh: "个机构", countEn: "institution(s)", json: false)
         }
     }
 

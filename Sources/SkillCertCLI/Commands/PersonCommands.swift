@@ -39,23 +39,25 @@ struct PersonCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the persons you may see; IDs and phones masked.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var listing: ListingOptions
+        @OptionGroup var paging: PagingOptions
         @OptionGroup var disclosure: DisclosureOptions
         @Option(help: "Only names containing this text.") var name: String?
 
         func run() throws {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
-            let persons = try store.persons(actor: actor, nameContains: name)
+            let persons = try store.persons(actor: actor, nameContains: name, page: paging.request)
             try disclosure.record(persons.compactMap(\.id), command: "person list", store: store, actor: actor)
             let views = persons.map { PersonView($0, unmasked: disclosure.unmasked) }
             if listing.json {
                 CLIContext.current.print(try jsonText(views))
+                paging.printFooter(persons, countZh: "人", countEn: "person(s)", json: true)
                 return
             }
             var table = TextTable(["姓名 name", "身份证号 national ID", "性别 sex", "手机 phone"])
             for view in views { table.add([view.name, view.nationalId, view.sex, view.phone ?? ""]) }
             CLIContext.current.print(table.render())
-            CLIContext.current.print("共 \(views.count) 人 · \(views.count) person(s)")
+            paging.printFooter(persons, countZh: "人", countEn: "person(s)", json: false)
         }
     }
 

@@ -36,12 +36,15 @@ struct SessionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List sessions (examiners: the ones they are assigned to).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var listing: ListingOptions
+        @OptionGroup var paging: PagingOptions
 
         func run() throws {
             let store = try global.openStore()
-            let views = try store.examSessions(actor: try global.actor(in: store)).map(SessionView.init)
+            let sessions = try store.examSessions(actor: try global.actor(in: store), page: paging.request)
+            let views = sessions.map(SessionView.init)
             if listing.json {
                 CLIContext.current.print(try jsonText(views))
+                paging.printFooter(sessions, countZh: "个考试场次", countEn: "session(s)", json: true)
                 return
             }
             var table = TextTable(["编号 id", "日期 date", "考核内容 assesses", "评价机构 body", "状态 status", "报名 registered", "容量 capacity"])
@@ -49,6 +52,7 @@ struct SessionCommand: ParsableCommand {
                 table.add([String(view.id), view.examDate, view.target, view.body, view.statusText, String(view.registered), String(view.capacity)])
             }
             CLIContext.current.print(table.render())
+            paging.printFooter(sessions, countZh: "个考试场次", countEn: "session(s)", json: false)
         }
     }
 

@@ -34,13 +34,15 @@ struct UserCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List users.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var listing: ListingOptions
+        @OptionGroup var paging: PagingOptions
 
         func run() throws {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
-            let users = try store.users(actor: actor)
+            let users = try store.users(actor: actor, page: paging.request)
             if listing.json {
                 CLIContext.current.print(try jsonText(users.map(UserView.init)))
+                paging.printFooter(users, countZh: "个用户", countEn: "user(s)", json: true)
                 return
             }
             var table = TextTable(["登录名 login", "姓名 name", "角色 role", "机构 institution", "状态 status"])
@@ -49,6 +51,7 @@ struct UserCommand: ParsableCommand {
                            user.active ? "启用 active" : "停用 disabled"])
             }
             CLIContext.current.print(table.render())
+            paging.printFooter(users, countZh: "个用户", countEn: "user(s)", json: false)
         }
     }
 

@@ -96,8 +96,14 @@ extension Store {
     }
 
     /// Certificates within the actor's scope: all for the bureau, those of its trainees for an institution.
-    public func certificates(_ filter: CertificateFilter, actor: User) throws(StoreError) -> [CertificateLine] {
-        try read { db in try certificateLines(db, filter, actor: try currentActor(db, actor)) }
+    public func certificates(_ filter: CertificateFilter, actor: User, page: PageRequest = .all) throws(StoreError) -> Page<CertificateLine> {
+        try read { db in
+            let (condition, arguments) = try certificateCondition(filter, actor: try currentActor(db, actor))
+            let lines = try certificateLines(db, where: condition, arguments: arguments, page: page)
+            let total = page.size == nil ? lines.count
+                : try Int.fetchOne(db, sql: "SELECT count(*) FROM certificates c WHERE \(condition)", arguments: arguments) ?? 0
+            return Page(rows: lines, total: total, request: page)
+        }
     }
 
     /// The same certificates as `certificates(_:actor:)`, handed to `body` one at a time in

@@ -141,10 +141,11 @@ extension Store {
     }
 
     /// Certificates matching `condition` (over `c`, the certificates), in number order.
-    func certificateLines(_ db: Database, where condition: String, arguments: StatementArguments = []) throws -> [CertificateLine] {
+    func certificateLines(_ db: Database, where condition: String, arguments: StatementArguments = [],
+                          page: PageRequest = .all) throws -> [CertificateLine] {
         var lines: [CertificateLine] = []
         var reader = try CertificateLineReader(db)
-        try reader.each(db, where: condition, arguments: arguments) { lines.append($0) }
+        try reader.each(db, where: condition, arguments: arguments, page: page) { lines.append($0) }
         return lines
     }
 }

@@ -18,7 +18,7 @@ struct CertificateLineReader {
 
     /// Certificates matching `condition` (over `c`, the certificates), in number order.
     /// bench/roster_floor.c runs the same text (a bureau's roster of a period): keep them in step.
-    static func sql(where condition: String) -> String {
+    static func sql(where condition: String, page: PageRequest = .all) -> String {
         """
         SELECT c.id, c.number, c.person_id, p.name, p.sex, p.national_id, c.occupation_code, c.level, \
         c.special_ability_code, c.issued_on, c.body_id, b.name AS body_name, c.session_id, \
@@ -26,7 +26,7 @@ struct CertificateLineReader {
         (SELECT count(*) FROM certificate_reissues r WHERE r.certificate_id = c.id) AS reissues \
         FROM certificates c JOIN persons p ON p.id = c.person_id JOIN institutions b ON b.id = c.body_id \
         LEFT JOIN institutions t ON t.id = c.training_institution_id LEFT JOIN exam_sessions s ON s.id = c.session_id \
-        WHERE \(condition) ORDER BY c.number
+        WHERE \(condition) ORDER BY c.number\(page.sqlClause)
         """
     }
 
@@ -54,9 +54,9 @@ struct CertificateLineReader {
 
     /// Runs the query and hands each line to `body`, in number order, stepping the statement
     /// itself (GRDB's cursor) so that no array of lines is built.
-    mutating func each(_ db: Database, where condition: String, arguments: StatementArguments,
+    mutating func each(_ db: Database, where condition: String, arguments: StatementArguments, page: PageRequest = .all,
                        _ body: (CertificateLine) throws -> Void) throws {
-        let statement = try db.cachedStatement(sql: Self.sql(where: condition))
+        let statement = try db.cachedStatement(sql: Self.sql(where: condition, page: page))
         try statement.setArguments(arguments)
         let handle = statement.sqliteStatement
         let rows = try Row.fetchCursor(statement)

@@ -51,21 +51,21 @@ extension Store {
     }
 
     /// The cohorts the actor may see, newest first, with their counts.
-    public func cohorts(actor: User) throws(StoreError) -> [CohortSummary] {
-        try read { db in try cohortSummaries(db, actor: try currentActor(db, actor), id: nil) }
+    public func cohorts(actor: User, page: PageRequest = .all) throws(StoreError) -> Page<CohortSummary> {
+        try read { db in try cohortSummaries(db, actor: try currentActor(db, actor), id: nil, page: page) }
     }
 
     /// One cohort with its counts, within the actor's scope.
     public func cohort(id: Int64, actor: User) throws(StoreError) -> CohortSummary {
         try read { db in
-            guard let summary = try cohortSummaries(db, actor: try currentActor(db, actor), id: id).first else {
+            guard let summary = try cohortSummaries(db, actor: try currentActor(db, actor), id: id, page: .all).first else {
                 throw StoreError.notFound(kind: "培训班", key: String(id))
             }
             return summary
         }
     }
 
-    private func cohortSummaries(_ db: Database, actor: User, id: Int64?) throws -> [CohortSummary] {
+    private func cohortSummaries(_ db: Database, actor: User, id: Int64?, page: PageRequest) throws -> Page<CohortSummary> {
         try requireTrainingActor(actor, to: id == nil ? "cohort list" : "cohort show")
         var conditions: [String] = []
         var arguments: StatementArguments = []
@@ -77,19 +77,23 @@ extension Store {
             conditions.append("c.id = ?")
             arguments += [id]
         }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let sql = """
             SELECT c.*, i.name AS institution_name,
                 (SELECT count(*) FROM enrolments e WHERE e.cohort_id = c.id AND e.status = 'enrolled') AS n_enrolled,
                 (SELECT count(*) FROM enrolments e WHERE e.cohort_id = c.id AND e.status = 'completed') AS n_completed,
                 (SELECT count(*) FROM enrolments e WHERE e.cohort_id = c.id AND e.status = 'withdrawn') AS n_withdrawn
             FROM cohorts c JOIN institutions i ON i.id = c.institution_id
-            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-            ORDER BY c.id DESC
+            \(whereClause)
+            ORDER BY c.id DESC\(page.sqlClause)
             """
-        return try Row.fetchAll(db, cached: sql, arguments: arguments).map { row in
+        let summaries = try Row.fetchAll(db, cached: sql, arguments: arguments).map { row in
             CohortSummary(cohort: try Cohort(row: row), institutionName: row["institution_name"],
                           enrolled: row["n_enrolled"], completed: row["n_completed"], withdrawn: row["n_withdrawn"])
         }
+        let total = page.size == nil ? summaries.count
+            : try Int.fetchOne(db, cached: "SELECT count(*) FROM cohorts c \(whereClause)", arguments: arguments) ?? 0
+        return Page(rows: summaries, total: total, request: page)
     }
 
     /// Fetches a cohort for a change, refusing actors outside its institution.

@@ -62,14 +62,15 @@ extension Store {
 
     /// Sessions the actor may see, newest first: all for bureau and institution users (who
     /// choose where to register), only those they are assigned to for examiners.
-    public func examSessions(actor: User) throws(StoreError) -> [ExamSessionSummary] {
+    public func examSessions(actor: User, page: PageRequest = .all) throws(StoreError) -> Page<ExamSessionSummary> {
         try read { db in
             let actor = try currentActor(db, actor)
             var request = ExamSession.order(Column("id").desc)
             if actor.role == .examiner {
                 request = request.filter(sql: "id IN (\(Store.sessionsOfExaminerUserSQL))", arguments: [actor.id])
             }
-            return try request.fetchAll(db).map { try sessionSummary(db, $0) }
+            // A summary per session of the page: the queries grow with the page, not the city.
+            return try fetchPage(db, request, page).mapRows { try sessionSummary(db, $0) }
         }
     }
 

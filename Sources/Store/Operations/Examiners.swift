@@ -73,7 +73,7 @@ extension Store {
     }
 
     /// Examiners: all for the bureau; an examiner user sees only themselves.
-    public func examiners(actor: User) throws(StoreError) -> [ExaminerSummary] {
+    public func examiners(actor: User, page: PageRequest = .all) throws(StoreError) -> Page<ExaminerSummary> {
         try read { db in
             let actor = try currentActor(db, actor)
             var request = Examiner.order(Column("id"))
@@ -84,7 +84,7 @@ extension Store {
                 throw StoreError.notPermitted(action: "examiner list", reasonZh: "机构经办人不能查看考评员名单",
                                               reasonEn: "institution users do not see the examiner list")
             }
-            return try request.fetchAll(db).map { try examinerSummary(db, id: $0.id!) }
+            return try fetchPage(db, request, page).mapRows { try examinerSummary(db, id: $0.id!) }
         }
     }
 

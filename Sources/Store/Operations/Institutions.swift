@@ -128,13 +128,13 @@ extension Store {
     }
 
     /// Bureau users see every institution; the others their own.
-    public func institutions(actor: User, kind: InstitutionKind? = nil) throws(StoreError) -> [Institution] {
+    public func institutions(actor: User, kind: InstitutionKind? = nil, page: PageRequest = .all) throws(StoreError) -> Page<Institution> {
         try read { db in
             let actor = try currentActor(db, actor)
             var request = Institution.order(Column("id"))
             if let kind { request = request.filter(Column("kind") == kind.rawValue) }
             if actor.role != .bureau { request = request.filter(Column("id") == actor.institutionId) }
-            return try request.fetchAll(db)
+            return try fetchPage(db, request, page)
         }
     }
 

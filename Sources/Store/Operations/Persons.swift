@@ -119,7 +119,7 @@ extension Store {
 
     /// The persons the actor may see: all for the bureau, those linked to their institution
     /// for institution users, none for examiners (they see candidates through sessions).
-    public func persons(actor: User, nameContains: String? = nil) throws(StoreError) -> [Person] {
+    public func persons(actor: User, nameContains: String? = nil, page: PageRequest = .all) throws(StoreError) -> Page<Person> {
         try read { db in
             let actor = try currentActor(db, actor)
             var request = Person.order(Column("id"))
@@ -131,9 +131,9 @@ extension Store {
             case .institution:
                 request = request.filter(sql: Store.personsOfInstitutionSQL, arguments: [actor.institutionId, actor.institutionId])
             case .examiner:
-                return []
+                return Page(rows: [], total: 0, request: page)
             }
-            return try request.fetchAll(db)
+            return try fetchPage(db, request, page)
         }
     }
 

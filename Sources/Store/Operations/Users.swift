@@ -95,14 +95,14 @@ extension Store {
     }
 
     /// Bureau users see every user; the others see the users of their own institution.
-    public func users(actor: User) throws(StoreError) -> [User] {
+    public func users(actor: User, page: PageRequest = .all) throws(StoreError) -> Page<User> {
         try read { db in
             let actor = try currentActor(db, actor)
             var request = User.order(Column("login"))
             if actor.role != .bureau {
                 request = request.filter(Column("institution_id") == actor.institutionId)
             }
-            return try request.fetchAll(db)
+            return try fetchPage(db, request, page)
         }
     }
 

@@ -30,7 +30,7 @@ struct CertificateFixture {
         try #require(issued.map(\.name) == ["陈大文", "王𠈌", "李四"])
         _ = try store.revokeCertificate(number: issued[1].number, reason: Self.revocationReason, actor: admin)
         _ = try store.reissueCertificate(number: issued[0].number, reason: .lost, note: "本人遗失", actor: admin)
-        lines = try store.certificates(CertificateFilter(sessionId: session.sessionId), actor: admin)
+        lines = try store.certificates(CertificateFilter(sessionId: session.sessionId), actor: admin).rows
     }
 
     /// The school's claim for November: recorded unless `record` is false.
