@@ -105,6 +105,7 @@ struct QuarterlySummarySheet {
     private func width(project: Int) -> Double {
         Self.lines.map { line -> Double in
             let amounts = { (pick: (QuarterAndYear) -> Int64) in self.amount(line, project: project, pick: pick) }
+            // Sum lines are counts of certificates; rate lines are narrower still.
             let figure = self.value(line, project: project)?.figure ?? .certificates
             return QuarterlyLayout.width(figure, showing: [amounts(\.quarter), amounts(\.yearToDate)])
         }.max() ?? QuarterlyLayout.countWidth

@@ -61,9 +61,7 @@ struct TargetProgressSheet {
         for column in Column.allCases {
             try sheet.write(.text(column.header.0), row: 2, column: column.rawValue, style: .header)
         }
-        try sheet.setRowHeight(2, height: RowHeight.height(lines: max(2, Column.allCases.map {
-            RowHeight.lineCount(.init($0.header.0, width: widths[$0.rawValue], bold: true))
-        }.max() ?? 2)))
+        try RowHeight.fit(sheet, row: 2, Column.allCases.map { .init($0.header.0, width: widths[$0.rawValue], bold: true) })
         if lines.isEmpty {
             try sheet.mergeRange(firstRow: Self.firstRow, firstColumn: 0, lastRow: Self.firstRow, lastColumn: Column.allCases.count - 1,
                                  text: "目录中没有本年度本区域的目标 The catalog sets no target for this year and area", style: .cell)
