@@ -31,31 +31,43 @@ enum QuotePrefix {
     static let markElement = "<protection hidden=\"1\"/>"
 
     /// Rewrites the styles part of the closed workbook at `path` when a marked format was used,
-    /// leaving the other parts' bytes as they are.
+    /// leaving the other parts' bytes as they are. The rewrite goes to a copy that then replaces
+    /// the file, so that a failure leaves the workbook as libxlsxwriter wrote it.
     static func applyMarks(toPackageAt path: String) throws(SpreadsheetError) {
         let failed = { (detail: String) -> SpreadsheetError in
             .workbookNotSaved(path: path, reason: .init(chinese: "无法为公式样文本设置前置单引号：\(detail)",
                                                         english: "Could not set the quote prefix of formula-like text: \(detail)"))
         }
+        let url = URL(fileURLWithPath: path)
+        // Beside the file, so that the rename that replaces it stays on one file system.
+        let copy = URL(fileURLWithPath: path + ".quote-prefix")
+        defer { try? FileManager.default.removeItem(at: copy) }
         do {
-            let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .update)
-            guard let entry = archive[stylesPart] else { throw failed("no \(stylesPart)") }
-            var data = Data()
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
-            let styles = String(decoding: data, as: UTF8.self)
+            let (styles, modified) = try readStyles(Archive(url: url, accessMode: .read))
             guard styles.contains(markElement) else { return }
             let patched = Data(withQuotePrefix(styles).utf8)
-            let modified = entry.fileAttributes[.modificationDate] as? Date ?? Date()
+            try? FileManager.default.removeItem(at: copy)
+            try FileManager.default.copyItem(at: url, to: copy)
+            let archive = try Archive(url: copy, accessMode: .update)
+            guard let entry = archive[stylesPart] else { throw failed("no \(stylesPart)") }
             try archive.remove(entry)
             try archive.addEntry(with: stylesPart, type: .file, uncompressedSize: Int64(patched.count),
                                  modificationDate: modified, compressionMethod: .deflate) { position, size in
                 patched.subdata(in: Int(position)..<Int(position) + size)
             }
+            guard rename(copy.path, path) == 0 else { throw failed(String(cString: strerror(errno))) }
         } catch let error as SpreadsheetError {
             throw error
         } catch {
             throw failed("\(error)")
         }
+    }
+
+    private static func readStyles(_ archive: Archive) throws -> (xml: String, modified: Date) {
+        guard let entry = archive[stylesPart] else { return ("", Date()) }
+        var data = Data()
+        _ = try archive.extract(entry) { data.append($0) }
+        return (String(decoding: data, as: UTF8.self), entry.fileAttributes[.modificationDate] as? Date ?? Date())
     }
 
     /// The styles part with each marked cell format (`<xf>` of `cellXfs`) turned into a
