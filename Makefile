@@ -2,12 +2,13 @@
 #   make demo   builds and runs `skillcert demo`: a realistic year for one district in demo.sqlite, rosters in Exports/
 #   make test   builds and runs every test
 #   make tour   the walk-through of scripts/demo.sh, command by command, in tour.sqlite
+#   make print-check   the quarterly workbook printed by LibreOffice, sheet by sheet, and checked
 SWIFT ?= swift
 DEMO_DB ?= demo.sqlite
 TOUR_DB ?= tour.sqlite
 BIN = .build/debug/skillcert
 
-.PHONY: deps build test demo tour clean bench bench-export bench-listings bench-reads
+.PHONY: deps build test demo tour clean bench bench-export bench-listings bench-reads print-check
 
 deps:
 	@bash scripts/install-deps.sh
@@ -56,3 +57,11 @@ bench-reads:
 	@bash scripts/install-deps.sh --bench
 	$(SWIFT) build -c release
 	python3 scripts/bench_read_during_import.py --rows 100000
+
+# The quarterly workbook as LibreOffice prints it (issue 13): the demo year's workbook, each sheet
+# printed to PDF on its own and checked (pages, no ###, no label cut off, charts whole on a page of
+# their own with their axis titles the right way round); pages as PNG in .build/print-check/sheets.
+# Installs libreoffice-calc, poppler-utils and fonts-noto-cjk when missing: not part of make test.
+# PRINT_CHECK_DB=city.sqlite checks the city-scale year that make bench-export builds instead.
+print-check: build
+	python3 scripts/print_check.py $(if $(PRINT_CHECK_DB),--db $(PRINT_CHECK_DB))

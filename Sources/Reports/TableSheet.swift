@@ -37,16 +37,26 @@ struct TableSheet {
             try sheet.setColumnWidth(index, width: column.width)
             try sheet.write(.text(column.header), row: Self.headerRow, column: index, style: .header)
         }
+        try RowHeight.fit(sheet, row: Self.headerRow, columns.map { RowHeight.Cell($0.header, width: $0.width, bold: true) })
         for (offset, row) in rows.enumerated() {
             for (index, value) in row.enumerated() {
                 try sheet.write(value, row: Self.firstDataRow + offset, column: index, style: columns[index].style)
             }
+            try RowHeight.fit(sheet, row: Self.firstDataRow + offset, wrappedTexts(row))
         }
         try sheet.freezePanes(row: Self.firstDataRow, column: 0)
         try sheet.autofilter(firstRow: Self.headerRow, firstColumn: 0,
                              lastRow: Self.headerRow + max(rows.count, 1), lastColumn: lastColumn)
         try sheet.apply(.listing(repeatRows: Self.titleRow...Self.headerRow))
         return sheet
+    }
+
+    /// The texts of a row in columns that wrap, which decide its height.
+    private func wrappedTexts(_ row: [CellValue]) -> [RowHeight.Cell] {
+        zip(row, columns).compactMap { value, column in
+            guard column.style.wrapText, case .text(let text) = value else { return nil }
+            return RowHeight.Cell(text, width: column.width, bold: column.style.bold)
+        }
     }
 
     /// The data cells of some columns, as a range that charts and formulas can refer to.

@@ -77,11 +77,15 @@ extension Worksheet {
             if let name = series.name { chart_series_set_name(added, name) }
         }
         if chart.kind != .pie {
+            // libxlsxwriter names axes by position: in a bar chart the horizontal X axis holds the
+            // values and the vertical Y axis the categories.
+            let (categoryAxis, valueAxis) = chart.kind == .bar ? (LXW_CHART_AXIS_TYPE_Y, LXW_CHART_AXIS_TYPE_X)
+                                                               : (LXW_CHART_AXIS_TYPE_X, LXW_CHART_AXIS_TYPE_Y)
             if let title = chart.categoryAxisTitle {
-                chart_axis_set_name(chart_axis_get(handle, LXW_CHART_AXIS_TYPE_X), title)
+                chart_axis_set_name(chart_axis_get(handle, categoryAxis), title)
             }
             if let title = chart.valueAxisTitle {
-                chart_axis_set_name(chart_axis_get(handle, LXW_CHART_AXIS_TYPE_Y), title)
+                chart_axis_set_name(chart_axis_get(handle, valueAxis), title)
             }
         }
         var options = lxw_chart_options()

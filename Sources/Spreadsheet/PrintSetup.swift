@@ -42,11 +42,14 @@ public struct PrintSetup: Hashable, Sendable {
     public var footer: String?
     public var printArea: CellRange?
     public var printGridlines: Bool
+    /// Zero-based rows that start a new printed page (a manual page break above each), e.g. the
+    /// row a chart is anchored at, so that no page break cuts the chart. Rows 1 and on.
+    public var rowBreaks: [Int]
 
     public init(orientation: Orientation = .portrait, paper: Paper = .a4, fitToWidth: Bool = false,
                 repeatRows: ClosedRange<Int>? = nil, margins: Margins? = nil, centerHorizontally: Bool = false,
                 header: String? = nil, footer: String? = nil, printArea: CellRange? = nil,
-                printGridlines: Bool = false) {
+                printGridlines: Bool = false, rowBreaks: [Int] = []) {
         self.orientation = orientation
         self.paper = paper
         self.fitToWidth = fitToWidth
@@ -57,6 +60,7 @@ public struct PrintSetup: Hashable, Sendable {
         self.footer = footer
         self.printArea = printArea
         self.printGridlines = printGridlines
+        self.rowBreaks = rowBreaks
     }
 
     /// Centred "page / pages" footer, e.g. "2 / 5", readable in any language.
@@ -74,6 +78,12 @@ extension Worksheet {
                       for: .printSetup)
         }
         if let area = setup.printArea { try check(area, for: .printSetup) }
+        for row in setup.rowBreaks {
+            // libxlsxwriter ends its list of breaks with a 0, so row 0 cannot be one.
+            let range = CellRange(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: 0)
+            guard row > 0 else { throw rejected(range, .printSetup, .outOfRange) }
+            try check(range, for: .printSetup)
+        }
         if let margins = setup.margins {
             let values = [margins.left, margins.right, margins.top, margins.bottom]
             guard values.allSatisfy({ $0.isFinite && $0 >= 0 && $0 < 49 }) else {
@@ -103,5 +113,9 @@ extension Worksheet {
                       area, .printSetup)
         }
         if setup.printGridlines { worksheet_gridlines(sheet, UInt8(LXW_SHOW_ALL_GRIDLINES.rawValue)) }
+        if !setup.rowBreaks.isEmpty {
+            var breaks = Set(setup.rowBreaks).sorted().map { lxw_row_t($0) } + [0]
+            try check(worksheet_set_h_pagebreaks(sheet, &breaks), nil, .printSetup)
+        }
     }
 }

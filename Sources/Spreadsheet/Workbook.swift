@@ -9,6 +9,9 @@ import Foundation
 /// cell costs nothing.
 public struct CellFormat {
     let pointer: UnsafeMutablePointer<lxw_format>?
+    /// The same with the quote prefix, for text that starts like a formula (see `QuotePrefix`);
+    /// nil only for a style whose variant was not asked for (a cell written by style).
+    let quotePrefixed: UnsafeMutablePointer<lxw_format>?
     /// Where the workbook keeps the style, for the rare date cell whose style has no number format.
     let styleIndex: Int
     /// A date cell needs a number format; one without gets the default date format instead.
@@ -45,6 +48,8 @@ public final class Workbook {
     /// libxlsxwriter formats belong to the workbook and each becomes an entry in styles.xml;
     /// one per distinct style keeps that table small however many cells are written.
     private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+    /// The quote-prefixed variants of the styles (nil: of no style), made when first needed.
+    private var quotePrefixedFormats: [CellStyle?: UnsafeMutablePointer<lxw_format>] = [:]
     /// The styles of the `CellFormat`s handed out, by their `styleIndex`.
     private var cellFormatStyles: [CellStyle?] = []
 
@@ -112,14 +117,17 @@ public final class Workbook {
     public func close() throws(SpreadsheetError) {
         guard let workbook = handle else { return }
         let listError = writeValidationLists()
+        let quotePrefixMayBeUsed = !quotePrefixedFormats.isEmpty
         handle = nil
         formats = [:]
+        quotePrefixedFormats = [:]
         listSheet = nil
         let error = workbook_close(workbook)
         if let listError { throw listError }
         guard error == LXW_NO_ERROR else {
             throw .workbookNotSaved(path: path, reason: .init(library: error))
         }
+        if quotePrefixMayBeUsed { try QuotePrefix.applyMarks(toPackageAt: path) }
     }
 
     // MARK: Services for Worksheet
@@ -132,8 +140,8 @@ public final class Workbook {
     /// `style` as this workbook's format, for writing many cells with it (see `CellFormat`).
     public func cellFormat(_ style: CellStyle?) -> CellFormat {
         cellFormatStyles.append(style)
-        return CellFormat(pointer: format(for: style), styleIndex: cellFormatStyles.count - 1,
-                          showsDates: style?.numberFormat != nil)
+        return CellFormat(pointer: format(for: style), quotePrefixed: quotePrefixedFormat(for: style),
+                          styleIndex: cellFormatStyles.count - 1, showsDates: style?.numberFormat != nil)
     }
 
     /// The style a date cell with `format` is written with.
@@ -147,6 +155,17 @@ public final class Workbook {
         guard let format = workbook_add_format(workbook) else { return nil }
         style.apply(to: format)
         formats[style] = format
+        return format
+    }
+
+    /// `style` with the quote prefix, made once per style (see `QuotePrefix`).
+    func quotePrefixedFormat(for style: CellStyle?) -> UnsafeMutablePointer<lxw_format>? {
+        guard let workbook = handle else { return nil }
+        if let cached = quotePrefixedFormats[style] { return cached }
+        guard let format = workbook_add_format(workbook) else { return nil }
+        style?.apply(to: format)
+        QuotePrefix.mark(format)
+        quotePrefixedFormats[style] = format
         return format
     }
 

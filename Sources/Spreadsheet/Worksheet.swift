@@ -20,12 +20,19 @@ public final class Worksheet {
     /// date number format (`CellStyle.date` when no style is given).
     public func write(_ value: CellValue, row: Int, column: Int, style: CellStyle? = nil) throws(SpreadsheetError) {
         let format = workbook.format(for: style)
-        if case .date = value {
+        switch value {
+        case .date:
             try write(value, row: row, column: column,
-                      format: CellFormat(pointer: format, styleIndex: -1, showsDates: style?.numberFormat != nil),
+                      format: CellFormat(pointer: format, quotePrefixed: nil, styleIndex: -1,
+                                         showsDates: style?.numberFormat != nil),
                       dateStyle: style.dateStyle)
-        } else {
-            try write(value, row: row, column: column, format: CellFormat(pointer: format, styleIndex: -1, showsDates: true))
+        case .text(let text) where QuotePrefix.isNeeded(for: text):
+            try write(value, row: row, column: column,
+                      format: CellFormat(pointer: format, quotePrefixed: workbook.quotePrefixedFormat(for: style),
+                                         styleIndex: -1, showsDates: true))
+        default:
+            try write(value, row: row, column: column,
+                      format: CellFormat(pointer: format, quotePrefixed: nil, styleIndex: -1, showsDates: true))
         }
     }
 
@@ -53,6 +60,7 @@ public final class Worksheet {
         switch value {
         case let .text(text):
             if let problem = ExcelText.problem(with: text) { throw rejected(problem) }
+            let format = QuotePrefix.isNeeded(for: text) ? cellFormat.quotePrefixed ?? format : format
             // withCString hands over a native string's own bytes; passing the String itself
             // would copy it into a new array for every cell.
             error = ExcelText.escapedForStorage(text).withCString { worksheet_write_string(sheet, r, c, $0, format) }
@@ -102,9 +110,9 @@ public final class Worksheet {
         let sheet = try open(for: .mergeRange)
         try check(range, for: .mergeRange)
         if let problem = ExcelText.problem(with: text) { throw rejected(range, .mergeRange, problem) }
+        let format = QuotePrefix.isNeeded(for: text) ? workbook.quotePrefixedFormat(for: style) : workbook.format(for: style)
         let error = worksheet_merge_range(sheet, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(lastRow),
-                                          lxw_col_t(lastColumn), ExcelText.escapedForStorage(text),
-                                          workbook.format(for: style))
+                                          lxw_col_t(lastColumn), ExcelText.escapedForStorage(text), format)
         try check(error, range, .mergeRange)
     }
 

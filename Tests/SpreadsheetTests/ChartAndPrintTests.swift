@@ -69,6 +69,31 @@ import Testing
         #expect(chart.contains("<a:t>人数</a:t>") == (kind != .pie))
     }
 
+    /// The title of the category axis names the categories and the value axis's the numbers,
+    /// whichever way the chart lies: a bar chart's categories run up its left side.
+    @Test(arguments: [Chart.Kind.column, .bar, .line])
+    func axisTitlesGoToTheirOwnAxes(kind: Chart.Kind) throws {
+        let directory = try TemporaryDirectory()
+        let reader = try roundTrip(directory) { workbook in
+            let sheet = try workbook.addSheet("Data")
+            for row in 0..<3 { try sheet.writeRow([.text("指标\(row)"), .integer(row + 1)], row: row) }
+            let chart = Chart(kind: kind, series: [
+                .init(categories: SheetRange(sheet: "Data", firstRow: 0, firstColumn: 0, lastRow: 2, lastColumn: 0),
+                      values: SheetRange(sheet: "Data", firstRow: 0, firstColumn: 1, lastRow: 2, lastColumn: 1)),
+            ], categoryAxisTitle: "指标 Metric", valueAxisTitle: "数量 Number")
+            try sheet.insertChart(chart, row: 4, column: 0)
+        }
+        let chart = try reader.rawXML(path: "xl/charts/chart1.xml")
+        let categoryAxis = try #require(chart.components(separatedBy: "<c:catAx>").dropFirst().first?
+            .components(separatedBy: "</c:catAx>").first)
+        let valueAxis = try #require(chart.components(separatedBy: "<c:valAx>").dropFirst().first?
+            .components(separatedBy: "</c:valAx>").first)
+        #expect(categoryAxis.contains("<a:t>指标 Metric</a:t>") && !categoryAxis.contains("数量"))
+        #expect(valueAxis.contains("<a:t>数量 Number</a:t>") && !valueAxis.contains("指标"))
+        // Bars lie along the bottom axis, so the categories are on the left.
+        #expect(categoryAxis.contains("<c:axPos val=\"\(kind == .bar ? "l" : "b")\"/>"))
+    }
+
     @Test func chartWithoutSeriesIsRefused() throws {
         let directory = try TemporaryDirectory()
         let workbook = try Workbook(path: directory.file("book.xlsx").path)
@@ -93,7 +118,8 @@ import Testing
                 orientation: .landscape, paper: .a4, fitToWidth: true, repeatRows: 0...1,
                 margins: .init(left: 0.5, right: 0.5, top: 0.75, bottom: 0.75), centerHorizontally: true,
                 header: "&C技能等级认定名册", footer: PrintSetup.pageNumberFooter,
-                printArea: CellRange(firstRow: 0, firstColumn: 0, lastRow: 59, lastColumn: 1), printGridlines: true))
+                printArea: CellRange(firstRow: 0, firstColumn: 0, lastRow: 59, lastColumn: 1), printGridlines: true,
+                rowBreaks: [40, 25]))
         }
         let sheet = try reader.rawXML(path: "xl/worksheets/sheet1.xml")
         #expect(sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"))
@@ -104,6 +130,9 @@ import Testing
         #expect(sheet.contains("<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.75\" bottom=\"0.75\""))
         #expect(sheet.contains("<oddHeader>&amp;C技能等级认定名册</oddHeader>"))
         #expect(sheet.contains("<oddFooter>&amp;C&amp;P / &amp;N</oddFooter>"))
+        // A manual page break above rows 26 and 41, in order.
+        #expect(sheet.contains("<rowBreaks count=\"2\" manualBreakCount=\"2\"><brk id=\"25\" max=\"16383\" man=\"1\"/>"
+                               + "<brk id=\"40\" max=\"16383\" man=\"1\"/></rowBreaks>"))
         let workbook = try reader.rawXML(path: "xl/workbook.xml")
         #expect(workbook.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'名册'!$1:$2</definedName>"))
         #expect(workbook.contains("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">'名册'!$A$1:$B$60</definedName>"))
@@ -116,6 +145,9 @@ import Testing
         let footer = spreadsheetError { try sheet.apply(PrintSetup(footer: String(repeating: "x", count: 256))) }
         #expect(footer?.english.contains("Parameter exceeds Excel's limit of 255 characters.") == true)
         #expect(spreadsheetError { try sheet.apply(PrintSetup(repeatRows: -1...2)) } != nil)
+        // Row 1 is the first row of the first page already; no break can go above it.
+        #expect(spreadsheetError { try sheet.apply(PrintSetup(rowBreaks: [0])) } != nil)
+        #expect(spreadsheetError { try sheet.apply(PrintSetup(rowBreaks: [1_048_576])) } != nil)
         #expect(spreadsheetError {
             try sheet.apply(PrintSetup(margins: .init(left: .nan, right: 0, top: 0, bottom: 0)))
         } != nil)

@@ -33,6 +33,62 @@ import Testing
         #expect(xml.cellElement("A1")?.contains(expectedType) == true)
     }
 
+    /// Excel keeps a typed "=1+1" as text only while the cell stays untouched: F2 and Enter on it
+    /// turn it into a formula unless the cell carries the quote prefix (the hidden apostrophe).
+    static let formulaLookalikes = ["=1+1", "+86 138", "-5", "@SUM(A1)"]
+
+    @Test(arguments: [false, true])
+    func textThatStartsLikeAFormulaCarriesTheQuotePrefixAndOtherTextDoesNot(constantMemory: Bool) throws {
+        let directory = try TemporaryDirectory()
+        let texts = Self.formulaLookalikes + ["陈大文"]
+        let reader = try roundTrip(directory, constantMemory: constantMemory) { workbook in
+            let sheet = try workbook.addSheet("名册")
+            let prepared = workbook.cellFormat(.text)
+            for (row, text) in texts.enumerated() {
+                try sheet.write(.text(text), row: row, column: 0)
+                try sheet.write(.text(text), row: row, column: 1, style: .cell)
+                try sheet.write(.text(text), row: row, column: 2, format: prepared)
+            }
+            try sheet.mergeRange(firstRow: texts.count, firstColumn: 0, lastRow: texts.count, lastColumn: 2,
+                                 text: "=2024年第三季度 培训统计", style: .title)
+        }
+        let sheetXML = try reader.rawXML(path: "xl/worksheets/sheet1.xml")
+        let formats = StylesXML(try reader.rawXML(path: "xl/styles.xml"))
+        let expectedType = constantMemory ? "t=\"inlineStr\"" : "t=\"s\""
+        for (row, text) in texts.enumerated() {
+            for column in ["A", "B", "C"] {
+                let reference = "\(column)\(row + 1)"
+                let cell = try #require(sheetXML.cellElement(reference), "\(reference)")
+                #expect(cell.contains(expectedType), "\(reference)")
+                #expect(try reader.cell(reference, sheet: "名册")?.value == text)
+                let format = formats.cellFormat(of: cell)
+                #expect(format?.contains("quotePrefix=\"1\"") == Self.formulaLookalikes.contains(text), "\(reference) \(text)")
+            }
+            // The prefixed variant keeps the look of the style it was asked for.
+            let prepared = try #require(sheetXML.cellElement("C\(row + 1)"))
+            let styled = try #require(formats.cellFormat(of: prepared))
+            #expect(styled.contains("numFmtId=\"49\"") && styled.contains("applyBorder=\"1\""))
+        }
+        let title = try #require(sheetXML.cellElement("A\(texts.count + 1)"))
+        #expect(formats.cellFormat(of: title)?.contains("quotePrefix=\"1\"") == true)
+        #expect(try reader.cell("A\(texts.count + 1)", sheet: "名册")?.value == "=2024年第三季度 培训统计")
+        // Nothing else of the styles changed: no protection was set on any cell.
+        #expect(!formats.xml.contains("<protection"))
+        #expect(!formats.xml.contains("applyProtection"))
+    }
+
+    @Test func aWorkbookWithoutFormulaLookalikesHasNoQuotePrefix() throws {
+        let directory = try TemporaryDirectory()
+        let reader = try roundTrip(directory) { workbook in
+            let sheet = try workbook.addSheet("名册")
+            let prepared = workbook.cellFormat(.text)
+            try sheet.write(.text("陈大文"), row: 0, column: 0, format: prepared)
+            try sheet.write(.text("1+1="), row: 1, column: 0, style: .cell)
+            try sheet.write(.text(" =1"), row: 2, column: 0)
+        }
+        #expect(!(try reader.rawXML(path: "xl/styles.xml")).contains("quotePrefix"))
+    }
+
     @Test func nameOutsideBasicPlaneIsStoredAsItsOwnCharacter() throws {
         let directory = try TemporaryDirectory()
         let reader = try roundTrip(directory) { workbook in

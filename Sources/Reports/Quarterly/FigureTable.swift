@@ -53,21 +53,15 @@ struct FigureTable {
     func write(into workbook: Workbook) throws(SpreadsheetError) -> Worksheet {
         let sheet = try workbook.addSheet(name)
         let lastColumn = column(columns.count - 1, yearToDate: true)
-        try QuarterlyLayout.heading(sheet, title: title, subtitle: subtitle, lastColumn: lastColumn)
-        for (index, label) in labelHeaders.enumerated() {
-            try sheet.setColumnWidth(index, width: label.width)
-            try sheet.mergeRange(firstRow: Self.headerRow, firstColumn: index, lastRow: Self.halfRow, lastColumn: index,
-                                 text: label.text, style: .header)
+        let widths = columns.map(width)
+        for (index, label) in labelHeaders.enumerated() { try sheet.setColumnWidth(index, width: label.width) }
+        for (index, width) in widths.enumerated() {
+            try sheet.setColumnWidth(column(index, yearToDate: false), column(index, yearToDate: true), width: width)
         }
-        for (index, figure) in columns.enumerated() {
-            let first = column(index, yearToDate: false)
-            try sheet.setColumnWidth(first, first + 1, width: 11)
-            try sheet.mergeRange(firstRow: Self.headerRow, firstColumn: first, lastRow: Self.headerRow, lastColumn: first + 1,
-                                 text: figure.header, style: .header)
-            try sheet.write(.text(QuarterlyLayout.quarterHeader), row: Self.halfRow, column: first, style: .header)
-            try sheet.write(.text(QuarterlyLayout.yearHeader), row: Self.halfRow, column: first + 1, style: .header)
-        }
-        try sheet.setRowHeight(Self.headerRow, height: 44)
+        try QuarterlyLayout.heading(sheet, title: title, subtitle: subtitle, lastColumn: lastColumn,
+                                    width: labelHeaders.map(\.width).reduce(0, +) + 2 * widths.reduce(0, +))
+        try QuarterlyLayout.figureHeaders(sheet, headerRow: Self.headerRow, labels: labelHeaders,
+                                          pairs: columns.indices.map { (columns[$0].header, widths[$0], column($0, yearToDate: false)) })
         if rows.isEmpty {
             try sheet.mergeRange(firstRow: Self.firstDataRow, firstColumn: 0, lastRow: Self.firstDataRow, lastColumn: lastColumn,
                                  text: "本期没有记录 No records in this period", style: .cell)
@@ -77,6 +71,7 @@ struct FigureTable {
             for (index, label) in line.labels.enumerated() {
                 try sheet.write(.text(label), row: row, column: index, style: .wrapped)
             }
+            try RowHeight.fit(sheet, row: row, zip(line.labels, labelHeaders).map { RowHeight.Cell($0, width: $1.width) })
             try writeFigures(sheet, row: row, values: line.values)
         }
         if let totalRow {
@@ -87,6 +82,13 @@ struct FigureTable {
         try sheet.freezePanes(row: Self.firstDataRow, column: labelHeaders.count)
         try sheet.apply(.listing(repeatRows: Self.headerRow...Self.halfRow))
         return sheet
+    }
+
+    /// The width of a column pair: enough for its largest number, the total line's included.
+    private func width(_ column: FigureColumn) -> Double {
+        guard case .figure(let figure) = column else { return QuarterlyLayout.rateWidth }
+        let amounts = (rows.map(\.values) + [totalValues]).compactMap { $0[figure] }
+        return QuarterlyLayout.width(figure, showing: amounts.flatMap { [$0.quarter, $0.yearToDate] })
     }
 
     /// A line's cells: each figure's number (on the total line, the SUM of the cells above with

@@ -69,24 +69,24 @@ struct QuarterlySummarySheet {
     /// The quarter (or year-to-date) column of a project; `projects.count` is the all-projects pair.
     func column(project index: Int, yearToDate: Bool) -> Int { 1 + index * 2 + (yearToDate ? 1 : 0) }
 
+    static let labelWidth = 44.0
+
     func write(into workbook: Workbook) throws(SpreadsheetError) {
         let sheet = try workbook.addSheet(Self.name)
         let lastColumn = column(project: projects.count, yearToDate: true)
-        try QuarterlyLayout.heading(sheet, title: "\(statistics.period.chineseLabel)技能人才工作统计汇总表", subtitle: subtitle,
-                                    lastColumn: lastColumn)
-        try sheet.setColumnWidth(0, width: 44)
-        try sheet.setColumnWidth(1, lastColumn, width: 12)
-        try sheet.mergeRange(firstRow: 2, firstColumn: 0, lastRow: 3, lastColumn: 0, text: "指标 Figure", style: .header)
-        let groups = projects.map { "\($0.nameZh)\n\($0.nameEn)" } + ["合计\nAll projects"]
-        for (index, group) in groups.enumerated() {
-            let first = column(project: index, yearToDate: false)
-            try sheet.mergeRange(firstRow: 2, firstColumn: first, lastRow: 2, lastColumn: first + 1, text: group, style: .header)
-            try sheet.write(.text(QuarterlyLayout.quarterHeader), row: 3, column: first, style: .header)
-            try sheet.write(.text(QuarterlyLayout.yearHeader), row: 3, column: first + 1, style: .header)
+        let widths = (0...projects.count).map(width)
+        try sheet.setColumnWidth(0, width: Self.labelWidth)
+        for (project, width) in widths.enumerated() {
+            try sheet.setColumnWidth(column(project: project, yearToDate: false), column(project: project, yearToDate: true), width: width)
         }
-        try sheet.setRowHeight(2, height: 32)
+        try QuarterlyLayout.heading(sheet, title: "\(statistics.period.chineseLabel)技能人才工作统计汇总表", subtitle: subtitle,
+                                    lastColumn: lastColumn, width: Self.labelWidth + 2 * widths.reduce(0, +))
+        let groups = projects.map { "\($0.nameZh)\n\($0.nameEn)" } + ["合计\nAll projects"]
+        try QuarterlyLayout.figureHeaders(sheet, headerRow: 2, labels: [("指标 Figure", Self.labelWidth)],
+                                          pairs: groups.indices.map { (groups[$0], widths[$0], column(project: $0, yearToDate: false)) })
         for (index, line) in Self.lines.enumerated() {
             try sheet.write(.text(line.label), row: row(of: index), column: 0, style: .wrapped)
+            try RowHeight.fit(sheet, row: row(of: index), [.init(line.label, width: Self.labelWidth)])
             for project in 0...projects.count {
                 for yearToDate in [false, true] {
                     let (value, style) = cell(line, project: project, yearToDate: yearToDate)
@@ -95,8 +95,20 @@ struct QuarterlySummarySheet {
             }
         }
         try sheet.freezePanes(row: Self.firstLineRow, column: 1)
-        try sheet.insertChart(certificateChart, row: row(of: Self.lines.count) + 1, column: 0, widthScale: 2, heightScale: 1.3)
-        try sheet.apply(.listing(repeatRows: 2...3, orientation: .landscape))
+        // On a page of its own: under the table it would be cut by the page break.
+        let chartRow = row(of: Self.lines.count) + 1
+        try sheet.insertChart(certificateChart, row: chartRow, column: 0, widthScale: 2, heightScale: 1.3)
+        try sheet.apply(.listing(repeatRows: 2...3, orientation: .landscape, rowBreaks: [chartRow]))
+    }
+
+    /// The width of a project's column pair: enough for the largest number of any line in it.
+    private func width(project: Int) -> Double {
+        Self.lines.map { line -> Double in
+            let amounts = { (pick: (QuarterAndYear) -> Int64) in self.amount(line, project: project, pick: pick) }
+            // Sum lines are counts of certificates; rate lines are narrower still.
+            let figure = self.value(line, project: project)?.figure ?? .certificates
+            return QuarterlyLayout.width(figure, showing: [amounts(\.quarter), amounts(\.yearToDate)])
+        }.max() ?? QuarterlyLayout.countWidth
     }
 
     /// Certificates of the year to date by level (the categories), one series per project.

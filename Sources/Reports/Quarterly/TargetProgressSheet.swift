@@ -48,24 +48,30 @@ struct TargetProgressSheet {
     func write(into workbook: Workbook) throws(SpreadsheetError) {
         let sheet = try workbook.addSheet(Self.name)
         let lines = self.lines
+        let labels = lines.map(self.labels)
+        // A label column is as wide as its longest label, so that none is cut off.
+        let widths = Column.allCases.map { column in
+            column.rawValue < Column.target.rawValue
+                ? ColumnWidth.fitting(labels.map { $0[column.rawValue] }, minimum: column.header.1)
+                : column.header.1
+        }
+        for (column, width) in widths.enumerated() { try sheet.setColumnWidth(column, width: width) }
         try QuarterlyLayout.heading(sheet, title: "\(statistics.period.year)年度目标任务完成进度（截至\(statistics.period.chineseLabel)末）",
-                                    subtitle: subtitle, lastColumn: Column.allCases.count - 1)
+                                    subtitle: subtitle, lastColumn: Column.allCases.count - 1, width: widths.reduce(0, +))
         for column in Column.allCases {
-            try sheet.setColumnWidth(column.rawValue, width: column.header.1)
             try sheet.write(.text(column.header.0), row: 2, column: column.rawValue, style: .header)
         }
-        try sheet.setRowHeight(2, height: 32)
+        try RowHeight.fit(sheet, row: 2, Column.allCases.map { .init($0.header.0, width: widths[$0.rawValue], bold: true) })
         if lines.isEmpty {
             try sheet.mergeRange(firstRow: Self.firstRow, firstColumn: 0, lastRow: Self.firstRow, lastColumn: Column.allCases.count - 1,
                                  text: "目录中没有本年度本区域的目标 The catalog sets no target for this year and area", style: .cell)
         }
         for (offset, line) in lines.enumerated() {
             let row = Self.firstRow + offset
-            let project = line.target.projectCode.map { statistics.catalog.project(code: $0)?.nameZh ?? $0 } ?? "全部项目 All"
-            try sheet.write(.text(line.target.district ?? "全域 Whole area"), row: row, column: Column.district.rawValue, style: .cell)
-            try sheet.write(.text(project), row: row, column: Column.project.rawValue, style: .cell)
-            try sheet.write(.text("\(line.target.metric.chineseName) \(line.target.metric.rawValue)"), row: row,
-                            column: Column.metric.rawValue, style: .cell)
+            for (column, label) in labels[offset].enumerated() {
+                try sheet.write(.text(label), row: row, column: column, style: .wrapped)
+            }
+            try RowHeight.fit(sheet, row: row, labels[offset].indices.map { RowHeight.Cell(labels[offset][$0], width: widths[$0]) })
             try sheet.write(.integer(line.target.value), row: row, column: Column.target.rawValue, style: QuarterlyLayout.countStyle)
             try sheet.write(.integer(Int(line.actual.yearToDate)), row: row, column: Column.actual.rawValue, style: QuarterlyLayout.countStyle)
             try sheet.write(QuarterlyLayout.rate(numerator: CellRange.a1(row: row, column: Column.actual.rawValue), line.actual.yearToDate,
@@ -74,10 +80,18 @@ struct TargetProgressSheet {
             try sheet.write(.integer(Int(line.actual.quarter)), row: row, column: Column.quarter.rawValue, style: QuarterlyLayout.countStyle)
         }
         try sheet.freezePanes(row: Self.firstRow, column: 0)
+        // On a page of its own, so that no page break cuts it, however many targets come before.
+        let chartRow = Self.firstRow + lines.count + 1
         if !lines.isEmpty {
-            try sheet.insertChart(chart(count: lines.count), row: Self.firstRow + lines.count + 1, column: 0, widthScale: 2, heightScale: 1.3)
+            try sheet.insertChart(chart(count: lines.count), row: chartRow, column: 0, widthScale: 2, heightScale: 1.3)
         }
-        try sheet.apply(.listing(repeatRows: 2...2, orientation: .landscape))
+        try sheet.apply(.listing(repeatRows: 2...2, orientation: .landscape, rowBreaks: lines.isEmpty ? [] : [chartRow]))
+    }
+
+    /// The district, project and metric a line is about.
+    private func labels(_ line: Line) -> [String] {
+        let project = line.target.projectCode.map { statistics.catalog.project(code: $0)?.nameZh ?? $0 } ?? "全部项目 All"
+        return [line.target.district ?? "全域 Whole area", project, "\(line.target.metric.chineseName) \(line.target.metric.rawValue)"]
     }
 
     private func chart(count: Int) -> Chart {

@@ -110,3 +110,24 @@ enum MinimalPackage {
         """
     }
 }
+
+/// The cell formats (`<xf>` of `cellXfs`) of a styles part, to check what a cell's `s="N"` gives it.
+struct StylesXML {
+    let xml: String
+
+    init(_ xml: String) { self.xml = xml }
+
+    var cellFormats: [String] {
+        guard let start = xml.range(of: "<cellXfs"), let end = xml.range(of: "</cellXfs>") else { return [] }
+        return xml[start.upperBound..<end.lowerBound].components(separatedBy: "<xf ").dropFirst().map { "<xf " + $0 }
+    }
+
+    /// The format of a `<c …>` element: its `s` attribute's entry, or the default format 0.
+    func cellFormat(of cell: String) -> String? {
+        let tag = cell.prefix { $0 != ">" }
+        let index = tag.components(separatedBy: " s=\"").dropFirst().first?.components(separatedBy: "\"").first
+            .flatMap { Int($0) } ?? 0
+        let formats = cellFormats
+        return formats.indices.contains(index) ? formats[index] : nil
+    }
+}
