@@ -33,10 +33,22 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens an existing database; a missing file is an error, not a new empty database.
     func openStore() throws -> Store {
+        let wait = try busyTimeout()
         guard FileManager.default.fileExists(atPath: databasePath) else { throw CLIError.databaseMissing(path: databasePath) }
-        let store = try Store.open(path: databasePath, clock: try clock())
+        let store = try Store.open(path: databasePath, clock: try clock(), busyTimeout: wait)
         guard try store.isInitialized() else { throw StoreError.notInitialized(path: databasePath) }
         return store
+    }
+
+    /// How long a write waits for another connection's: `$SKILLCERT_BUSY_TIMEOUT` seconds, else
+    /// the Store's default (long enough for a large import in another terminal to finish).
+    func busyTimeout() throws(CLIError) -> TimeInterval {
+        guard let text = context.environment["SKILLCERT_BUSY_TIMEOUT"] else { return Store.defaultBusyTimeout }
+        guard let seconds = TimeInterval(text.trimmingWhitespace()), seconds >= 0, seconds.isFinite else {
+            throw CLIError.invalidOption(FieldProblem(field: "SKILLCERT_BUSY_TIMEOUT", value: text, rule: Rejection(
+                "应为等待的秒数，例如 120", "must be a number of seconds to wait, e.g. 120")))
+        }
+        return seconds
     }
 
     /// The acting user: `--as`, else the administrator.
