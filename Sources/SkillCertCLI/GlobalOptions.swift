@@ -63,18 +63,26 @@ struct ListingOptions: ParsableArguments {
     var json = false
 }
 
-/// `--unmasked` on anything that shows personal data.
+/// `--unmasked` on anything that shows personal data. The whole numbers are shown only with a
+/// reason the user gives, since that reason is what the audit trail keeps.
 struct DisclosureOptions: ParsableArguments {
-    @Flag(name: .long, help: "Show national IDs and phone numbers whole (recorded in the audit trail).")
+    @Flag(name: .long, help: "Show national IDs and phone numbers whole (needs --reason; recorded in the audit trail).")
     var unmasked = false
 
-    @Option(name: .long, help: "Why the whole numbers are needed (kept with the audit event).")
+    @Option(name: .long, help: "Why the whole numbers are needed (required with --unmasked; kept with the audit event).")
     var reason: String?
 
-    /// Records that `personIds` are shown whole, when `--unmasked` asked for it: the user's
-    /// reason, else what the command was (`cohort roster --unmasked`).
-    func record(_ personIds: [Int64], command: String, store: Store, actor: User) throws {
-        guard unmasked, !personIds.isEmpty else { return }
-        try store.recordDisclosure(of: personIds, purpose: reason ?? "\(command) --unmasked", actor: actor)
+    /// Checked while the command line is read, before anything is looked up, shown or written.
+    func validate() throws {
+        guard unmasked, reason?.trimmingWhitespace().isEmpty ?? true else { return }
+        throw ValidationError(CLIError.missingOption(
+            option: "--reason", reasonZh: "--unmasked 显示完整的身份证号和手机号，须说明理由（记入审计日志）",
+            reasonEn: "--unmasked shows whole national IDs and phone numbers; say why (the reason is kept in the audit trail)").description)
+    }
+
+    /// Records that `personIds` are shown whole, with the user's reason, when `--unmasked` asked for it.
+    func record(_ personIds: [Int64], store: Store, actor: User) throws {
+        guard unmasked, !personIds.isEmpty, let reason else { return }
+        try store.recordDisclosure(of: personIds, purpose: reason.trimmingWhitespace(), actor: actor)
     }
 }
