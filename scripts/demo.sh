@@ -22,7 +22,7 @@ sc person add --id 11010519491231002X --name 王𠈌 --phone 13900139000 --as cl
 sc person list --as clerk.yuecai
 echo "# A rejected ID exits with status 1 and says why:"
 sc person add --id 110105194912310021 --name 李四 --as clerk.yuecai || true
-echo "# A clerk cannot change another institution:"
+echo "# A clerk cannot change another institution, which to them is not there (the same answer as an id nobody has):"
 sc institution update 2 --contact 冒名 --as clerk.yuecai || true
 sc catalog export
 

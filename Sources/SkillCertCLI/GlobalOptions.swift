@@ -33,10 +33,22 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens an existing database; a missing file is an error, not a new empty database.
     func openStore() throws -> Store {
+        let wait = try busyTimeout()
         guard FileManager.default.fileExists(atPath: databasePath) else { throw CLIError.databaseMissing(path: databasePath) }
-        let store = try Store.open(path: databasePath, clock: try clock())
+        let store = try Store.open(path: databasePath, clock: try clock(), busyTimeout: wait)
         guard try store.isInitialized() else { throw StoreError.notInitialized(path: databasePath) }
         return store
+    }
+
+    /// How long a write waits for another connection's: `$SKILLCERT_BUSY_TIMEOUT` seconds, else
+    /// the Store's default (long enough for a large import in another terminal to finish).
+    func busyTimeout() throws(CLIError) -> TimeInterval {
+        guard let text = context.environment["SKILLCERT_BUSY_TIMEOUT"] else { return Store.defaultBusyTimeout }
+        guard let seconds = TimeInterval(text.trimmingWhitespace()), seconds >= 0, seconds.isFinite else {
+            throw CLIError.invalidOption(FieldProblem(field: "SKILLCERT_BUSY_TIMEOUT", value: text, rule: Rejection(
+                "应为等待的秒数，例如 120", "must be a number of seconds to wait, e.g. 120")))
+        }
+        return seconds
     }
 
     /// The acting user: `--as`, else the administrator.
@@ -90,18 +102,26 @@ struct PagingOptions: ParsableArguments {
     }
 }
 
-/// `--unmasked` on anything that shows personal data.
+/// `--unmasked` on anything that shows personal data. The whole numbers are shown only with a
+/// reason the user gives, since that reason is what the audit trail keeps.
 struct DisclosureOptions: ParsableArguments {
-    @Flag(name: .long, help: "Show national IDs and phone numbers whole (recorded in the audit trail).")
+    @Flag(name: .long, help: "Show national IDs and phone numbers whole (needs --reason; recorded in the audit trail).")
     var unmasked = false
 
-    @Option(name: .long, help: "Why the whole numbers are needed (kept with the audit event).")
+    @Option(name: .long, help: "Why the whole numbers are needed (required with --unmasked; kept with the audit event).")
     var reason: String?
 
-    /// Records that `personIds` are shown whole, when `--unmasked` asked for it: the user's
-    /// reason, else what the command was (`cohort roster --unmasked`).
-    func record(_ personIds: [Int64], command: String, store: Store, actor: User) throws {
-        guard unmasked, !personIds.isEmpty else { return }
-        try store.recordDisclosure(of: personIds, purpose: reason ?? "\(command) --unmasked", actor: actor)
+    /// Checked while the command line is read, before anything is looked up, shown or written.
+    func validate() throws {
+        guard unmasked, reason?.trimmingWhitespace().isEmpty ?? true else { return }
+        throw ValidationError(CLIError.missingOption(
+            option: "--reason", reasonZh: "--unmasked 显示完整的身份证号和手机号，须说明理由（记入审计日志）",
+            reasonEn: "--unmasked shows whole national IDs and phone numbers; say why (the reason is kept in the audit trail)").description)
+    }
+
+    /// Records that `personIds` are shown whole, with the user's reason, when `--unmasked` asked for it.
+    func record(_ personIds: [Int64], store: Store, actor: User) throws {
+        guard unmasked, !personIds.isEmpty, let reason else { return }
+        try store.recordDisclosure(of: personIds, purpose: reason.trimmingWhitespace(), actor: actor)
     }
 }

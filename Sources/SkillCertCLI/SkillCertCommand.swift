@@ -26,14 +26,17 @@ public struct SkillCertCommand: ParsableCommand {
     /// 0 on success or help, 1 on any refusal, with the reason on standard error.
     public static func run(arguments: [String], context: CLIContext? = nil) -> Int32 {
         let body = { () -> Int32 in
+            var typed: String?
             do {
                 var command = try parseAsRoot(arguments)
+                typed = commandPath(to: type(of: command)).flatMap { $0.isEmpty ? nil : $0 }
                 try command.run()
                 return 0
-            } catch let error as any BilingualError {
-                CLIContext.current.printError("错误：\(error.chinese)\nError: \(error.english)")
-                return 1
             } catch {
+                if let message = userMessage(for: error, command: typed) {
+                    CLIContext.current.printError(message.description)
+                    return 1
+                }
                 let code = exitCode(for: error)
                 let message = fullMessage(for: error)
                 if code == .success {
@@ -46,5 +49,17 @@ public struct SkillCertCommand: ParsableCommand {
         }
         if let context { return CLIContext.$current.withValue(context, operation: body) }
         return body()
+    }
+
+    /// `cohort create` for `CohortCommand.Create`: the subcommand names that lead to `target`.
+    static func commandPath(to target: any ParsableCommand.Type,
+                            from root: any ParsableCommand.Type = SkillCertCommand.self) -> String? {
+        if ObjectIdentifier(root) == ObjectIdentifier(target) { return "" }
+        for subcommand in root.configuration.subcommands {
+            if let rest = commandPath(to: target, from: subcommand) {
+                return rest.isEmpty ? subcommand._commandName : "\(subcommand._commandName) \(rest)"
+            }
+        }
+        return nil
     }
 }

@@ -20,7 +20,7 @@ public final class Store: Sendable {
         do {
             try Migrations.migrator.migrate(writer)
         } catch {
-            throw StoreError.from(error)
+            throw StoreError.from(error, database: location)
         }
     }
 
@@ -36,11 +36,13 @@ public final class Store: Sendable {
     }
 
     /// Opens (creating if needed) the database file in WAL mode and brings its schema up to date.
-    public static func open(path: String, clock: Clock = .system, durability: Durability = .full) throws(StoreError) -> Store {
+    /// A write that finds another connection writing waits up to `busyTimeout` seconds for it,
+    /// then fails with `StoreError.busy`, having written nothing.
+    public static func open(path: String, clock: Clock = .system, durability: Durability = .full,
+                            busyTimeout: TimeInterval = defaultBusyTimeout) throws(StoreError) -> Store {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        // A second writer (another terminal, a web request) waits instead of failing at once.
-        config.busyMode = .timeout(10)
+        config.busyMode = .timeout(busyTimeout)
         // A city's year of trainees is a few hundred MB of rows and indexes; SQLite's default
         // 2 MB page cache makes a large import spill and re-read pages for every row.
         config.prepareDatabase { db in
@@ -51,10 +53,17 @@ public final class Store: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: config)
         } catch {
-            throw StoreError.from(error)
+            throw StoreError.from(error, database: path)
         }
         return try Store(writer: pool, clock: clock, location: path)
     }
+
+    /// How long a write waits for another connection's (two minutes). An import is one
+    /// transaction and holds the write lock from its first row to its commit: 300,000 rows held
+    /// it for 28 s, and a million rows take about 14 s in a release build and several times
+    /// that in a debug build or on a busy machine. A shorter wait made every other write
+    /// (another clerk's hours, a mark) fail while such an import ran.
+    public static let defaultBusyTimeout: TimeInterval = 120
 
     /// 128 MB, in SQLite's negative-means-KiB form.
     static let pageCacheSize = -131072
@@ -84,7 +93,7 @@ public final class Store: Sendable {
         do {
             return try writer.write { db in try body(db) }
         } catch {
-            throw StoreError.from(error)
+            throw StoreError.from(error, database: location)
         }
     }
 
@@ -92,7 +101,7 @@ public final class Store: Sendable {
         do {
             return try writer.read { db in try body(db) }
         } catch {
-            throw StoreError.from(error)
+            throw StoreError.from(error, database: location)
         }
     }
 
@@ -121,9 +130,17 @@ public final class Store: Sendable {
 
 extension StoreError {
     /// Keeps StoreErrors as they are; turns SQLite's errors into a message the user can act on.
-    static func from(_ error: any Error) -> StoreError {
+    /// `path` is the database file, named when it cannot be opened.
+    static func from(_ error: any Error, database path: String? = nil) -> StoreError {
         if let error = error as? StoreError { return error }
         if let error = error as? DatabaseError {
+            switch error.resultCode {
+            // Another connection holds the lock, and the wait for it ran out.
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy
+            case .SQLITE_CANTOPEN: if let path { return .cannotOpen(path: path) }
+            case .SQLITE_NOTADB: if let path { return .notADatabase(path: path) }
+            default: break
+            }
             return .database(message: error.message ?? error.description)
         }
         return .database(message: String(describing: error))

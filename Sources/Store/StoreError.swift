@@ -20,6 +20,13 @@ public enum StoreError: BilingualError, Equatable {
     case notInitialized(path: String)
     case alreadyInitialized(path: String)
     case userDisabled(login: String)
+    /// Another connection (an import in another terminal) held the write lock for longer than
+    /// the wait (`Store.defaultBusyTimeout`): nothing was written.
+    case busy
+    /// The database file cannot be opened: missing, a folder, or in a folder that cannot be written.
+    case cannotOpen(path: String)
+    /// The file is not an SQLite database.
+    case notADatabase(path: String)
     /// SQLite itself failed (disk full, file locked, not a database); its message is kept.
     case database(message: String)
 
@@ -36,6 +43,9 @@ public enum StoreError: BilingualError, Equatable {
         case .notInitialized(let path): "数据库 \(path) 尚未初始化，请先运行 skillcert init"
         case .alreadyInitialized(let path): "数据库 \(path) 已经初始化；更新目录请用 skillcert catalog sync"
         case .userDisabled(let login): "用户 \(login) 已停用"
+        case .busy: "另一项导入或修改正在写入数据库，等待超时；未写入任何记录。请等它完成后再试"
+        case .cannotOpen(let path): "无法打开数据库文件 \(path)：文件不存在或是文件夹，或者所在的文件夹不存在、不能写入"
+        case .notADatabase(let path): "文件 \(path) 不是 SkillCert 数据库（不是 SQLite 数据库文件）"
         case .database(let message): "数据库错误：\(message)"
         }
     }
@@ -53,6 +63,9 @@ public enum StoreError: BilingualError, Equatable {
         case .notInitialized(let path): "database \(path) is not initialised: run skillcert init first"
         case .alreadyInitialized(let path): "database \(path) is already initialised; use skillcert catalog sync to update the catalog"
         case .userDisabled(let login): "user \(login) is disabled"
+        case .busy: "another import or change is writing to the database and the wait for it ran out; nothing was written. Try again once it has finished"
+        case .cannotOpen(let path): "cannot open the database file \(path): it is missing or a folder, or its folder does not exist or cannot be written"
+        case .notADatabase(let path): "file \(path) is not a SkillCert database (not an SQLite database file)"
         case .database(let message): "database error: \(message)"
         }
     }

@@ -74,8 +74,8 @@ import Testing
         let workspace = try schoolWorkspace()
         let refused = workspace.run("institution", "update", "2", "--contact", "冒名", "--as", "clerk.a")
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("只能处理本机构"))
-        #expect(refused.stderr.contains("may act only for their own institution"))
+        #expect(refused.stderr.contains("找不到机构：2"))
+        #expect(refused.stderr.contains("no institution 2"))
         let shown = workspace.run("institution", "show", "乙学校", "--json")
         #expect(!shown.stdout.contains("冒名"))
 

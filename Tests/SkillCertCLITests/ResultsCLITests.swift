@@ -51,11 +51,11 @@ import Spreadsheet
 
         let first = workspace.run("results", "import", "1", "first.xlsx", "--as", "exam.1")
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("6 line(s) read: 确定 final 0, 待第二人录入 awaiting a second entry 6"))
+        #expect(first.stdout.contains("6 rows read: 6 recorded (0 final, 6 awaiting a second entry, 0 mismatched)"))
         let again = workspace.run("results", "import", "1", "first.xlsx", "--as", "exam.1")
-        #expect(again.stdout.contains("未变 unchanged 6"))
+        #expect(again.stdout.contains("0 recorded, 6 unchanged"))
         let other = workspace.run("results", "import", "1", "second.xlsx", "--as", "bureau.two")
-        #expect(other.stdout.contains("确定 final 5") && other.stdout.contains("不一致 mismatches 1"))
+        #expect(other.stdout.contains("(5 final, 0 awaiting a second entry, 1 mismatched)"))
 
         let refused = workspace.run("results", "lock", "1")
         #expect(refused.status == 1)
@@ -116,9 +116,9 @@ import Spreadsheet
                                                 "2026000010003theory": "70", "2026000010001practical": "90"])
         let result = workspace.run("results", "import", "1", "bad.xlsx", "--as", "exam.1")
         #expect(result.status == 1)
-        #expect(result.stderr.contains("bad.xlsx › 理论一室 line 5 · field 成绩 Score, value \"185\": a score is between 0 and 100"))
-        #expect(result.stderr.contains("field 成绩 Score, value \"\": the score is empty; write 缺考 (absent) or 违纪 (breach) instead"))
-        #expect(result.stderr.contains("no mark was entered"))
+        #expect(result.stderr.contains("bad.xlsx › 理论一室 line 5 · field E 成绩 Score, value \"185\": a score is between 0 and 100"))
+        #expect(result.stderr.contains("field E 成绩 Score, value \"\": the score is empty; write 缺考 (absent) or 违纪 (breach) instead"))
+        #expect(result.stderr.contains("nothing was written"))
         let errors = try XLSXReader(url: workspace.directory.appendingPathComponent("Exports/bad-errors.xlsx"))
         let text = try errors.rows(sheet: try #require(errors.sheetNames.first)).map { $0.cells.map(\.value).joined(separator: "|") }
         #expect(text.contains { $0.contains("2026000010001|陈大文|440524********0014|theory|185") && $0.contains("a score is between 0 and 100") })

@@ -97,13 +97,13 @@ import Domain
         // For the whole file: refused before any row is read.
         #expect(storeError { _ = try w.store.importApprenticeships(rows, fileName: "学徒.csv", institution: "中山市甲烹饪培训学校",
                                                                     actor: w.world.clerkB) }
-                .contains("clerk.b may act only for their own institution"))
+                == "no institution 中山市甲烹饪培训学校")
         #expect(storeError { _ = try w.store.importApprenticeships(rows, fileName: "学徒.csv", actor: w.world.examiner) }
                 .contains("examiners do not register apprentices"))
-        // For a row: the row is refused, on its 培训机构 cell.
+        // For a row: the row is refused, on its 培训机构 cell, as if the institution did not exist.
         let other = try w.store.importApprenticeships([Self.row(2, [.institution: "中山市乙家政培训中心"])], fileName: "学徒.csv",
                                                       actor: w.world.clerkA)
-        #expect(other.refused.first?.issues.map(\.rule.english) == ["an institution user registers apprentices for its own institution only"])
+        #expect(other.refused.first?.issues.map(\.rule.english) == ["no such institution"])
         // The bureau names the institution per file or per row.
         let unnamed = try w.store.importApprenticeships(rows, fileName: "学徒.csv", actor: w.world.admin)
         #expect(unnamed.refused.first?.issues.map(\.field) == [.institution])

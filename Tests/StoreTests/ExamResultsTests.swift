@@ -64,7 +64,8 @@ func storeError(_ body: () throws -> Void) -> String {
         try r.enter(0, "practical", "72")
         #expect(try r.enter(0, "practical", "27", by: r.second) == .mismatch(first: .score(tenths: 720), second: .score(tenths: 270)))
         let examiner = try r.store.addUser(login: "exam.2", name: "第三人", role: .examiner, institutionId: r.exams.world.body.id, actor: r.admin)
-        #expect(storeError { try r.enter(0, "practical", "72", by: examiner) }.contains("examiners see only the sessions they are assigned to"))
+        // A session the examiner does not staff is, to them, no session at all.
+        #expect(storeError { try r.enter(0, "practical", "72", by: examiner) } == "no exam session \(r.session.id!)")
         let third = try r.store.addUser(login: "bureau.three", name: "三", role: .bureau, institutionId: nil, actor: r.admin)
         #expect(storeError { try r.enter(0, "practical", "72", by: third) }
                 .contains("two users have entered the practical mark of candidate 2026000010001; the bureau settles the mismatch"))

@@ -289,6 +289,13 @@ func brokenRules(_ error: any Error) -> [String] {
         #expect(throws: StoreError.self) {
             try w.store.registerCohort(sessionId: session.id!, cohortId: w.cohort.id!, actor: w.world.clerkB)
         }
+        // Another institution's trainee is, to clerk B, nobody on file.
+        #expect(throws: StoreError.notFound(kind: "人员", key: "440524********0014")) {
+            try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId.value,
+                                          declaration: CandidateDeclaration(declaredYears: 1), actor: w.world.clerkB)
+        }
+        // Once B registered the person too, B sees them, but they trained elsewhere.
+        _ = try w.store.registerPerson(newPerson(), actor: w.world.clerkB)
         #expect {
             try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId.value,
                                           declaration: CandidateDeclaration(declaredYears: 1), actor: w.world.clerkB)

@@ -40,15 +40,14 @@ import GRDB
         #expect(schema == expected, "the schema after \(migration) differs from Fixtures/schema-\(migration).sql")
     }
 
-    @Test func aFileThatIsNotADatabaseIsRefusedWithSQLitesMessage() throws {
+    @Test func aFileThatIsNotADatabaseIsRefusedByName() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-db-\(UUID().uuidString).sqlite").path
         try Data("hello, this is a text file, not SQLite".utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect {
             _ = try Store.open(path: path, clock: .fixed(fixedDay))
         } throws: { error in
-            guard case StoreError.database(let message) = error else { return false }
-            return message.contains("not a database")
+            error as? StoreError == .notADatabase(path: path)
         }
     }
 }

@@ -37,52 +37,28 @@ extension ApprenticeCommand {
             let summary = try store.importApprenticeships(list.rows.map { ApprenticeListRow(number: $0.number, fields: $0.fields) },
                                                           fileName: url.lastPathComponent, institution: institution, actor: actor)
             let out = CLIContext.current
+            let fileName = url.lastPathComponent
+            var refusals = RefusalLog()
+            var report = ImportErrorReport(sourceFile: fileName, header: list.header)
+            let cells = Dictionary(list.rows.map { ($0.number, $0.cells) }, uniquingKeysWith: { first, _ in first })
+            for refusal in summary.refused {
+                refusals.add(file: fileName, row: refusal.row, issues: refusal.issues, header: list.header, columns: list.columns)
+                report.rows.append(errorRow(refusal.row, cells[refusal.row] ?? [], refusal.issues, columns: list.columns))
+            }
+            let ids = summary.registered.compactMap(\.id)
+            let which = ids.count > 1 ? "\(ids.first!)–\(ids.last!)" : ids.first.map(String.init) ?? ""
+            ImportSummary(rowsRead: summary.rowsRead, recorded: summary.committed ? ids.count : summary.rowsRead - summary.refused.count,
+                          recordedDetail: ("学徒培养编号 \(which)", "\(ids.count > 1 ? "apprenticeships" : "apprenticeship") \(which)"),
+                          refused: summary.refused.count, written: summary.committed).print()
             if !list.ignoredColumns.isEmpty {
                 out.print("未使用的列 Columns not used: \(list.ignoredColumns.joined(separator: ", "))")
             }
+            refusals.print()
             guard summary.committed else {
-                let problems = summary.refused.flatMap { refusal in
-                    refusal.issues.map { located($0, row: refusal.row, list: list, file: url.lastPathComponent) }
-                }
-                for problem in problems.prefix(20) { out.printError(problem.description) }
-                if problems.count > 20 { out.printError("…另有 \(problems.count - 20) 个问题 and \(problems.count - 20) more problem(s)") }
-                var report = ImportErrorReport(sourceFile: url.lastPathComponent, header: list.header)
-                let cells = Dictionary(list.rows.map { ($0.number, $0.cells) }, uniquingKeysWith: { first, _ in first })
-                for refusal in summary.refused {
-                    report.rows.append(errorRow(refusal.row, cells[refusal.row] ?? [], refusal.issues, columns: list.columns))
-                }
                 let errorFile = try writeErrorWorkbook(report, for: url, global: global)
-                throw ApprenticeImportRefused(rows: summary.rowsRead, rejected: summary.refused.count, errorFile: errorFile)
+                throw ImportRefused(rejected: summary.refused.count, errorFile: errorFile, advice: .wholeFile)
             }
-            let ids = summary.registered.compactMap(\.id)
-            out.print("""
-                读取 \(summary.rowsRead) 行，已登记 \(ids.count) 名学徒\(ids.isEmpty ? "" : "（编号 \(ids.first!)–\(ids.last!)）")
-                \(summary.rowsRead) rows read, \(ids.count) apprenticeship(s) registered\(ids.isEmpty ? "" : " (ids \(ids.first!)–\(ids.last!))")
-                """)
-        }
-
-        /// An issue with its file, row and column as the clerk sees them; national IDs masked.
-        private func located(_ issue: ImportRowIssue, row: Int, list: ApprenticeListReader.List, file: String) -> FieldProblem {
-            let column = issue.field.flatMap { list.columns[$0] }
-            let field = column.map { ListColumn(index: $0, header: list.header[$0]) }.map { "\($0.letter) \($0.header)" }
-                ?? issue.field?.header ?? "整行 row"
-            let value = issue.field == .nationalId ? Masking.nationalID(issue.value) : issue.value
-            return FieldProblem(file: file, line: row, field: field, value: value, rule: issue.rule)
         }
     }
 }
 
-/// An apprentice list with refused rows: nobody was registered.
-struct ApprenticeImportRefused: BilingualError {
-    let rows: Int
-    let rejected: Int
-    let errorFile: URL?
-
-    var chinese: String {
-        "未登记任何学徒：\(rows) 行中有 \(rejected) 行有错误\(errorFile.map { "，见 \($0.path)" } ?? "")。改正后重新导入整份名单"
-    }
-
-    var english: String {
-        "no apprenticeship was registered: \(rejected) of \(rows) row(s) were refused\(errorFile.map { " (see \($0.path))" } ?? ""). Fix them and import the whole list again"
-    }
-}

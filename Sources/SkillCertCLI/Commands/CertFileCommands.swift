@@ -29,7 +29,7 @@ extension CertCommand {
                 try roster.finish()
                 // The persons are known only once the roster is read; a disclosure that cannot
                 // be recorded takes the workbook with it, so no whole IDs go out unrecorded.
-                try disclosure.record(shownWhole, command: "cert roster", store: store, actor: actor)
+                try disclosure.record(shownWhole, store: store, actor: actor)
             } catch {
                 roster.abandon()
                 throw error
@@ -73,7 +73,7 @@ extension CertCommand {
             let claim = try store.subsidyClaim(institutionId: institutionId, period: range, record: record, actor: actor)
             // Both sheets show IDs: the claimed certificates and those left off.
             try disclosure.record(claim.lines.map(\.certificate.personId) + claim.leftOff.map(\.certificate.personId),
-                                  command: "cert claims", store: store, actor: actor)
+                                  store: store, actor: actor)
             let url = try outputFile(global, file ?? "claim-\(institutionId)-\(period).xlsx")
             try SubsidyClaimWorkbook.write(claim, unmasked: disclosure.unmasked, to: url)
             CLIContext.current.print("""

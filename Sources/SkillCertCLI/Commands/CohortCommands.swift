@@ -82,7 +82,7 @@ struct CohortCommand: ParsableCommand {
             let actor = try global.actor(in: store)
             let summary = try store.cohort(id: cohort, actor: actor)
             let roster = try store.cohortRoster(cohortId: cohort, actor: actor)
-            try disclosure.record(roster.personIds, command: "cohort show", store: store, actor: actor)
+            try disclosure.record(roster.personIds, store: store, actor: actor)
             let trainees = roster.lines.map { TraineeView($0, unmasked: disclosure.unmasked) }
             if listing.json {
                 CLIContext.current.print(try jsonText(CohortDetailView(cohort: CohortView(summary), trainees: trainees)))

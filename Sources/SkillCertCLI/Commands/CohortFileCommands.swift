@@ -49,16 +49,10 @@ extension CohortCommand {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
             let roster = try store.cohortRoster(cohortId: cohort, actor: actor)
-            try disclosure.record(roster.personIds, command: "cohort roster", store: store, actor: actor)
+            try disclosure.record(roster.personIds, store: store, actor: actor)
             let url = try outputFile(global, file ?? "roster-cohort-\(cohort).xlsx")
             try CohortRosterWorkbook.write(roster, unmasked: disclosure.unmasked, to: url)
             CLIContext.current.print("已写出 Wrote \(url.path)")
         }
     }
-}
-
-/// A file inside the output folder, which is created if needed.
-func outputFile(_ global: GlobalOptions, _ name: String) throws -> URL {
-    try FileManager.default.createDirectory(at: global.outputDirectory, withIntermediateDirectories: true)
-    return global.outputDirectory.appendingPathComponent(name)
 }

@@ -34,6 +34,8 @@ struct DemoCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: path) {
             guard replace else { throw CLIError.databaseExists(path: path) }
         }
+        // The workbooks go there at the end: a folder that cannot be made is said before the year is built.
+        try createFolder(context.url(for: out))
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         context.print("演示数据 Demo: \(scale.rawValue), \(year) → \(path)")
         let year: DemoYearResult
@@ -61,7 +63,7 @@ struct DemoRun {
     /// bureau's filing list (备案名单); then the quarterly statistics (季度统计) of the year's
     /// last quarter.
     mutating func writeRosters(of year: DemoYearResult, into folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try createFolder(folder)
         let (store, admin) = (year.store, year.admin)
         let period = String(year.plan.year)
         let range = Period.year(year.plan.year).range

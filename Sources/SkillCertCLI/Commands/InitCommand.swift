@@ -18,7 +18,7 @@ struct InitCommand: ParsableCommand {
         let catalog = try loadCatalog(self.catalog)
         let path = global.databasePath
         let existed = FileManager.default.fileExists(atPath: path)
-        let store = try Store.open(path: path, clock: try global.clock())
+        let store = try Store.open(path: path, clock: try global.clock(), busyTimeout: try global.busyTimeout())
         do {
             let admin = try store.initialize(catalog: catalog, adminLogin: admin, adminName: adminName)
             CLIContext.current.print("""

@@ -47,7 +47,7 @@ struct PersonCommand: ParsableCommand {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
             let persons = try store.persons(actor: actor, nameContains: name, page: paging.request)
-            try disclosure.record(persons.compactMap(\.id), command: "person list", store: store, actor: actor)
+            try disclosure.record(persons.compactMap(\.id), store: store, actor: actor)
             let views = persons.map { PersonView($0, unmasked: disclosure.unmasked) }
             if listing.json {
                 CLIContext.current.print(try jsonText(views))
@@ -74,7 +74,7 @@ struct PersonCommand: ParsableCommand {
             let today = try global.clock().today
             let id = try parseOption("national ID", nationalId) { text throws(Rejection) in try NationalID.parse(text, today: today) }
             let person = try store.person(nationalId: id.value, actor: actor)
-            try disclosure.record([person.id!], command: "person show", store: store, actor: actor)
+            try disclosure.record([person.id!], store: store, actor: actor)
             let view = PersonView(person, unmasked: disclosure.unmasked)
             if listing.json {
                 CLIContext.current.print(try jsonText(view))

@@ -24,19 +24,31 @@ extension ResultsCommand {
             }
             let summary = try store.importScores(sessionId: session, fileName: url.lastPathComponent, lines: scoreLines,
                                                  actor: try global.actor(in: store))
+            // Each refused line once, with all its problems, in the order of the sheets.
+            let problemsByLine = Dictionary(grouping: summary.problems, by: \.index)
+            var refusals = RefusalLog()
+            for index in problemsByLine.keys.sorted() {
+                let line = lines[index], problems = problemsByLine[index]!
+                refusals.add(file: problems[0].line.sheet ?? url.lastPathComponent, row: line.row,
+                             issues: problems.map { ImportRowIssue(field: $0.field, value: $0.value, rule: $0.rule) },
+                             header: line.header, columns: line.columns)
+            }
+            let refusedLines = problemsByLine.count
+            func count(_ match: (ScoreEntryResult) -> Bool) -> Int { summary.count(where: match) }
+            let final = count { if case .confirmed = $0 { true } else { false } }
+            let awaiting = count { $0 == .awaitingSecondEntry }
+            let mismatches = count { if case .mismatch = $0 { true } else { false } }
+            let unchanged = count { $0 == .unchanged }
+            ImportSummary(rowsRead: summary.lines, recorded: summary.problems.isEmpty ? summary.results.count - unchanged : summary.lines - refusedLines,
+                          recordedDetail: ("确定 \(final)，待第二人录入 \(awaiting)，不一致 \(mismatches)",
+                                           "\(final) final, \(awaiting) awaiting a second entry, \(mismatches) mismatched"),
+                          unchanged: summary.problems.isEmpty ? (unchanged, "未变", "unchanged") : nil,
+                          refused: refusedLines, written: summary.problems.isEmpty).print()
+            refusals.print()
             guard summary.problems.isEmpty else {
                 let errorFile = try writeErrorWorkbook(errorReport(lines, summary.problems, file: url.lastPathComponent), for: url, global: global)
-                for problem in summary.problems.prefix(20) { CLIContext.current.printError(problem.description) }
-                throw ScoresRefused(rejected: summary.problems.count, errorFile: errorFile)
+                throw ImportRefused(rejected: refusedLines, errorFile: errorFile, advice: .scoreSheet)
             }
-            let out = CLIContext.current
-            out.print("""
-                已读 \(summary.lines) 行 · \(summary.lines) line(s) read: \
-                确定 final \(summary.count { if case .confirmed = $0 { true } else { false } }), \
-                待第二人录入 awaiting a second entry \(summary.count { $0 == .awaitingSecondEntry }), \
-                不一致 mismatches \(summary.count { if case .mismatch = $0 { true } else { false } }), \
-                未变 unchanged \(summary.count { $0 == .unchanged })
-                """)
         }
 
         /// The refused lines under their sheet's header, with the reason and the cell at fault.
@@ -68,24 +80,10 @@ extension ResultsCommand {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
             let results = try store.sessionResults(id: session, actor: actor)
-            try disclosure.record(results.personIds, command: "results roster", store: store, actor: actor)
+            try disclosure.record(results.personIds, store: store, actor: actor)
             let url = try outputFile(global, file ?? "results-session-\(session).xlsx")
             try ResultsRosterWorkbook.write(results, unmasked: disclosure.unmasked, to: url)
             CLIContext.current.print("已写出 Wrote \(url.path)")
         }
-    }
-}
-
-/// A score sheet with refused lines: nothing was entered.
-struct ScoresRefused: BilingualError {
-    let rejected: Int
-    let errorFile: URL?
-
-    var chinese: String {
-        "未录入任何成绩：\(rejected) 行有错误\(errorFile.map { "，见 \($0.path)" } ?? "")。改正后重新导入整张评分表（已录入的相同成绩不会重复）"
-    }
-
-    var english: String {
-        "no mark was entered: \(rejected) line(s) were refused\(errorFile.map { ", see \($0.path)" } ?? ""). Fix them and import the score sheet again (marks you already entered are not entered twice)"
     }
 }

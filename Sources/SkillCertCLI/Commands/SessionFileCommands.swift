@@ -11,7 +11,7 @@ extension SessionCommand {
         @OptionGroup var sheets: SessionSheetOptions
 
         func run() throws {
-            try sheets.write(defaultName: "tickets", forRooms: false, command: "session tickets", AdmissionTicketsWorkbook.write)
+            try sheets.write(defaultName: "tickets", forRooms: false, AdmissionTicketsWorkbook.write)
         }
     }
 
@@ -21,7 +21,7 @@ extension SessionCommand {
         @OptionGroup var sheets: SessionSheetOptions
 
         func run() throws {
-            try sheets.write(defaultName: "sign-in", forRooms: true, command: "session sign-in", SignInSheetWorkbook.write)
+            try sheets.write(defaultName: "sign-in", forRooms: true, SignInSheetWorkbook.write)
         }
     }
 
@@ -31,7 +31,7 @@ extension SessionCommand {
         @OptionGroup var sheets: SessionSheetOptions
 
         func run() throws {
-            try sheets.write(defaultName: "score-sheets", forRooms: true, command: "session score-sheets", ScoreSheetWorkbook.write)
+            try sheets.write(defaultName: "score-sheets", forRooms: true, ScoreSheetWorkbook.write)
         }
     }
 }
@@ -43,12 +43,12 @@ struct SessionSheetOptions: ParsableArguments {
     @Argument(help: "Session id.") var session: Int64
     @Option(help: "File name inside the output folder (default: <kind>-session-ID.xlsx).") var file: String?
 
-    func write(defaultName: String, forRooms: Bool, command: String,
+    func write(defaultName: String, forRooms: Bool,
                _ writer: (ExamSessionSheets, Bool, URL) throws(SpreadsheetError) -> Void) throws {
         let store = try global.openStore()
         let actor = try global.actor(in: store)
         let sheets = try store.examSessionSheets(id: session, forRooms: forRooms, actor: actor)
-        try disclosure.record(sheets.personIds, command: command, store: store, actor: actor)
+        try disclosure.record(sheets.personIds, store: store, actor: actor)
         let url = try outputFile(global, file ?? "\(defaultName)-session-\(session).xlsx")
         try writer(sheets, disclosure.unmasked, url)
         CLIContext.current.print("已写出 Wrote \(url.path)")

@@ -23,7 +23,13 @@ struct TraineeImportRun {
         let today = try global.clock().today
         let reader = try TraineeListReader(url: url, sheet: sheet, required: [.nationalId, .name],
                                            optional: [.phone, .education, .householdType, .keyGroups])
-        var rejected = ImportErrorReport(sourceFile: url.lastPathComponent, header: reader.header)
+        let fileName = url.lastPathComponent
+        var rejected = ImportErrorReport(sourceFile: fileName, header: reader.header)
+        var refusals = RefusalLog()
+        func refuse(_ number: Int, _ cells: [String], _ issues: [ImportRowIssue]) {
+            rejected.rows.append(errorRow(number, cells, issues, columns: reader.columns))
+            refusals.add(file: fileName, row: number, issues: issues, header: reader.header, columns: reader.columns)
+        }
         let progress = ProgressLine(forced: forceProgress)
         let started = ContinuousClock.now
 
@@ -37,8 +43,9 @@ struct TraineeImportRun {
             try handedOver.value.forEachRow { row in try emit((row.number, row.cells, rules.check(row.fields, today: today))) }
         }
         let summary: TraineeImportSummary
+        var errorFile: URL?
         do {
-            summary = try store.importTrainees(cohortId: cohortId, fileName: url.lastPathComponent, format: reader.formatDescription,
+            summary = try store.importTrainees(cohortId: cohortId, fileName: fileName, format: reader.formatDescription,
                                                mode: mode, actor: actor) { session in
                 while let chunk = try pipeline.next() {
                     // The chunk's good rows go to the session together, which writes runs of
@@ -49,81 +56,46 @@ struct TraineeImportRun {
                     for index in chunk.indices {
                         if chunk[index].check.isValid {
                             if case .rejected(let issues) = outcomes.next()! {
-                                rejected.rows.append(errorRow(chunk[index].number, chunk[index].cells, issues, columns: reader.columns))
+                                refuse(chunk[index].number, chunk[index].cells, issues)
                             }
                         } else {
                             session.countRejectedRow()
-                            rejected.rows.append(errorRow(chunk[index].number, chunk[index].cells,
-                                                          chunk[index].check.issues.map(ImportRowIssue.init), columns: reader.columns))
+                            refuse(chunk[index].number, chunk[index].cells, chunk[index].check.issues.map(ImportRowIssue.init))
                         }
                     }
                     progress.update(rows: session.summary.rowsRead)
                     pipeline.giveBack(consume chunk)
                 }
+                // Inside the transaction: if the refused rows cannot be written out, the good
+                // ones are not written either.
+                errorFile = try writeErrorWorkbook(rejected, for: url, global: global)
             }
+        } catch let error as ErrorWorkbookNotWritten {
+            progress.finish()
+            refusals.print()
+            throw error
         } catch {
             pipeline.cancel()
             throw error
         }
         progress.finish()
-        let seconds = (ContinuousClock.now - started).secondsText
 
         let context = CLIContext.current
-        if summary.committed {
-            context.print("""
-                读取 \(summary.rowsRead) 行，导入 \(summary.imported)（新登记人员 \(summary.newPersons)），已在班 \(summary.alreadyEnrolled)，拒绝 \(summary.rejected)，用时 \(seconds) 秒
-                \(summary.rowsRead) rows read, \(summary.imported) imported (\(summary.newPersons) new persons), \(summary.alreadyEnrolled) already enrolled, \(summary.rejected) rejected, \(seconds) s
-                """)
-        } else {
-            let valid = summary.imported + summary.alreadyEnrolled
-            context.print("""
-                读取 \(summary.rowsRead) 行，正确 \(valid)，拒绝 \(summary.rejected)，未写入任何记录，用时 \(seconds) 秒
-                \(summary.rowsRead) rows read, \(valid) valid, \(summary.rejected) rejected, nothing written, \(seconds) s
-                """)
-        }
+        ImportSummary(rowsRead: summary.rowsRead, recorded: summary.imported,
+                      recordedDetail: ("新登记人员 \(summary.newPersons) 人", "\(summary.newPersons) new persons"),
+                      unchanged: (summary.alreadyEnrolled, "已在班", "already enrolled"), refused: summary.rejected,
+                      written: summary.committed, seconds: (ContinuousClock.now - started).secondsText).print()
         if !reader.ignoredColumns.isEmpty {
             context.print("未使用的列 Columns not used: \(reader.ignoredColumns.joined(separator: ", "))")
         }
         if summary.committed && summary.phonesKeptOnRecord > 0 {
             context.print("注意 Note: \(summary.phonesKeptOnRecord) 人的手机号与已有记录不同，已保留原号码 · phone differs from the one on record for \(summary.phonesKeptOnRecord) person(s); the record was kept")
         }
-        // Written after the summary: if it cannot be written, the user still learns what was imported.
-        let errorFile = try writeErrorWorkbook(rejected, for: url, global: global)
+        refusals.print()
         if let errorFile { context.print("错误行已写入 Rejected rows written to \(errorFile.path)") }
         if !summary.committed {
-            throw ImportRefused(rejected: summary.rejected, errorFile: errorFile)
+            throw ImportRefused(rejected: summary.rejected, errorFile: errorFile, advice: .acceptValid)
         }
-    }
-}
-
-/// Writes the refused rows next to the other exports as `<file>-errors.xlsx`; nil when none.
-func writeErrorWorkbook(_ report: ImportErrorReport, for source: URL, global: GlobalOptions) throws -> URL? {
-    guard !report.rows.isEmpty else { return nil }
-    let url = try outputFile(global, "\(source.deletingPathExtension().lastPathComponent)-errors.xlsx")
-    try ImportErrorWorkbook.write(report, to: url)
-    return url
-}
-
-/// One refused row as the error workbook shows it.
-func errorRow(_ number: Int, _ cells: [String], _ issues: [ImportRowIssue], columns: [ListField: Int]) -> ImportErrorRow {
-    ImportErrorRow(rowNumber: number, cells: cells, issues: issues.map { issue in
-        ImportErrorIssue(column: issue.field.flatMap { columns[$0] },
-                         chinese: "\(issue.field?.chineseHeader ?? "整行")：\(issue.rule.chinese)",
-                         english: "\(issue.field?.englishHeader ?? "row"): \(issue.rule.english)")
-    })
-}
-
-/// An all-or-nothing import that found bad rows: nothing was written.
-struct ImportRefused: BilingualError {
-    let rejected: Int
-    let errorFile: URL?
-
-    var chinese: String {
-        "未导入任何记录：\(rejected) 行有错误\(errorFile.map { "，见 \($0.path)" } ?? "")。改正后重新导入，或用 --accept-valid 只导入正确的行"
-    }
-
-    var english: String {
-        "nothing was imported: \(rejected) row(s) were refused\(errorFile.map { " (see \($0.path))" } ?? ""). Fix them and import again, or use --accept-valid to import the valid rows only"
     }
 }
 

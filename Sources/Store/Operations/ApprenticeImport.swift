@@ -49,7 +49,7 @@ extension Store {
                 guard let found = try Store.findInstitution(db, key: institution) else {
                     throw StoreError.notFound(kind: "机构", key: institution)
                 }
-                try requireScope(actor, institutionId: found, to: "apprentice import")
+                try requireVisible(actor, institutionId: found, orNotFound: "机构", key: institution)
                 if let refusal = try trainingPartyRefusal(db, institutionId: found), let error = RegistrationRefusal.storeError([refusal]) {
                     throw error
                 }
@@ -107,13 +107,9 @@ extension Store {
             }
             return fallback
         }
-        guard let found = try Store.findInstitution(db, key: named) else {
+        // Another institution is, to an institution user, one that does not exist.
+        guard let found = try Store.findInstitution(db, key: named), actor.role == .bureau || actor.institutionId == found else {
             issues.append(ImportRowIssue(field: .institution, value: named, rule: Rejection("没有此机构", "no such institution")))
-            return nil
-        }
-        guard actor.role == .bureau || actor.institutionId == found else {
-            issues.append(ImportRowIssue(field: .institution, value: named, rule: Rejection(
-                "机构用户只能为本机构登记学徒", "an institution user registers apprentices for its own institution only")))
             return nil
         }
         return found

@@ -54,7 +54,7 @@ extension Store {
         try write { db in
             let actor = try currentActor(db, actor)
             try requireRegistrar(actor, to: "apprentice register")
-            try requireScope(actor, institutionId: institutionId, to: "apprentice register")
+            try requireVisible(actor, institutionId: institutionId, orNotFound: "机构", key: String(institutionId))
             let checked = try checkRegistration(db, plan, enterprise: String(enterpriseId), institutionId: institutionId,
                                                 nationalId: nationalId, name: nil, catalog: try Catalog.fetch(db))
             if let refused = RegistrationRefusal.storeError(checked.refusals) { throw refused }
@@ -122,7 +122,7 @@ extension Store {
             guard let apprenticeship = try Apprenticeship.fetchOne(db, key: id) else {
                 throw StoreError.notFound(kind: "学徒培养", key: String(id))
             }
-            try requireScope(actor, institutionId: apprenticeship.institutionId, to: "apprentice show")
+            try requireVisible(actor, institutionId: apprenticeship.institutionId, orNotFound: "学徒培养", key: String(id))
             return try money(of: apprenticeship, catalog: try Catalog.fetch(db))
         }
     }
@@ -131,9 +131,7 @@ extension Store {
                         _ update: (Database, inout Apprenticeship) throws -> Void) throws(StoreError) -> Apprenticeship {
         try write { db in
             let actor = try currentActor(db, actor)
-            guard var apprenticeship = try Apprenticeship.fetchOne(db, key: id) else {
-                throw StoreError.notFound(kind: "学徒培养", key: String(id))
-            }
+            // The role first: refused after the look-up, it would tell which ids exist.
             if bureauOnly { try requireBureau(actor, to: "apprentice \(target.rawValue)") }
             // Examiners assess; they never move an apprenticeship on, even one recorded with
             // their evaluation body as its training party before that was refused.
@@ -141,7 +139,10 @@ extension Store {
                 throw StoreError.notPermitted(action: "apprentice \(target.rawValue)", reasonZh: "考评员不办理学徒培养",
                                               reasonEn: "examiners do not handle apprenticeships")
             }
-            try requireScope(actor, institutionId: apprenticeship.institutionId, to: "apprentice \(target.rawValue)")
+            guard var apprenticeship = try Apprenticeship.fetchOne(db, key: id) else {
+                throw StoreError.notFound(kind: "学徒培养", key: String(id))
+            }
+            try requireVisible(actor, institutionId: apprenticeship.institutionId, orNotFound: "学徒培养", key: String(id))
             let before = apprenticeship
             do throws(Rejection) {
                 try apprenticeship.status.transition(to: target)

@@ -110,7 +110,7 @@ extension Store {
                 }
             }
         } catch let error as DatabaseError {
-            throw StoreError.from(error)
+            throw StoreError.from(error, database: location)
         }
         return result
     }

@@ -20,13 +20,13 @@ extension Store {
         }
     }
 
-    /// Bureau users act on any institution; the others only on the one they belong to.
-    func requireScope(_ actor: User, institutionId: Int64, to action: String) throws {
+    /// Bureau users act on any institution; the others only on the one they belong to. A record
+    /// of another institution is, to them, a record that does not exist: any other answer would
+    /// confirm that it is there. `kind` and `key` name the record exactly as the caller's own
+    /// missing-record error does, so that both answers are the same.
+    func requireVisible(_ actor: User, institutionId: Int64, orNotFound kind: String, key: String) throws {
         guard actor.role == .bureau || actor.institutionId == institutionId else {
-            throw StoreError.notPermitted(
-                action: action,
-                reasonZh: "用户 \(actor.login) 只能处理本机构（编号 \(actor.institutionId.map(String.init) ?? "-")）的记录，不能处理机构 \(institutionId)",
-                reasonEn: "\(actor.login) may act only for their own institution (id \(actor.institutionId.map(String.init) ?? "-")), not institution \(institutionId)")
+            throw StoreError.notFound(kind: kind, key: key)
         }
     }
 }

@@ -19,7 +19,7 @@ extension Store {
         try write { db in
             let actor = try currentActor(db, actor)
             try requireTrainingActor(actor, to: "cohort create")
-            try requireScope(actor, institutionId: institutionId, to: "cohort create")
+            try requireVisible(actor, institutionId: institutionId, orNotFound: "机构", key: String(institutionId))
             guard let institution = try Institution.fetchOne(db, key: institutionId) else {
                 throw StoreError.notFound(kind: "机构", key: String(institutionId))
             }
@@ -96,11 +96,11 @@ extension Store {
         return Page(rows: summaries, total: total, request: page)
     }
 
-    /// Fetches a cohort for a change, refusing actors outside its institution.
+    /// Fetches a cohort for a change; to actors outside its institution it does not exist.
     func scopedCohort(_ db: Database, id: Int64, actor: User, to action: String) throws -> Cohort {
         try requireTrainingActor(actor, to: action)
         guard let cohort = try Cohort.fetchOne(db, key: id) else { throw StoreError.notFound(kind: "培训班", key: String(id)) }
-        try requireScope(actor, institutionId: cohort.institutionId, to: action)
+        try requireVisible(actor, institutionId: cohort.institutionId, orNotFound: "培训班", key: String(id))
         return cohort
     }
 

@@ -64,7 +64,8 @@ extension Store {
             let actor = try currentActor(db, actor)
             let session = try registrableSession(db, id: sessionId, actor: actor)
             if overrideReason != nil { try requireBureau(actor, to: "session register --override-reason") }
-            guard let person = try Person.filter(Column("national_id") == nationalId).fetchOne(db) else {
+            // A person the institution may not see is, to it, one nobody registered.
+            guard let person = try scopedPerson(db, nationalId: nationalId, actor: actor) else {
                 throw StoreError.notFound(kind: "人员", key: Masking.nationalID(nationalId))
             }
             let cohort = try trainingCohort(db, personId: person.id!, target: session.target,

@@ -134,16 +134,15 @@ extension Store {
         return try sessionSummary(db, session)
     }
 
-    /// A session the actor may see: examiners only those they staff.
+    /// A session the actor may see: examiners only those they staff. To an examiner, another
+    /// session does not exist.
     func visibleSession(_ db: Database, id: Int64, actor: User) throws -> ExamSession {
-        guard let session = try ExamSession.fetchOne(db, key: id) else { throw StoreError.notFound(kind: "考试场次", key: String(id)) }
+        let notFound = StoreError.notFound(kind: "考试场次", key: String(id))
+        guard let session = try ExamSession.fetchOne(db, key: id) else { throw notFound }
         if actor.role == .examiner {
             let assigned = try Int64.fetchOne(db, cached: "SELECT 1 WHERE ? IN (\(Store.sessionsOfExaminerUserSQL))",
                                               arguments: [id, actor.id]) != nil
-            guard assigned else {
-                throw StoreError.notPermitted(action: "session \(id)", reasonZh: "考评员只能查看被安排参加的考试场次",
-                                              reasonEn: "examiners see only the sessions they are assigned to")
-            }
+            guard assigned else { throw notFound }
         }
         return session
     }

@@ -100,7 +100,7 @@ extension Store {
                 throw StoreError.notPermitted(action: "institution update", reasonZh: "考评员不能修改机构信息",
                                               reasonEn: "examiners cannot change institutions")
             }
-            try requireScope(actor, institutionId: id, to: "institution update")
+            try requireVisible(actor, institutionId: id, orNotFound: "机构", key: String(id))
             if changes.touchesIdentity { try requireBureau(actor, to: "institution update (name, district, credit code)") }
             guard var institution = try Institution.fetchOne(db, key: id) else {
                 throw StoreError.notFound(kind: "机构", key: String(id))
@@ -149,7 +149,7 @@ extension Store {
                 found = try Institution.filter(Column("name") == idOrName).fetchOne(db)
             }
             guard let institution = found else { throw StoreError.notFound(kind: "机构", key: idOrName) }
-            try requireScope(actor, institutionId: institution.id!, to: "institution show")
+            try requireVisible(actor, institutionId: institution.id!, orNotFound: "机构", key: idOrName)
             return institution
         }
     }

@@ -160,7 +160,8 @@ extension Store {
                   after: ["person_ids": personIds], reason: purpose)
     }
 
-    private func scopedPerson(_ db: Database, nationalId: String, actor: User) throws -> Person? {
+    /// The person with this ID if the actor may see them.
+    func scopedPerson(_ db: Database, nationalId: String, actor: User) throws -> Person? {
         guard let person = try Person.filter(Column("national_id") == nationalId).fetchOne(db) else { return nil }
         switch actor.role {
         case .bureau: return person

@@ -48,7 +48,7 @@ extension Store {
             guard actor.role != .examiner else {
                 throw StoreError.notPermitted(action: "cert claims", reasonZh: "考评员不申领补贴", reasonEn: "examiners do not claim subsidies")
             }
-            try requireScope(actor, institutionId: institutionId, to: "cert claims")
+            try requireVisible(actor, institutionId: institutionId, orNotFound: "机构", key: String(institutionId))
             guard let institution = try Institution.fetchOne(db, key: institutionId) else {
                 throw StoreError.notFound(kind: "机构", key: String(institutionId))
             }
