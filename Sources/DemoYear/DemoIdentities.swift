@@ -26,7 +26,8 @@ struct DemoIdentities {
 
     mutating func newPerson(ages: ClosedRange<Int> = 18...55) -> NewPerson {
         let (id, name, phone) = person(ages: ages)
-        return NewPerson(nationalId: id.value, name: name, sex: id.sex.rawValue, birthDate: id.birthDate, phone: phone)
+        // The demo makes only well-formed phones: parsing them is what a user's would go through.
+        return NewPerson(nationalId: id, name: name, phone: phone.flatMap { try? MobilePhone.parse($0) })
     }
 
     mutating func nationalID(ages: ClosedRange<Int>) -> NationalID {

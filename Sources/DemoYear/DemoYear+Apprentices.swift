@@ -19,7 +19,7 @@ extension DemoYearBuilder {
                 ApprenticeshipPlan(occupationCode: kind.occupationCode!, targetLevel: .level4, contractStart: start, contractYears: 3,
                                    start: start, end: start.adding(months: 18), enterpriseMentor: identities.name(female: false) + "师傅",
                                    institutionMentor: String(identities.name(female: true).prefix(1)) + "老师"),
-                enterpriseId: enterprise.id!, institutionId: partner.id, nationalId: nationalId, actor: partner.clerk)
+                enterpriseId: enterprise.id!, institutionId: partner.id, nationalId: try typedID(nationalId), actor: partner.clerk)
             started.append((apprenticeship.id!, nationalId, kind.occupationCode!))
             carriedOverSchools[nationalId] = (partner, kind)
         }
@@ -65,7 +65,7 @@ extension DemoYearBuilder {
                                       enterpriseMentor: identities.name(female: random.chance(0.3)) + "师傅",
                                       institutionMentor: String(identities.name(female: random.chance(0.5)).prefix(1)) + "老师")
         let apprenticeship = try store.registerApprenticeship(plan, enterpriseId: enterprise.id!, institutionId: partner.id,
-                                                              nationalId: nationalId, actor: partner.clerk)
+                                                              nationalId: try typedID(nationalId), actor: partner.clerk)
         counts.apprenticesRegistered += 1
         let filed = agenda.today.adding(days: random.between(7, 25))
         guard random.chance(0.93), filed <= yearEnd else { return }

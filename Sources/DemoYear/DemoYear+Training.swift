@@ -133,13 +133,15 @@ extension DemoYearBuilder {
     private func importTrainees(_ run: ClassRun) throws {
         var rows: [(candidate: TraineeCandidate, row: Int)] = []
         for nationalId in run.apprentices {
-            let person = try store.person(nationalId: nationalId, actor: admin)
-            rows.append((TraineeCandidate(nationalId: try NationalID.parse(nationalId, today: clock.day), name: person.name,
+            let id = try typedID(nationalId)
+            let person = try store.person(nationalId: id, actor: admin)
+            rows.append((TraineeCandidate(nationalId: id, name: person.name,
                                           phone: person.phone, education: "senior-secondary", householdType: "rural"), rows.count + 2))
         }
         for nationalId in run.holders {
-            let person = try store.person(nationalId: nationalId, actor: admin)
-            rows.append((TraineeCandidate(nationalId: try NationalID.parse(nationalId, today: clock.day), name: person.name,
+            let id = try typedID(nationalId)
+            let person = try store.person(nationalId: id, actor: admin)
+            rows.append((TraineeCandidate(nationalId: id, name: person.name,
                                           phone: person.phone, education: "senior-secondary",
                                           householdType: random.chance(0.55) ? "rural" : "urban", keyGroups: keyGroups()), rows.count + 2))
         }
@@ -168,7 +170,7 @@ extension DemoYearBuilder {
             if random.chance(0.03) || (forced && run.withdrawn.isEmpty) {
                 run.withdrawn.insert(nationalId)
                 agenda.on(run.start.adding(days: random.between(1, max(1, length / 2)))) {
-                    _ = try self.store.withdrawTrainee(cohortId: run.cohortId!, nationalId: nationalId,
+                    _ = try self.store.withdrawTrainee(cohortId: run.cohortId!, nationalId: try self.typedID(nationalId),
                                                        reason: self.random.pick(DemoYearBuilder.withdrawalReasons), actor: run.school.clerk)
                     self.counts.withdrawals += 1
                 }

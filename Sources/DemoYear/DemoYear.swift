@@ -146,7 +146,7 @@ final class DemoYearBuilder {
             for (index, (name, district)) in names.enumerated() {
                 let code = identities.creditCode()
                 let institution = try store.addInstitution(NewInstitution(
-                    name: name, kind: project == "jigong" ? .school : .training, creditCode: code.code.description,
+                    name: name, kind: project == "jigong" ? .school : .training, creditCode: code,
                     district: district, contactPerson: String(identities.name(female: index % 2 == 0).prefix(1)) + "老师",
                     contactPhone: identities.phone()), actor: admin)
                 let clerk = try store.addUser(login: "clerk.\(project).\(index + 1)", name: identities.name(female: index % 2 == 1),
@@ -156,8 +156,9 @@ final class DemoYearBuilder {
         }
         for (index, (project, name, district)) in DemoYearBuilder.bodyNames.enumerated() {
             let body = try store.addInstitution(NewInstitution(
-                name: name, kind: .evaluation, creditCode: identities.creditCode().code.description, district: district,
-                bodyKind: "S", bodyCode: 0, provinceCode: "44", siteSequence: 201 + index), actor: admin)
+                name: name, kind: .evaluation, creditCode: identities.creditCode(), district: district,
+                issuer: try CertificateIssuer(bodyKind: .socialOrganisation, bodyCode: 0, provinceCode: "44", siteSequence: 201 + index)),
+                actor: admin)
             bodies[project] = body
             let qualifications = qualificationsOf(project)
             var ids: [Int64] = []
@@ -214,7 +215,7 @@ final class DemoYearBuilder {
                 batch.reserveCapacity(min(4096, total - made))
                 while batch.count < 4096 && made < total {
                     let person = self.identities.newPerson(ages: 19...60)
-                    if pool.count < keep { pool.append(person.nationalId) }
+                    if pool.count < keep { pool.append(person.nationalId.value) }
                     batch.append(person)
                     made += 1
                 }
@@ -250,4 +251,9 @@ final class DemoYearBuilder {
         "yuecai": ["酒家有限公司", "餐饮管理有限公司", "酒店有限公司"], "nanyue": ["家政服务有限公司", "养老服务有限公司", "护理院有限公司"],
         "jigong": ["电器有限公司", "机械制造有限公司", "五金制品有限公司"],
     ]
+}
+
+extension DemoYearBuilder {
+    /// A national ID the demo keeps as text, typed again for the Store's operations.
+    func typedID(_ text: String) throws -> NationalID { try NationalID.parse(text, today: clock.day) }
 }

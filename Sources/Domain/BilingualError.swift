@@ -27,15 +27,15 @@ public struct Rejection: BilingualError, Equatable, Hashable {
     }
 }
 
-/// A rejected value located in a source: a file (or command option), a line or row, a field.
-public struct FieldProblem: BilingualError, Equatable, Hashable {
+/// A rejected value located in a source: a file (or an interface's input), a line or row, a field.
+public struct FieldProblem: FieldNamingError, Equatable, Hashable {
     public let file: String?
     public let line: Int?
-    public let field: String
+    public let field: Field
     public let value: String
     public let rule: Rejection
 
-    public init(file: String? = nil, line: Int? = nil, field: String, value: String, rule: Rejection) {
+    public init(file: String? = nil, line: Int? = nil, field: Field, value: String, rule: Rejection) {
         self.file = file
         self.line = line
         self.field = field
@@ -43,18 +43,28 @@ public struct FieldProblem: BilingualError, Equatable, Hashable {
         self.rule = rule
     }
 
-    public var chinese: String {
+    public func chinese(naming name: FieldNaming) -> String {
+        Self.chinese(file: file, line: line, fieldName: name(field), value: value, rule: rule)
+    }
+
+    public func english(naming name: FieldNaming) -> String {
+        Self.english(file: file, line: line, fieldName: name(field), value: value, rule: rule)
+    }
+
+    /// The sentence for a rejected value, whatever names its field: an interface that checks a
+    /// value of its own (an option only the command line has) words it the same way.
+    public static func chinese(file: String? = nil, line: Int? = nil, fieldName: String, value: String, rule: Rejection) -> String {
         var place = ""
         if let file { place += "文件 \(file) " }
         if let line { place += "第 \(line) 行 " }
-        return "\(place)字段 \(field)，值 \"\(value)\"：\(rule.chinese)"
+        return "\(place)字段 \(fieldName)，值 \"\(value)\"：\(rule.chinese)"
     }
 
-    public var english: String {
+    public static func english(file: String? = nil, line: Int? = nil, fieldName: String, value: String, rule: Rejection) -> String {
         var place = ""
         if let file { place += "\(file) " }
         if let line { place += "line \(line) " }
         if !place.isEmpty { place += "· " }
-        return "\(place)field \(field), value \"\(value)\": \(rule.english)"
+        return "\(place)field \(fieldName), value \"\(value)\": \(rule.english)"
     }
 }

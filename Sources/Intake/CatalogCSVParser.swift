@@ -49,8 +49,8 @@ enum CatalogCSVParser {
     /// without a column. Trailing empty fields are allowed, because Excel pads rows with commas.
     private static func problems(in fields: [String], header: [String], file: String, line: Int) -> [FieldProblem] {
         var problems: [FieldProblem] = []
-        func columnName(_ index: Int) -> String {
-            index < header.count && !header[index].isEmpty ? header[index] : "column \(index + 1)"
+        func columnName(_ index: Int) -> Field {
+            .column(index < header.count && !header[index].isEmpty ? header[index] : "column \(index + 1)")
         }
         for (index, field) in fields.enumerated() {
             if containsLineBreak(field) {
@@ -66,7 +66,7 @@ enum CatalogCSVParser {
         let named = header.indices.filter { !header[$0].isEmpty }
         if let lastNamed = named.last, fields.count <= lastNamed {
             problems.append(FieldProblem(
-                file: file, line: line, field: header[fields.count...].first { !$0.isEmpty } ?? columnName(fields.count), value: "",
+                file: file, line: line, field: header[fields.count...].first { !$0.isEmpty }.map(Field.column) ?? columnName(fields.count), value: "",
                 rule: Rejection("此行在该列之前就结束了：只有 \(fields.count) 个字段，表头有 \(lastNamed + 1) 列",
                                 "the row ends before this column: it has \(fields.count) fields, the header has \(lastNamed + 1) columns")))
         }

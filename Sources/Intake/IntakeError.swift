@@ -145,7 +145,7 @@ public enum IntakeError: BilingualError, Equatable {
     /// The error as a located problem, so that `CatalogReader.load` can list it with the rest.
     public var problem: FieldProblem {
         let name = isDirectory ? file : (file.split(separator: "/").last.map(String.init) ?? file)
-        return FieldProblem(file: name, line: line, field: isDirectory ? "directory" : "file", value: name, rule: rule)
+        return FieldProblem(file: name, line: line, field: isDirectory ? .directory : .file, value: name, rule: rule)
     }
 
     private var isDirectory: Bool {

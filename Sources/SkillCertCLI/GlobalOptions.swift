@@ -45,8 +45,8 @@ struct GlobalOptions: ParsableArguments {
     func busyTimeout() throws(CLIError) -> TimeInterval {
         guard let text = context.environment["SKILLCERT_BUSY_TIMEOUT"] else { return Store.defaultBusyTimeout }
         guard let seconds = TimeInterval(text.trimmingWhitespace()), seconds >= 0, seconds.isFinite else {
-            throw CLIError.invalidOption(FieldProblem(field: "SKILLCERT_BUSY_TIMEOUT", value: text, rule: Rejection(
-                "应为等待的秒数，例如 120", "must be a number of seconds to wait, e.g. 120")))
+            throw CLIError.invalidOption(option: "SKILLCERT_BUSY_TIMEOUT", value: text, rule: Rejection(
+                "应为等待的秒数，例如 120", "must be a number of seconds to wait, e.g. 120"))
         }
         return seconds
     }

@@ -12,16 +12,27 @@ struct UserMessage: Equatable, CustomStringConvertible {
 }
 
 /// The one place where whatever stopped a command becomes what the user reads: the modules'
-/// bilingual errors as they are, the spreadsheet writer's, and Foundation's file errors turned
+/// bilingual errors with their fields named by the options that carry them (`Field.flag`), and
+/// what to run where a module says only what is missing (an uninitialised database), the spreadsheet writer's, and Foundation's file errors turned
 /// into a `FileAccessError`. `command` is what the user typed (`cohort create`): a refusal names
 /// that operation. Nil for what is not ours to word (help, a mistyped option): the argument
 /// parser words those.
 func userMessage(for error: any Error, command: String?) -> UserMessage? {
     switch error {
-    case StoreError.notPermitted(let action, let reasonZh, let reasonEn):
-        let named = StoreError.notPermitted(action: operationName(storeAction: action, command: command),
+    case StoreError.notPermitted(let action, let field, let reasonZh, let reasonEn):
+        // A refused part of an operation is named as the user asked for it: `person update --name`.
+        let asked = field.map { "\(action) \($0.flag)" } ?? action
+        let named = StoreError.notPermitted(action: operationName(storeAction: asked, command: command),
                                             reasonZh: reasonZh, reasonEn: reasonEn)
         return UserMessage(chinese: named.chinese, english: named.english)
+    case StoreError.notInitialized(let path):
+        return UserMessage(chinese: "数据库 \(path) 尚未初始化，请先运行 skillcert init",
+                           english: "database \(path) is not initialised: run skillcert init first")
+    case StoreError.alreadyInitialized(let path):
+        return UserMessage(chinese: "数据库 \(path) 已经初始化；更新目录请用 skillcert catalog sync",
+                           english: "database \(path) is already initialised; use skillcert catalog sync to update the catalog")
+    case let error as any FieldNamingError:
+        return UserMessage(chinese: error.commandLineChinese, english: error.commandLineEnglish)
     case let error as any BilingualError:
         return UserMessage(chinese: error.chinese, english: error.english)
     case let error as SpreadsheetError:

@@ -87,15 +87,15 @@ import Testing
 
     @Test func levelContractDurationAndMentorsAreChecked() {
         #expect(plan(level: .level5).problems(against: catalog).map(\.english)
-                == ["field --level, value \"5\": an apprenticeship targets level 4 (intermediate) up to level 1 (senior technician)"])
-        #expect(plan(contractYears: 0).problems(against: catalog).map(\.field) == ["--contract-years"])
+                == ["field level, value \"5\": an apprenticeship targets level 4 (intermediate) up to level 1 (senior technician)"])
+        #expect(plan(contractYears: 0).problems(against: catalog).map(\.field) == [.contractYears])
         #expect(plan(end: day(2027, 8, 31)).problems(against: catalog).map(\.english)
-                == ["field --end, value \"2027-08-31\": an apprenticeship runs at least one year (this one 11 months)"])
+                == ["field end date, value \"2027-08-31\": an apprenticeship runs at least one year (this one 11 months)"])
         #expect(plan(end: day(2029, 9, 2)).problems(against: catalog).map(\.english)
-                == ["field --end, value \"2029-09-02\": an apprenticeship runs at most 3 years"])
-        #expect(plan(end: day(2029, 3, 1)).problems(against: catalog).map(\.field) == ["--extension-reason"])
+                == ["field end date, value \"2029-09-02\": an apprenticeship runs at most 3 years"])
+        #expect(plan(end: day(2029, 3, 1)).problems(against: catalog).map(\.field) == [.extensionReason])
         #expect(plan(end: day(2029, 3, 1), reason: "技师等级培养周期长").problems(against: catalog).isEmpty)
-        #expect(plan(start: day(2026, 8, 1), end: day(2028, 8, 1)).problems(against: catalog).map(\.field) == ["--start"])
-        #expect(plan(mentor: " ").problems(against: catalog).map(\.field) == ["--enterprise-mentor"])
+        #expect(plan(start: day(2026, 8, 1), end: day(2028, 8, 1)).problems(against: catalog).map(\.field) == [.startDate])
+        #expect(plan(mentor: " ").problems(against: catalog).map(\.field) == [.enterpriseMentor])
     }
 }

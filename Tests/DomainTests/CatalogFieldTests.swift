@@ -160,7 +160,7 @@ struct CatalogFieldTests {
             $0.set(.examParts, row: 1, "pass_mark", "")
             $0.set(.examParts, row: 1, "minimum_minutes", "0")
         }
-        #expect(problems.map(\.field) == ["max_score", "pass_mark", "minimum_minutes"])
+        #expect(problems.map(\.field) == [.column("max_score"), .column("pass_mark"), .column("minimum_minutes")])
         #expect(Set(problems.map(\.line)) == [5])
     }
 }

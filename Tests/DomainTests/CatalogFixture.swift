@@ -151,6 +151,7 @@ struct CatalogFixture {
 }
 
 /// The problem a test expects, written out in full so that a change to any part of it fails the test.
+/// `field` is a catalog file's column, or `file` for a problem with the file as a whole.
 func problem(_ file: String, _ line: Int?, _ field: String, _ value: String, zh: String, en: String) -> FieldProblem {
-    FieldProblem(file: file, line: line, field: field, value: value, rule: Rejection(zh, en))
+    FieldProblem(file: file, line: line, field: field == "file" ? .file : .column(field), value: value, rule: Rejection(zh, en))
 }

@@ -139,7 +139,7 @@ struct CatalogReaderTests {
         let result = CatalogReader.load(catalog.url)
         #expect(result.catalog == nil)
         #expect(result.problems == [FieldProblem(
-            file: "occupations.csv", line: 7, field: "levels", value: "6",
+            file: "occupations.csv", line: 7, field: .column("levels"), value: "6",
             rule: Rejection("等级应为国家职业技能等级 5、4、3、2 或 1", "a level here is a national level 5, 4, 3, 2 or 1"))])
         #expect(result.problems.first?.english == "occupations.csv line 7 · field levels, value \"6\": a level here is a national level 5, 4, 3, 2 or 1")
     }
@@ -151,7 +151,7 @@ struct CatalogReaderTests {
         let result = CatalogReader.load(catalog.url)
         #expect(result.catalog == nil)
         #expect(result.problems == [FieldProblem(
-            file: "districts.csv", line: nil, field: "file", value: "districts.csv",
+            file: "districts.csv", line: nil, field: .file, value: "districts.csv",
             rule: Rejection("缺少此目录文件", "this catalog file is missing"))])
     }
 
@@ -175,7 +175,7 @@ struct CatalogReaderTests {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-catalog-\(UUID().uuidString)")
         #expect(throws: IntakeError.missingDirectory(path: missing.path)) { try CatalogReader.readDirectory(missing) }
         let result = CatalogReader.load(missing)
-        #expect(result.problems.map(\.field) == ["directory"])
+        #expect(result.problems.map(\.field) == [.directory])
         #expect(result.problems.first?.value == missing.path)
     }
 
@@ -190,7 +190,7 @@ struct CatalogReaderTests {
         let table = try CatalogReader.parse(Data(districts.utf8), file: "districts.csv")
         #expect(table.rows.map(\.line) == [3, 5])
         #expect(table.readingProblems == [FieldProblem(
-            file: "districts.csv", line: 3, field: "name", value: "石岐↵街道",
+            file: "districts.csv", line: 3, field: .column("name"), value: "石岐↵街道",
             rule: Rejection("字段中不能有换行（可能缺少右引号）", "a field cannot hold a line break (a closing quote may be missing)"))])
         // The builder then reports the row on line 5 at line 5.
         let catalog = try TemporaryCatalog()
@@ -212,10 +212,10 @@ struct CatalogReaderTests {
         #expect(table.header == ["key", "value", "note"])
         #expect(table.rows.map(\.line) == [3, 4, 5, 6])
         #expect(table.readingProblems == [
-            FieldProblem(file: "settings.csv", line: 4, field: "note", value: "",
+            FieldProblem(file: "settings.csv", line: 4, field: .column("note"), value: "",
                          rule: Rejection("此行在该列之前就结束了：只有 2 个字段，表头有 3 列",
                                          "the row ends before this column: it has 2 fields, the header has 3 columns")),
-            FieldProblem(file: "settings.csv", line: 5, field: "column 5", value: "extra",
+            FieldProblem(file: "settings.csv", line: 5, field: .column("column 5"), value: "extra",
                          rule: Rejection("此值所在的列在表头中没有列名", "this value is in a column that has no name in the header row")),
         ])
     }

@@ -24,8 +24,7 @@ import Store
     static func persons(_ range: Range<Int>) -> [NewPerson] {
         range.map { index in
             let id = GeneratedID.nationalId(index)
-            let parsed = try! NationalID.parse(id, today: day)
-            return NewPerson(nationalId: id, name: "学员\(index)", sex: parsed.sex.rawValue, birthDate: parsed.birthDate, phone: nil)
+            return NewPerson(nationalId: try! NationalID.parse(id, today: day), name: "学员\(index)")
         }
     }
 

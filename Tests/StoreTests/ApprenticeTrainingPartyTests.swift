@@ -17,16 +17,16 @@ import Domain
         let w = try ApprenticeshipWorld()
         #expect {
             try w.store.registerApprenticeship(ApprenticeshipWorld.plan(), enterpriseId: w.enterprise.id!, institutionId: w.world.body.id!,
-                                               nationalId: chen.nationalId.value, actor: w.world.admin)
+                                               nationalId: chen.nationalId, actor: w.world.admin)
         } throws: { error in
-            error as? StoreError == .invalid(FieldProblem(field: "--institution", value: "中山市丙职业技能评价中心",
+            error as? StoreError == .invalid(FieldProblem(field: .institution, value: "中山市丙职业技能评价中心",
                                                           rule: Rejection(Self.refusalZh, Self.refusalEn)))
         }
         #expect(try count(w) == 0)
         // A technical school (技工院校) trains apprentices as a training institution does.
         let school = try w.store.addInstitution(NewInstitution(name: "中山市技师学院", kind: .school, district: "石岐街道"), actor: w.world.admin)
         let registered = try w.store.registerApprenticeship(ApprenticeshipWorld.plan(), enterpriseId: w.enterprise.id!, institutionId: school.id!,
-                                                            nationalId: chen.nationalId.value, actor: w.world.admin)
+                                                            nationalId: chen.nationalId, actor: w.world.admin)
         #expect(registered.institutionId == school.id)
     }
 
@@ -47,7 +47,7 @@ import Domain
             try w.store.importApprenticeships([ApprenticeImportTests.row(2)], fileName: "学徒.csv", institution: "中山市丙职业技能评价中心",
                                               actor: w.world.admin)
         } throws: { error in
-            error as? StoreError == .invalid(FieldProblem(field: "--institution", value: "中山市丙职业技能评价中心",
+            error as? StoreError == .invalid(FieldProblem(field: .institution, value: "中山市丙职业技能评价中心",
                                                           rule: Rejection(Self.refusalZh, Self.refusalEn)))
         }
         #expect(try count(w) == 0)

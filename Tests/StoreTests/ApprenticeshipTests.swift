@@ -24,7 +24,7 @@ struct ApprenticeshipWorld {
 
     func register(actor: User? = nil) throws -> Apprenticeship {
         try store.registerApprenticeship(ApprenticeshipWorld.plan(), enterpriseId: enterprise.id!, institutionId: world.schoolA.id!,
-                                         nationalId: chen.nationalId.value, actor: actor ?? world.clerkA)
+                                         nationalId: chen.nationalId, actor: actor ?? world.clerkA)
     }
 }
 
@@ -43,16 +43,16 @@ struct ApprenticeshipWorld {
         let w = try ApprenticeshipWorld()
         #expect(throws: StoreError.self) {
             try w.store.registerApprenticeship(ApprenticeshipWorld.plan(), enterpriseId: w.enterprise.id!, institutionId: w.world.schoolA.id!,
-                                               nationalId: chen.nationalId.value, actor: w.world.clerkB)
+                                               nationalId: chen.nationalId, actor: w.world.clerkB)
         }
         var short = ApprenticeshipWorld.plan(end: CivilDate(year: 2026, month: 9, day: 1)!)
         short.enterpriseMentor = ""
         #expect {
             try w.store.registerApprenticeship(short, enterpriseId: w.enterprise.id!, institutionId: w.world.schoolA.id!,
-                                               nationalId: chen.nationalId.value, actor: w.world.clerkA)
+                                               nationalId: chen.nationalId, actor: w.world.clerkA)
         } throws: { error in
             guard case StoreError.invalidFields(let problems) = error else { return false }
-            return problems.map(\.field) == ["--end", "--enterprise-mentor"]
+            return problems.map(\.field) == [.endDate, .enterpriseMentor]
         }
         let apprenticeship = try w.register()
         #expect(apprenticeship.status == .registered)
@@ -68,7 +68,7 @@ struct ApprenticeshipWorld {
         let filed = try w.store.fileApprenticeship(id: id, actor: w.world.admin)
         #expect(filed.advanceFen == 550_000)
         _ = try w.store.startApprenticeship(id: id, actor: w.world.clerkA)
-        let person = try w.store.person(nationalId: chen.nationalId.value, actor: w.world.admin)
+        let person = try w.store.person(nationalId: chen.nationalId, actor: w.world.admin)
         try w.store.rawWrite { db in
             try db.execute(sql: """
                 INSERT INTO certificates (number, person_id, occupation_code, level, body_id, issued_on, created_at)

@@ -7,8 +7,7 @@ import Domain
 /// Another connection holds the write lock (a long import in another terminal): a second writer
 /// waits, and when the wait runs out it is told so in both languages, with nothing written.
 @Suite struct BusyDatabaseTests {
-    static let chen = NewPerson(nationalId: "440524188001010014", name: "陈大文", sex: "male",
-                                birthDate: CivilDate(year: 1880, month: 1, day: 1)!)
+    static let chen = NewPerson(nationalId: nationalID("440524188001010014"), name: "陈大文")
 
     func temporaryPath() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("busy-\(UUID().uuidString).sqlite").path

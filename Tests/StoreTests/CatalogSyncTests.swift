@@ -50,7 +50,7 @@ import Domain
         #expect {
             try world.store.syncCatalog(sampleCatalog(), actor: world.clerkA)
         } throws: { error in
-            guard case StoreError.notPermitted(let action, _, let english) = error else { return false }
+            guard case StoreError.notPermitted(let action, _, _, let english) = error else { return false }
             return action == "catalog sync" && english.contains("only bureau users")
         }
     }

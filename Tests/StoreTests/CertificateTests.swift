@@ -66,7 +66,7 @@ func certifiedWorld(exams: ExamWorld? = nil) throws -> (ResultsWorld, IssuanceRe
             _ = try exams.store.qualifyExaminer(id: examiner.examiner.id!, target: item, actor: exams.admin)
         }
         let session = try exams.openSession(ExamWorld.plan([ExamRoomPlan(name: "实操", part: .practical, seats: 10)], target: item))
-        _ = try exams.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId.value, declaration: CandidateDeclaration(),
+        _ = try exams.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId, declaration: CandidateDeclaration(),
                                               actor: exams.admin)
         try exams.staff(session, room: "实操", Array(exams.examiners.prefix(3)))
         _ = try exams.store.moveExamSession(id: session.id!, to: .closed, actor: exams.admin)
@@ -98,11 +98,11 @@ func certifiedWorld(exams: ExamWorld? = nil) throws -> (ResultsWorld, IssuanceRe
         let open = try exams.openSession()
         for (id, name) in [("442000197507070071", "甲"), ("44200019700606006X", "乙"), ("442000198004040043", "丙")] {
             let parsed = try NationalID.parse(id, today: fixedDay)
-            if (try? exams.store.person(nationalId: id, actor: exams.admin)) == nil {
-                _ = try exams.store.registerPerson(NewPerson(nationalId: id, name: name, sex: parsed.sex.rawValue, birthDate: parsed.birthDate),
+            if (try? exams.store.person(nationalId: parsed, actor: exams.admin)) == nil {
+                _ = try exams.store.registerPerson(NewPerson(nationalId: parsed, name: name),
                                                    actor: exams.admin)
             }
-            _ = try exams.store.registerCandidate(sessionId: open.id!, nationalId: id, declaration: CandidateDeclaration(declaredYears: 1),
+            _ = try exams.store.registerCandidate(sessionId: open.id!, nationalId: parsed, declaration: CandidateDeclaration(declaredYears: 1),
                                                   actor: exams.admin)
         }
         try exams.staff(open, room: "理论一室", Array(exams.examiners[0...1]))
@@ -141,12 +141,12 @@ func certifiedWorld(exams: ExamWorld? = nil) throws -> (ResultsWorld, IssuanceRe
         let (r, issued) = try certifiedWorld()
         let number = issued.issued[0].number
         #expect(try r.store.verifyCertificate(number: number, name: "陈大文", nationalId: nil, actor: r.exams.world.clerkB) == .valid(issued.issued[0]))
-        #expect(try r.store.verifyCertificate(number: number.lowercased(), name: nil, nationalId: chen.nationalId.value, actor: r.admin)
+        #expect(try r.store.verifyCertificate(number: number.lowercased(), name: nil, nationalId: chen.nationalId, actor: r.admin)
                 == .valid(issued.issued[0]))
         #expect(try r.store.verifyCertificate(number: number, name: "王𠈌", nationalId: nil, actor: r.admin) == .noMatch)
-        #expect(try r.store.verifyCertificate(number: number, name: "陈大文", nationalId: wang.nationalId.value, actor: r.admin) == .noMatch)
+        #expect(try r.store.verifyCertificate(number: number, name: "陈大文", nationalId: wang.nationalId, actor: r.admin) == .noMatch)
         #expect(try r.store.verifyCertificate(number: "S000044000123265999999", name: "陈大文", nationalId: nil, actor: r.admin) == .noSuchCertificate)
-        #expect(storeError { _ = try r.store.verifyCertificate(number: number, name: nil, nationalId: " ", actor: r.admin) }
+        #expect(storeError { _ = try r.store.verifyCertificate(number: number, name: " ", nationalId: nil, actor: r.admin) }
                 .contains("verification needs the holder's name or national ID"))
         _ = try r.store.revokeCertificate(number: number, reason: "冒名顶替", actor: r.admin)
         guard case .revoked(let line) = try r.store.verifyCertificate(number: number, name: "陈大文", nationalId: nil, actor: r.admin) else {
@@ -165,7 +165,7 @@ func certifiedWorld(exams: ExamWorld? = nil) throws -> (ResultsWorld, IssuanceRe
             try verify("S00004400012326500000")
         } throws: { error in
             guard case StoreError.invalid(let problem) = error else { return false }
-            return problem.field == "number" && problem.value == "S00004400012326500000"
+            return problem.field == .certificateNumber && problem.value == "S00004400012326500000"
                 && problem.rule.english.hasPrefix("the certificate number has 21 characters, 22 expected (a letter and 21 digits)")
                 && problem.rule.chinese.hasPrefix("证书编号长度为 21 位，应为 22 位")
         }

@@ -12,7 +12,7 @@ import Domain
     }
 
     func giveLevelFive(_ w: ExamWorld, issuedOn date: String) throws {
-        let person = try w.store.person(nationalId: chen.nationalId.value, actor: w.admin)
+        let person = try w.store.person(nationalId: chen.nationalId, actor: w.admin)
         try w.store.rawWrite { db in
             try db.execute(sql: """
                 INSERT INTO certificates (number, person_id, occupation_code, level, body_id, issued_on, created_at)
@@ -22,7 +22,7 @@ import Domain
     }
 
     func register(_ w: ExamWorld, _ session: ExamSession, years: Int) throws -> RegistrationOutcome {
-        try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId.value,
+        try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId,
                                       declaration: CandidateDeclaration(declaredYears: years), actor: w.admin)
     }
 

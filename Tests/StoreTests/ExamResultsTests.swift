@@ -108,7 +108,7 @@ func storeError(_ body: () throws -> Void) -> String {
         let session = try exams.openSession(ExamWorld.plan([ExamRoomPlan(name: "理论", part: .theory, seats: 5),
                                                             ExamRoomPlan(name: "实操", part: .practical, seats: 5),
                                                             ExamRoomPlan(name: "评审", part: .review, seats: 5)], target: technician))
-        _ = try exams.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId.value, declaration: CandidateDeclaration(),
+        _ = try exams.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId, declaration: CandidateDeclaration(),
                                               overrideReason: "外省三级证书已核验", actor: exams.admin)
         try exams.staff(session, room: "理论", Array(exams.examiners[0...1]))
         try exams.staff(session, room: "实操", Array(exams.examiners[0...2]))
@@ -294,7 +294,7 @@ func storeError(_ body: () throws -> Void) -> String {
     @Test func aRetakeSitsOnlyTheFailedPartAndThePassedPartIsKept() throws {
         let first = try earlierSession(on: "2026-06-01")
         let open = try first.exams.openSession()
-        let outcome = try first.store.registerCandidate(sessionId: open.id!, nationalId: li.nationalId.value,
+        let outcome = try first.store.registerCandidate(sessionId: open.id!, nationalId: li.nationalId,
                                                         declaration: CandidateDeclaration(), retake: true, actor: first.exams.world.clerkA)
         #expect(outcome.registered.first?.result == .registered(ticket: "2026000020001", eligibility: .route, route: "5A"))
         let sheets = try first.store.examSessionSheets(id: open.id!, actor: first.admin)
@@ -321,17 +321,17 @@ func storeError(_ body: () throws -> Void) -> String {
         let stale = try earlierSession(on: "2025-10-01")
         let open = try stale.exams.openSession()
         #expect(storeError {
-            _ = try stale.store.registerCandidate(sessionId: open.id!, nationalId: li.nationalId.value, declaration: CandidateDeclaration(),
+            _ = try stale.store.registerCandidate(sessionId: open.id!, nationalId: li.nationalId, declaration: CandidateDeclaration(),
                                                   retake: true, actor: stale.admin)
         }.contains("no part passed within the 12-month retention window: register for the whole exam (without --retake)"))
         #expect(storeError {
-            _ = try stale.store.registerCandidate(sessionId: open.id!, nationalId: chen.nationalId.value, declaration: CandidateDeclaration(),
+            _ = try stale.store.registerCandidate(sessionId: open.id!, nationalId: chen.nationalId, declaration: CandidateDeclaration(),
                                                   retake: true, actor: stale.admin)
         }.contains("no part passed within the 12-month retention window"))
         let fresh = try ExamWorld()
         let session = try fresh.openSession()
         #expect(storeError {
-            _ = try fresh.store.registerCandidate(sessionId: session.id!, nationalId: li.nationalId.value, declaration: CandidateDeclaration(),
+            _ = try fresh.store.registerCandidate(sessionId: session.id!, nationalId: li.nationalId, declaration: CandidateDeclaration(),
                                                   retake: true, actor: fresh.admin)
         }.contains("there is no earlier locked result for this occupation and level to retake"))
     }
@@ -340,7 +340,7 @@ func storeError(_ body: () throws -> Void) -> String {
         let first = try earlierSession(on: "2026-06-01")
         let open = try first.exams.openSession()
         #expect(storeError {
-            _ = try first.store.registerCandidate(sessionId: open.id!, nationalId: chen.nationalId.value, declaration: CandidateDeclaration(),
+            _ = try first.store.registerCandidate(sessionId: open.id!, nationalId: chen.nationalId, declaration: CandidateDeclaration(),
                                                   retake: true, actor: first.admin)
         }.contains("every part is already passed: there is nothing to retake"))
     }

@@ -26,7 +26,7 @@ struct ExamWorld {
                                                  institutionId: training.world.schoolA.id!, actor: training.world.clerkA)
         _ = try training.importRows(trainees, into: cohort.id!)
         for trainee in trainees {
-            _ = try training.store.recordHours(cohortId: cohort.id!, nationalId: trainee.nationalId.value, hoursTenths: 750,
+            _ = try training.store.recordHours(cohortId: cohort.id!, nationalId: trainee.nationalId, hoursTenths: 750,
                                                actor: training.world.clerkA)
         }
         _ = try training.store.completeTrainees(cohortId: cohort.id!, actor: training.world.clerkA)
@@ -44,7 +44,7 @@ struct ExamWorld {
 
     static func examiner(_ id: String, _ name: String, body: Institution, qualifications: [CertificationTarget]) -> NewExaminer {
         let parsed = try! NationalID.parse(id, today: fixedDay)
-        return NewExaminer(person: NewPerson(nationalId: parsed.value, name: name, sex: parsed.sex.rawValue, birthDate: parsed.birthDate),
+        return NewExaminer(person: NewPerson(nationalId: parsed, name: name),
                            bodyId: body.id!, qualifications: qualifications)
     }
 
@@ -86,7 +86,7 @@ func brokenRules(_ error: any Error) -> [String] {
             try w.store.createExamSession(ExamWorld.plan(), bodyId: w.world.schoolA.id!, actor: w.admin)
         } throws: { error in
             guard case StoreError.invalid(let problem) = error else { return false }
-            return problem.field == "--body" && problem.english.contains("is not an evaluation body")
+            return problem.field == .body && problem.english.contains("is not an evaluation body")
         }
         #expect(try w.count("exam_sessions") == 0)
     }
@@ -178,7 +178,7 @@ func brokenRules(_ error: any Error) -> [String] {
                                                declaration: CandidateDeclaration(declaredYears: 2), actor: w.world.clerkA)
         #expect(again.alreadyRegistered.count == 3 && again.registered.isEmpty)
         #expect {
-            try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId.value,
+            try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId,
                                           declaration: CandidateDeclaration(declaredYears: 2), actor: w.admin)
         } throws: { error in
             (error as? StoreError)?.english.contains("candidate 440524********0014（准考证号 2026000010001） already exists") == true
@@ -211,7 +211,7 @@ func brokenRules(_ error: any Error) -> [String] {
         #expect(try w.count("exam_registrations") == 0)
         #expect(try w.count("exam_seats") == 0)
         #expect(try w.count("audit_events") == before)
-        let single = try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId.value,
+        let single = try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId,
                                                    declaration: CandidateDeclaration(), dryRun: true, actor: w.admin)
         #expect(single.refused.count == 1)
         #expect(try w.count("exam_registrations") == 0)
@@ -221,20 +221,20 @@ func brokenRules(_ error: any Error) -> [String] {
         let w = try ExamWorld()
         let session = try w.openSession()
         #expect {
-            try w.store.registerCandidate(sessionId: session.id!, nationalId: wang.nationalId.value, declaration: CandidateDeclaration(), actor: w.admin)
+            try w.store.registerCandidate(sessionId: session.id!, nationalId: wang.nationalId, declaration: CandidateDeclaration(), actor: w.admin)
         } throws: { error in
             brokenRules(error) == ["route 5A: needs 1 years in this occupation; the candidate declares 0"]
                 && (error as! StoreError).english.hasPrefix("110105********002X meets no eligibility route; a bureau user may admit them with --override-reason")
         }
         #expect(throws: StoreError.self) {
-            try w.store.registerCandidate(sessionId: session.id!, nationalId: wang.nationalId.value, declaration: CandidateDeclaration(),
+            try w.store.registerCandidate(sessionId: session.id!, nationalId: wang.nationalId, declaration: CandidateDeclaration(),
                                           overrideReason: "外地证书已核验", actor: w.world.clerkA)
         }
         #expect(throws: StoreError.self) {
-            try w.store.registerCandidate(sessionId: session.id!, nationalId: wang.nationalId.value, declaration: CandidateDeclaration(),
+            try w.store.registerCandidate(sessionId: session.id!, nationalId: wang.nationalId, declaration: CandidateDeclaration(),
                                           overrideReason: "  ", actor: w.admin)
         }
-        let outcome = try w.store.registerCandidate(sessionId: session.id!, nationalId: wang.nationalId.value,
+        let outcome = try w.store.registerCandidate(sessionId: session.id!, nationalId: wang.nationalId,
                                                     declaration: CandidateDeclaration(), overrideReason: "外地证书已核验", actor: w.admin)
         #expect(outcome.registered.first?.result == .registered(ticket: "2026000010001", eligibility: .override, route: nil))
         let event = try w.store.auditEvents(actor: w.admin, entity: "exam_registrations").first!
@@ -246,7 +246,7 @@ func brokenRules(_ error: any Error) -> [String] {
     @Test func certificatesTheSystemIssuedOpenTheNextLevelAndRevokedOnesDoNot() throws {
         let w = try ExamWorld()
         let session = try w.openSession(ExamWorld.plan(target: .occupation(code: "4-03-02-01", level: .level4)))
-        let person = try w.store.person(nationalId: chen.nationalId.value, actor: w.admin)
+        let person = try w.store.person(nationalId: chen.nationalId, actor: w.admin)
         try w.store.rawWrite { db in
             try db.execute(sql: """
                 INSERT INTO certificates (number, person_id, occupation_code, level, body_id, issued_on, revoked_on, revocation_reason, created_at)
@@ -254,7 +254,7 @@ func brokenRules(_ error: any Error) -> [String] {
                 """, arguments: [person.id, w.world.body.id])
         }
         #expect {
-            try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId.value, declaration: CandidateDeclaration(), actor: w.admin)
+            try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId, declaration: CandidateDeclaration(), actor: w.admin)
         } throws: { error in
             brokenRules(error) == ["route 4A: needs a level 5 (junior) or higher certificate of this occupation and 4 years in the occupation after it"]
         }
@@ -264,7 +264,7 @@ func brokenRules(_ error: any Error) -> [String] {
                 VALUES ('S000044000123215000002', ?, '4-03-02-01', '5', ?, '2021-06-30', 'now')
                 """, arguments: [person.id, w.world.body.id])
         }
-        let outcome = try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId.value,
+        let outcome = try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId,
                                                     declaration: CandidateDeclaration(declaredYears: 4), actor: w.admin)
         #expect(outcome.registered.first?.result == .registered(ticket: "2026000010001", eligibility: .route, route: "4A"))
     }
@@ -291,22 +291,22 @@ func brokenRules(_ error: any Error) -> [String] {
         }
         // Another institution's trainee is, to clerk B, nobody on file.
         #expect(throws: StoreError.notFound(kind: "人员", key: "440524********0014")) {
-            try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId.value,
+            try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId,
                                           declaration: CandidateDeclaration(declaredYears: 1), actor: w.world.clerkB)
         }
         // Once B registered the person too, B sees them, but they trained elsewhere.
         _ = try w.store.registerPerson(newPerson(), actor: w.world.clerkB)
         #expect {
-            try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId.value,
+            try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId,
                                           declaration: CandidateDeclaration(declaredYears: 1), actor: w.world.clerkB)
         } throws: { error in
             (error as? StoreError)?.english.contains("has not completed a cohort of your institution for this occupation and level") == true
         }
         #expect(throws: StoreError.self) {
-            try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId.value,
+            try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId,
                                           declaration: CandidateDeclaration(declaredYears: 1), actor: w.world.examiner)
         }
-        let own = try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId.value,
+        let own = try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId,
                                                 declaration: CandidateDeclaration(declaredYears: 1), actor: w.world.clerkA)
         #expect(own.registered.count == 1)
         let registration = try w.store.rawRead { db in try ExamRegistration.fetchOne(db)! }
@@ -348,7 +348,8 @@ func brokenRules(_ error: any Error) -> [String] {
     @Test func anExaminerOfAnotherBodyIsRefusedAndSeveralAreAssignedAllOrNone() throws {
         let w = try ExamWorld()
         let other = try w.store.addInstitution(NewInstitution(
-            name: "另一评价机构", kind: .evaluation, district: "小榄镇", bodyKind: "S", bodyCode: 0, provinceCode: "44", siteSequence: 456), actor: w.admin)
+            name: "另一评价机构", kind: .evaluation, district: "小榄镇",
+            issuer: try CertificateIssuer(bodyKind: .socialOrganisation, bodyCode: 0, provinceCode: "44", siteSequence: 456)), actor: w.admin)
         let outsider = try w.store.addExaminer(ExamWorld.examiner("442000197507070071", "外机构考评员", body: other,
                                                                   qualifications: [.occupation(code: "4-03-02-01", level: .level3)]), actor: w.admin)
         let session = try w.openSession()
@@ -366,7 +367,7 @@ func brokenRules(_ error: any Error) -> [String] {
         let session = try w.openSession(ExamWorld.plan([ExamRoomPlan(name: "理论一室", part: .theory, seats: 30),
                                                         ExamRoomPlan(name: "理论二室", part: .theory, seats: 30),
                                                         ExamRoomPlan(name: "实操一组", part: .practical, seats: 30)]))
-        _ = try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId.value,
+        _ = try w.store.registerCandidate(sessionId: session.id!, nationalId: chen.nationalId,
                                           declaration: CandidateDeclaration(declaredYears: 1), actor: w.world.clerkA)
         #expect {
             try w.store.assignExaminers(sessionId: session.id!, roomName: "理论一室", examinerIds: [w.fromSchoolA.examiner.id!], actor: w.admin)
@@ -375,7 +376,7 @@ func brokenRules(_ error: any Error) -> [String] {
         }
         // In the empty second room they may serve, and A's next trainee is seated away from them.
         try w.staff(session, room: "理论二室", [w.fromSchoolA])
-        _ = try w.store.registerCandidate(sessionId: session.id!, nationalId: wang.nationalId.value,
+        _ = try w.store.registerCandidate(sessionId: session.id!, nationalId: wang.nationalId,
                                           declaration: CandidateDeclaration(declaredYears: 1), actor: w.world.clerkA)
         let sheets = try w.store.examSessionSheets(id: session.id!, actor: w.admin)
         #expect(sheets.candidates.map { $0.seats[0].roomName } == ["理论一室", "理论一室"])

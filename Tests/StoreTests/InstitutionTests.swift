@@ -18,7 +18,7 @@ import Domain
             try store.addInstitution(NewInstitution(name: "某学校", kind: .training, district: "天河区"), actor: admin)
         } throws: { error in
             guard case StoreError.invalid(let problem) = error else { return false }
-            return problem.field == "district" && problem.value == "天河区" && problem.english.contains("not a district in the catalog")
+            return problem.field == .district && problem.value == "天河区" && problem.english.contains("not a district in the catalog")
         }
         #expect(try store.institutions(actor: admin).isEmpty)
     }
@@ -29,7 +29,7 @@ import Domain
             try world.store.addInstitution(NewInstitution(name: "中山市甲烹饪培训学校", kind: .school, district: "小榄镇"), actor: world.admin)
         }
         #expect {
-            try world.store.addInstitution(NewInstitution(name: "评价中心二", kind: .evaluation, district: "小榄镇", bodyKind: "S"), actor: world.admin)
+            try world.store.addInstitution(NewInstitution(name: "评价中心二", kind: .evaluation, district: "小榄镇"), actor: world.admin)
         } throws: { error in
             guard case StoreError.invalid(let problem) = error else { return false }
             return problem.english.contains("body kind (Y/S), body code, province code and site sequence")

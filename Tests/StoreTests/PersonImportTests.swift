@@ -13,7 +13,7 @@ import Domain
             #expect(fresh == [.registered, .registered] && known == .alreadyOnFile)
         }
         #expect(summary.committed && summary.registered == 2 && summary.alreadyOnFile == 1)
-        #expect(try world.store.person(nationalId: "11010519491231002X", actor: world.admin).name == "王𠈌")
+        #expect(try world.store.person(nationalId: nationalID("11010519491231002X"), actor: world.admin).name == "王𠈌")
         let events = try world.store.auditEvents(actor: world.admin, entity: "persons").filter { $0.action == "person.import" }
         #expect(events.count == 1 && events[0].after?.contains("\"registered\":2") == true)
     }
@@ -28,7 +28,7 @@ import Domain
             #expect(rule.english == "this national ID is registered under another name; check the name and the ID")
         }
         #expect(!summary.committed && summary.rejected == 1)
-        #expect(throws: StoreError.self) { try world.store.person(nationalId: "11010519491231002X", actor: world.admin) }
+        #expect(throws: StoreError.self) { try world.store.person(nationalId: nationalID("11010519491231002X"), actor: world.admin) }
     }
 
     @Test func onlyTheBureauLoadsPersonsInBulk() throws {

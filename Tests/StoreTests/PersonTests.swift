@@ -36,14 +36,14 @@ import Domain
         _ = try world.store.registerPerson(newPerson(phone: "13800138000"), actor: world.clerkA)
         let again = try world.store.registerPerson(newPerson(phone: "13900139000"), actor: world.clerkA)
         #expect(again.phoneOnRecordDiffers)
-        #expect(try world.store.person(nationalId: "440524188001010014", actor: world.admin).phone == "13800138000")
+        #expect(try world.store.person(nationalId: nationalID("440524188001010014"), actor: world.admin).phone == "13800138000")
     }
 
     @Test func rareCharactersOutsideTheBasicPlaneAreStoredExactly() throws {
         let world = try World()
         let name = "王𠈌"
         _ = try world.store.registerPerson(newPerson("11010519491231002X", name: name), actor: world.admin)
-        let stored = try world.store.person(nationalId: "11010519491231002X", actor: world.admin)
+        let stored = try world.store.person(nationalId: nationalID("11010519491231002X"), actor: world.admin)
         #expect(stored.name == name)
         #expect(stored.name.unicodeScalars.map(\.value) == [0x738B, 0x2020C])
     }
@@ -54,7 +54,7 @@ import Domain
             try world.store.registerPerson(newPerson(name: "  "), actor: world.admin)
         } throws: { error in
             guard case StoreError.invalid(let problem) = error else { return false }
-            return problem.field == "name" && problem.english.contains("a name is required")
+            return problem.field == .name && problem.english.contains("a name is required")
         }
     }
 
@@ -69,9 +69,9 @@ import Domain
         let world = try World()
         _ = try world.store.registerPerson(newPerson(), actor: world.clerkA)
         #expect(throws: StoreError.self) {
-            try world.store.updatePerson(nationalId: "440524188001010014", name: "陈大闻", reason: "typo", actor: world.clerkA)
+            try world.store.updatePerson(nationalId: nationalID("440524188001010014"), name: "陈大闻", reason: "typo", actor: world.clerkA)
         }
-        let corrected = try world.store.updatePerson(nationalId: "440524188001010014", name: "陈大闻", reason: "身份证核对", actor: world.admin)
+        let corrected = try world.store.updatePerson(nationalId: nationalID("440524188001010014"), name: "陈大闻", reason: "身份证核对", actor: world.admin)
         #expect(corrected.name == "陈大闻")
         let event = try #require(try world.store.auditEvents(actor: world.admin, entity: "persons").first)
         #expect(event.action == "person.update")
@@ -84,7 +84,7 @@ import Domain
         let world = try World()
         _ = try world.store.registerPerson(newPerson(), actor: world.clerkA)
         #expect(throws: StoreError.notFound(kind: "人员", key: "440524********0014")) {
-            try world.store.updatePerson(nationalId: "440524188001010014", phone: "13700137000", reason: "x", actor: world.clerkB)
+            try world.store.updatePerson(nationalId: nationalID("440524188001010014"), phone: mobile("13700137000"), reason: "x", actor: world.clerkB)
         }
     }
 

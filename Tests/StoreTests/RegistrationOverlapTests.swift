@@ -17,15 +17,15 @@ import Domain
         let w = try ExamWorld()
         let first = try w.openSession()
         let second = try w.openSession()
-        _ = try w.store.registerCandidate(sessionId: first.id!, nationalId: chen.nationalId.value, declaration: declared(1), actor: w.admin)
+        _ = try w.store.registerCandidate(sessionId: first.id!, nationalId: chen.nationalId, declaration: declared(1), actor: w.admin)
         #expect {
-            try w.store.registerCandidate(sessionId: second.id!, nationalId: chen.nationalId.value, declaration: declared(1), actor: w.admin)
+            try w.store.registerCandidate(sessionId: second.id!, nationalId: chen.nationalId, declaration: declared(1), actor: w.admin)
         } throws: { error in
             brokenRules(error) == [Self.pendingElsewhereEn]
         }
         // Not even a bureau override admits them: the override is about the routes.
         #expect {
-            try w.store.registerCandidate(sessionId: second.id!, nationalId: chen.nationalId.value, declaration: declared(1),
+            try w.store.registerCandidate(sessionId: second.id!, nationalId: chen.nationalId, declaration: declared(1),
                                           overrideReason: "外省证书已核验", actor: w.admin)
         } throws: { error in
             brokenRules(error) == [Self.pendingElsewhereEn]
@@ -47,7 +47,7 @@ import Domain
         let outcome = try w.store.registerCohort(sessionId: again.id!, cohortId: w.cohort.id!, declaration: declared(1), actor: w.world.clerkA)
         #expect(outcome.registered.map(\.name) == ["陈大文", "王𠈌", "李四"])
         // Being registered at level 5 does not keep 王𠈌 from a level-4 session.
-        let other = try w.store.registerCandidate(sessionId: level4.id!, nationalId: wang.nationalId.value, declaration: declared(1),
+        let other = try w.store.registerCandidate(sessionId: level4.id!, nationalId: wang.nationalId, declaration: declared(1),
                                                   overrideReason: "外省证书已核验", actor: w.admin)
         #expect(other.registered.count == 1)
     }
@@ -74,7 +74,7 @@ import Domain
         let (r, issued) = try certifiedWorld()
         let w = r.exams
         let next = try w.openSession()
-        let single = try w.store.registerCandidate(sessionId: next.id!, nationalId: chen.nationalId.value, declaration: declared(1), actor: w.admin)
+        let single = try w.store.registerCandidate(sessionId: next.id!, nationalId: chen.nationalId, declaration: declared(1), actor: w.admin)
         #expect(single.registered.count == 1)
         #expect(single.alreadyCertified.map(\.heldCertificate) == [issued.issued[0].number])
         let cohort = try w.store.registerCohort(sessionId: next.id!, cohortId: w.cohort.id!, declaration: declared(1), actor: w.world.clerkA)

@@ -84,7 +84,7 @@ struct World {
         schoolB = try store.addInstitution(NewInstitution(name: "中山市乙家政培训中心", kind: .training, district: "小榄镇"), actor: admin)
         body = try store.addInstitution(NewInstitution(
             name: "中山市丙职业技能评价中心", kind: .evaluation, district: "石岐街道",
-            bodyKind: "S", bodyCode: 0, provinceCode: "44", siteSequence: 123), actor: admin)
+            issuer: try CertificateIssuer(bodyKind: .socialOrganisation, bodyCode: 0, provinceCode: "44", siteSequence: 123)), actor: admin)
         clerkA = try store.addUser(login: "clerk.a", name: "甲经办", role: .institution, institutionId: schoolA.id, actor: admin)
         clerkB = try store.addUser(login: "clerk.b", name: "乙经办", role: .institution, institutionId: schoolB.id, actor: admin)
         examiner = try store.addUser(login: "exam.1", name: "考评员一", role: .examiner, institutionId: body.id, actor: admin)
@@ -92,8 +92,17 @@ struct World {
 }
 
 func newPerson(_ id: String = "440524188001010014", name: String = "陈大文", phone: String? = "13800138000") -> NewPerson {
-    NewPerson(nationalId: id, name: name, sex: "male", birthDate: CivilDate(year: 1880, month: 1, day: 1)!, phone: phone)
+    NewPerson(nationalId: nationalID(id), name: name, phone: phone.map(mobile))
 }
+
+/// A national ID a test writes out, typed as the Store takes it: tests name well-formed IDs only
+/// (a malformed one is Domain's to refuse, and its tests do).
+func nationalID(_ text: String) -> NationalID {
+    try! NationalID.parse(text, today: CivilDate(year: 9999, month: 12, day: 31)!)
+}
+
+/// A mobile number a test writes out, typed as the Store takes it.
+func mobile(_ text: String) -> MobilePhone { try! MobilePhone.parse(text) }
 
 extension Store {
     /// Raw access for tests that must look beneath the API (schema, triggers).

@@ -67,7 +67,7 @@ let li = TrainingWorld.trainee("34052419800101001X", "李四")
             try world.store.createCohort(plan, institutionId: world.schoolA.id!, actor: world.admin)
         } throws: { error in
             guard case StoreError.invalidFields(let problems) = error else { return false }
-            return problems.map(\.field) == ["--occupation", "--level", "--hours"]
+            return problems.map(\.field) == [.occupation, .level, .plannedHours]
                 && problems[1].english.contains("offered at levels 5, 4, 3, 2 only")
         }
     }
@@ -166,7 +166,7 @@ let li = TrainingWorld.trainee("34052419800101001X", "李四")
         #expect(issues[0].rule.english == "over capacity: this cohort takes at most 2 trainees")
 
         _ = try t.importRows([chen, wang])
-        _ = try t.store.withdrawTrainee(cohortId: t.cohort.id!, nationalId: chen.nationalId.value, reason: "工作调动", actor: t.world.clerkA)
+        _ = try t.store.withdrawTrainee(cohortId: t.cohort.id!, nationalId: chen.nationalId, reason: "工作调动", actor: t.world.clerkA)
         #expect(try t.importRows([li]).0.committed)
     }
 
@@ -196,11 +196,11 @@ let li = TrainingWorld.trainee("34052419800101001X", "李四")
         let t = try TrainingWorld()
         _ = try t.importRows([chen, wang, li])
         let cohort = t.cohort.id!
-        #expect(try t.store.recordHours(cohortId: cohort, nationalId: chen.nationalId.value, hoursTenths: 600, actor: t.world.clerkA) == .updated(fromTenths: 0))
-        #expect(try t.store.recordHours(cohortId: cohort, nationalId: chen.nationalId.value, hoursTenths: 600, actor: t.world.clerkA) == .unchanged)
-        _ = try t.store.recordHours(cohortId: cohort, nationalId: wang.nationalId.value, hoursTenths: 599, actor: t.world.clerkA)
+        #expect(try t.store.recordHours(cohortId: cohort, nationalId: chen.nationalId, hoursTenths: 600, actor: t.world.clerkA) == .updated(fromTenths: 0))
+        #expect(try t.store.recordHours(cohortId: cohort, nationalId: chen.nationalId, hoursTenths: 600, actor: t.world.clerkA) == .unchanged)
+        _ = try t.store.recordHours(cohortId: cohort, nationalId: wang.nationalId, hoursTenths: 599, actor: t.world.clerkA)
         #expect(throws: StoreError.self) {
-            try t.store.recordHours(cohortId: cohort, nationalId: li.nationalId.value, hoursTenths: 751, actor: t.world.clerkA)
+            try t.store.recordHours(cohortId: cohort, nationalId: li.nationalId, hoursTenths: 751, actor: t.world.clerkA)
         }
 
         // 80 % of 75 hours is 60: 陈 with 60.0 completes, 王 with 59.9 does not.
@@ -209,13 +209,13 @@ let li = TrainingWorld.trainee("34052419800101001X", "李四")
         #expect(result.completed == ["陈大文"])
         #expect(result.notEligible.map(\.name) == ["王𠈌", "李四"])
         #expect(throws: StoreError.self) {
-            try t.store.recordHours(cohortId: cohort, nationalId: chen.nationalId.value, hoursTenths: 700, actor: t.world.clerkA)
+            try t.store.recordHours(cohortId: cohort, nationalId: chen.nationalId, hoursTenths: 700, actor: t.world.clerkA)
         }
 
-        let withdrawn = try t.store.withdrawTrainee(cohortId: cohort, nationalId: li.nationalId.value, reason: "个人原因", actor: t.world.clerkA)
+        let withdrawn = try t.store.withdrawTrainee(cohortId: cohort, nationalId: li.nationalId, reason: "个人原因", actor: t.world.clerkA)
         #expect(withdrawn.status == .withdrawn && withdrawn.withdrawnOn == "2026-11-21")
         #expect(throws: StoreError.self) {
-            try t.store.withdrawTrainee(cohortId: cohort, nationalId: chen.nationalId.value, reason: "x", actor: t.world.clerkA)
+            try t.store.withdrawTrainee(cohortId: cohort, nationalId: chen.nationalId, reason: "x", actor: t.world.clerkA)
         }
         let actions = try t.store.auditEvents(actor: t.world.admin, entity: "enrolments").map(\.action)
         #expect(actions == ["enrolment.withdraw", "enrolment.complete", "enrolment.hours", "enrolment.hours"])
@@ -301,15 +301,15 @@ let li = TrainingWorld.trainee("34052419800101001X", "李四")
     @Test func traineesNamedOneByOneAreCompletedTogetherOrNotAtAll() throws {
         let t = try TrainingWorld()
         _ = try t.importRows([chen, wang])
-        _ = try t.store.recordHours(cohortId: t.cohort.id!, nationalId: chen.nationalId.value, hoursTenths: 700, actor: t.world.clerkA)
+        _ = try t.store.recordHours(cohortId: t.cohort.id!, nationalId: chen.nationalId, hoursTenths: 700, actor: t.world.clerkA)
         #expect {
-            try t.store.completeTrainees(cohortId: t.cohort.id!, nationalIds: [chen.nationalId.value, wang.nationalId.value], actor: t.world.clerkA)
+            try t.store.completeTrainees(cohortId: t.cohort.id!, nationalIds: [chen.nationalId, wang.nationalId], actor: t.world.clerkA)
         } throws: { error in
             guard case StoreError.conflict(_, let english) = error else { return false }
             return english.contains("nobody was completed") && english.contains("王𠈌")
         }
         #expect(try t.store.cohortRoster(cohortId: t.cohort.id!, actor: t.world.clerkA).lines.allSatisfy { $0.status == .enrolled })
-        let once = try t.store.completeTrainees(cohortId: t.cohort.id!, nationalIds: [chen.nationalId.value, chen.nationalId.value],
+        let once = try t.store.completeTrainees(cohortId: t.cohort.id!, nationalIds: [chen.nationalId, chen.nationalId],
                                                 actor: t.world.clerkA)
         #expect(once.completed == ["陈大文"])
     }
@@ -317,7 +317,7 @@ let li = TrainingWorld.trainee("34052419800101001X", "李四")
     @Test func aWithdrawnTraineeIsNotSilentlyCountedAsEnrolled() throws {
         let t = try TrainingWorld()
         _ = try t.importRows([chen])
-        _ = try t.store.withdrawTrainee(cohortId: t.cohort.id!, nationalId: chen.nationalId.value, reason: "搬家", actor: t.world.clerkA)
+        _ = try t.store.withdrawTrainee(cohortId: t.cohort.id!, nationalId: chen.nationalId, reason: "搬家", actor: t.world.clerkA)
         let (summary, outcomes) = try t.importRows([chen])
         #expect(!summary.committed)
         guard case .rejected(let issues) = outcomes[0] else { Issue.record("should be refused"); return }

@@ -30,33 +30,19 @@ public struct ApprenticeshipPlan: Hashable, Sendable {
     /// Whole months of training planned.
     public var plannedMonths: Int { ApprenticeSubsidy.wholeMonths(from: start, to: end) }
 
-    /// A value of the plan, so that a broken rule can be shown where the value came from: an
-    /// option of `apprentice register` or a column of an apprentice list.
-    public enum Field: String, Sendable, Hashable {
-        case occupation = "--occupation"
-        case level = "--level"
-        case contractYears = "--contract-years"
-        case start = "--start"
-        case end = "--end"
-        case extensionReason = "--extension-reason"
-        case enterpriseMentor = "--enterprise-mentor"
-        case institutionMentor = "--institution-mentor"
-
-        /// The option of `apprentice register` that carries the value.
-        public var option: String { rawValue }
-
-        /// The column of an apprentice list that carries the value.
-        public var listField: ListField {
-            switch self {
-            case .occupation: .occupation
-            case .level: .targetLevel
-            case .contractYears: .contractYears
-            case .start: .apprenticeStart
-            case .end: .apprenticeEnd
-            case .extensionReason: .extensionReason
-            case .enterpriseMentor: .enterpriseMentor
-            case .institutionMentor: .institutionMentor
-            }
+    /// The column of an apprentice list that carries a value of the plan, so that a broken rule
+    /// is shown on the row's cell; nil for a field the plan does not hold.
+    public static func listField(for field: Field) -> ListField? {
+        switch field {
+        case .occupation: .occupation
+        case .level: .targetLevel
+        case .contractYears: .contractYears
+        case .startDate: .apprenticeStart
+        case .endDate: .apprenticeEnd
+        case .extensionReason: .extensionReason
+        case .enterpriseMentor: .enterpriseMentor
+        case .institutionMentor: .institutionMentor
+        default: nil
         }
     }
 
@@ -67,9 +53,9 @@ public struct ApprenticeshipPlan: Hashable, Sendable {
         public let rule: Rejection
     }
 
-    /// Every rule the plan breaks, each naming the option that carries the value.
+    /// Every rule the plan breaks, each naming the field that carries the value.
     public func problems(against catalog: Catalog) -> [FieldProblem] {
-        issues(against: catalog).map { FieldProblem(field: $0.field.option, value: $0.value, rule: $0.rule) }
+        issues(against: catalog).map { FieldProblem(field: $0.field, value: $0.value, rule: $0.rule) }
     }
 
     /// Every rule the plan breaks, in the order of the plan's values.
@@ -97,16 +83,16 @@ public struct ApprenticeshipPlan: Hashable, Sendable {
         let months = plannedMonths
         let maximumYears = catalog.integerSetting(.apprenticeMaxYears)
         if end <= start {
-            fail(.end, end.description, "结束日期应晚于开始日期 \(start)", "the end must be after the start (\(start))")
+            fail(.endDate, end.description, "结束日期应晚于开始日期 \(start)", "the end must be after the start (\(start))")
         } else if months < 12 {
-            fail(.end, end.description, "培养期至少 1 年（现为 \(months) 个月）", "an apprenticeship runs at least one year (this one \(months) months)")
+            fail(.endDate, end.description, "培养期至少 1 年（现为 \(months) 个月）", "an apprenticeship runs at least one year (this one \(months) months)")
         } else if months > maximumYears * 12 || (months == maximumYears * 12 && start.adding(months: months) < end) {
-            fail(.end, end.description, "培养期最长 \(maximumYears) 年", "an apprenticeship runs at most \(maximumYears) years")
+            fail(.endDate, end.description, "培养期最长 \(maximumYears) 年", "an apprenticeship runs at most \(maximumYears) years")
         } else if start.adding(months: 24) < end, extensionReason?.trimmingWhitespace().isEmpty ?? true {
             fail(.extensionReason, "", "培养期超过 2 年须说明理由", "an apprenticeship longer than two years needs a reason")
         }
         if start < contractStart {
-            fail(.start, start.description, "学徒培养应在劳动合同开始（\(contractStart)）之后", "the apprenticeship starts before the labour contract (\(contractStart))")
+            fail(.startDate, start.description, "学徒培养应在劳动合同开始（\(contractStart)）之后", "the apprenticeship starts before the labour contract (\(contractStart))")
         }
         if enterpriseMentor.trimmingWhitespace().isEmpty {
             fail(.enterpriseMentor, enterpriseMentor, "须有企业导师", "an enterprise mentor is required")

@@ -14,12 +14,12 @@ extension CatalogAssembly {
         for level in SkillLevel.nationalLevels {
             guard let first = occupationNames.first(where: { offeredLevels[$0.code]?.contains(level) == true }) else { continue }
             for part in [ExamPart.theory, .practical] where !examPartsSeen.contains(ExamPartKey(scope: .level(level), part: part)) {
-                report(file, line: nil, field: "scope", value: CertificationScope.level(level).code,
+                report(file, line: nil, field: .column("scope"), value: CertificationScope.level(level).code,
                        CatalogRule.missingExamPart(part, scope: .level(level), neededBy: occupationLabel(first.code)))
             }
         }
         if specialAbilityCount > 0, !examPartsSeen.contains(ExamPartKey(scope: .specialAbility, part: .practical)) {
-            report(file, line: nil, field: "scope", value: CertificationScope.specialAbility.code,
+            report(file, line: nil, field: .column("scope"), value: CertificationScope.specialAbility.code,
                    CatalogRule.missingExamPart(.practical, scope: .specialAbility, neededBy: CatalogFile.specialAbilities.fileName))
         }
     }
@@ -32,7 +32,7 @@ extension CatalogAssembly {
                 let own = OccupationLevel(occupation: code, level: level)
                 let template = OccupationLevel(occupation: CatalogFile.anyOccupation, level: level)
                 if !routeLevelsSeen.contains(own) && !routeLevelsSeen.contains(template) {
-                    report(CatalogFile.eligibilityRoutes.fileName, line: nil, field: "occupation", value: code,
+                    report(CatalogFile.eligibilityRoutes.fileName, line: nil, field: .column("occupation"), value: code,
                            CatalogRule.noRoute(level: level))
                 }
             }
@@ -42,7 +42,7 @@ extension CatalogAssembly {
     private mutating func checkEverySettingPresent() {
         guard isUsable(.settings) else { return }
         for key in CatalogSettingKey.allCases where !settingKeysSeen.contains(key.rawValue) {
-            report(CatalogFile.settings.fileName, line: nil, field: "key", value: key.rawValue, CatalogRule.missingSetting())
+            report(CatalogFile.settings.fileName, line: nil, field: .column("key"), value: key.rawValue, CatalogRule.missingSetting())
         }
     }
 }

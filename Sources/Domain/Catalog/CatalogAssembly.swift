@@ -44,7 +44,7 @@ struct CatalogAssembly {
         problems += row.problems
     }
 
-    mutating func report(_ file: String, line: Int?, field: String, value: String, _ rule: Rejection) {
+    mutating func report(_ file: String, line: Int?, field: Field, value: String, _ rule: Rejection) {
         problems.append(FieldProblem(file: file, line: line, field: field, value: value, rule: rule))
     }
 
@@ -54,18 +54,18 @@ struct CatalogAssembly {
         for table in tables {
             problems += table.readingProblems
             guard let file = CatalogFile(rawValue: table.file) else {
-                report(table.file, line: nil, field: "file", value: table.file, CatalogRule.unknownFile())
+                report(table.file, line: nil, field: .file, value: table.file, CatalogRule.unknownFile())
                 continue
             }
             guard given[file] == nil else {
-                report(table.file, line: nil, field: "file", value: table.file, CatalogRule.fileGivenTwice())
+                report(table.file, line: nil, field: .file, value: table.file, CatalogRule.fileGivenTwice())
                 continue
             }
             given[file] = table
         }
         for file in CatalogFile.allCases {
             guard let table = given[file] else {
-                report(file.fileName, line: nil, field: "file", value: file.fileName, CatalogRule.missingFile())
+                report(file.fileName, line: nil, field: .file, value: file.fileName, CatalogRule.missingFile())
                 continue
             }
             // The reader already said why this file could not be read; its columns add nothing.
@@ -79,14 +79,14 @@ struct CatalogAssembly {
         var seen: Set<String> = []
         for column in table.header {
             if !file.columns.contains(column) {
-                report(file.fileName, line: table.headerLine, field: column, value: "", CatalogRule.unknownColumn(file))
+                report(file.fileName, line: table.headerLine, field: .column(column), value: "", CatalogRule.unknownColumn(file))
             } else if !seen.insert(column).inserted {
-                report(file.fileName, line: table.headerLine, field: column, value: "", CatalogRule.columnTwice())
+                report(file.fileName, line: table.headerLine, field: .column(column), value: "", CatalogRule.columnTwice())
             }
         }
         let missing = file.columns.filter { !seen.contains($0) }
         for column in missing {
-            report(file.fileName, line: table.headerLine, field: column, value: "", CatalogRule.missingColumn())
+            report(file.fileName, line: table.headerLine, field: .column(column), value: "", CatalogRule.missingColumn())
         }
         return missing.isEmpty
     }

@@ -23,7 +23,7 @@ struct CatalogRowReader {
     }
 
     mutating func report(_ column: String, value: String, _ rule: Rejection) {
-        problems.append(FieldProblem(file: file.fileName, line: record.line, field: column, value: value, rule: rule))
+        problems.append(FieldProblem(file: file.fileName, line: record.line, field: .column(column), value: value, rule: rule))
     }
 
     /// The text of a column that must not be empty.

@@ -44,53 +44,53 @@ public struct ExamSessionPlan: Hashable, Sendable {
         self.rooms = rooms
     }
 
-    /// Every rule the plan breaks, each naming the option that carries the value.
+    /// Every rule the plan breaks, each naming the field that carries the value.
     public func problems(against catalog: Catalog, today: CivilDate) -> [FieldProblem] {
         var problems: [FieldProblem] = []
-        func fail(_ field: String, _ value: String, _ zh: String, _ en: String) {
+        func fail(_ field: Field, _ value: String, _ zh: String, _ en: String) {
             problems.append(FieldProblem(field: field, value: value, rule: Rejection(zh, en)))
         }
         switch target {
         case .occupation(let code, let level):
             if let occupation = catalog.occupation(code: code) {
                 if !occupation.levels.contains(level) {
-                    fail("--level", level.code, "\(occupation.name)只开设 \(occupation.levels.map(\.code).joined(separator: "、")) 级",
+                    fail(.level, level.code, "\(occupation.name)只开设 \(occupation.levels.map(\.code).joined(separator: "、")) 级",
                          "\(occupation.name) is offered at levels \(occupation.levels.map(\.code).joined(separator: ", ")) only")
                 }
                 if let subTrade, !occupation.subTrades.contains(subTrade.trimmingWhitespace()) {
-                    fail("--sub-trade", subTrade, occupation.subTrades.isEmpty
+                    fail(.subTrade, subTrade, occupation.subTrades.isEmpty
                             ? "\(occupation.name)没有工种" : "不是\(occupation.name)的工种（\(occupation.subTrades.joined(separator: "、"))）",
                          occupation.subTrades.isEmpty
                             ? "\(occupation.name) has no sub-trades" : "is not a sub-trade of \(occupation.name) (\(occupation.subTrades.joined(separator: ", ")))")
                 }
             } else {
-                fail("--occupation", code, "不是目录中的职业", "is not an occupation in the catalog")
+                fail(.occupation, code, "不是目录中的职业", "is not an occupation in the catalog")
             }
         case .specialAbility(let code):
             if catalog.specialAbility(code: code) == nil {
-                fail("--special-ability", code, "不是目录中的专项职业能力项目", "is not a special-ability item in the catalog")
+                fail(.specialAbility, code, "不是目录中的专项职业能力项目", "is not a special-ability item in the catalog")
             }
             if let subTrade {
-                fail("--sub-trade", subTrade, "专项职业能力项目没有工种", "special-ability items have no sub-trades")
+                fail(.subTrade, subTrade, "专项职业能力项目没有工种", "special-ability items have no sub-trades")
             }
         }
         if examDate < today {
-            fail("--date", examDate.description, "考试日期早于今天 \(today)", "the exam date is before today (\(today))")
+            fail(.examDate, examDate.description, "考试日期早于今天 \(today)", "the exam date is before today (\(today))")
         }
         let parts = Set(catalog.examParts(for: target.scope).map(\.part))
         if parts.isEmpty {
-            fail("--level", target.scope.code, "目录中没有该等级的考试科目", "the catalog has no exam parts for this level")
+            fail(.level, target.scope.code, "目录中没有该等级的考试科目", "the catalog has no exam parts for this level")
         }
         var names: Set<String> = []
         for room in rooms {
             let text = "\(room.name):\(room.part.rawValue):\(room.seats)"
-            if room.name.isEmpty { fail("--room", text, "考场名称不能为空", "a room needs a name") }
+            if room.name.isEmpty { fail(.room, text, "考场名称不能为空", "a room needs a name") }
             if !names.insert(room.name).inserted {
-                fail("--room", text, "考场名称重复", "two rooms have this name")
+                fail(.room, text, "考场名称重复", "two rooms have this name")
             }
-            if room.seats <= 0 { fail("--room", text, "座位数必须大于 0", "a room needs at least one seat") }
+            if room.seats <= 0 { fail(.room, text, "座位数必须大于 0", "a room needs at least one seat") }
             if !parts.isEmpty && !parts.contains(room.part) {
-                fail("--room", text, "本场考试没有\(room.part.chineseName)科目（只有 \(partList(parts, \.chineseName, "、"))）",
+                fail(.room, text, "本场考试没有\(room.part.chineseName)科目（只有 \(partList(parts, \.chineseName, "、"))）",
                      "this exam has no \(room.part.englishName) part (only \(partList(parts, \.englishName, ", ")))")
             }
         }
@@ -98,10 +98,10 @@ public struct ExamSessionPlan: Hashable, Sendable {
             let partRooms = rooms.filter { $0.part == part }
             let seats = partRooms.reduce(0) { $0 + max(0, $1.seats) }
             if partRooms.isEmpty {
-                fail("--room", "", "缺少\(part.chineseName)考场（每个科目至少一个考场）",
+                fail(.room, "", "缺少\(part.chineseName)考场（每个科目至少一个考场）",
                      "no room for the \(part.englishName) part (every part needs at least one room)")
             } else if seats > Self.maximumCandidates {
-                fail("--room", String(seats), "\(part.chineseName)考场座位合计超过 \(Self.maximumCandidates)",
+                fail(.room, String(seats), "\(part.chineseName)考场座位合计超过 \(Self.maximumCandidates)",
                      "the \(part.englishName) rooms seat more than \(Self.maximumCandidates) in total")
             }
         }

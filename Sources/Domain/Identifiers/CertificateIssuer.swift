@@ -35,3 +35,32 @@ public struct CertificateIssuer: Hashable, Sendable {
         "\(bodyKind.rawValue)\(bodyCode.zeroPadded(4))\(provinceCode)\(siteSequence.zeroPadded(6))"
     }
 }
+
+extension CertificateIssuer {
+    /// Reads the parts as a user gives them: kind `Y` or `S`, a 4-digit body code, a 2-digit
+    /// province code, a 6-digit site sequence. The first part that is wrong is refused, naming
+    /// its field.
+    public static func parse(bodyKind: String, bodyCode: String, provinceCode: String, siteSequence: String) throws(FieldProblem)
+        -> CertificateIssuer {
+        guard let kind = EvaluationBodyKind(rawValue: bodyKind.trimmingWhitespace().uppercased()) else {
+            throw FieldProblem(field: .bodyKind, value: bodyKind, rule: Rejection(
+                "应为 Y（用人单位）或 S（社会培训评价组织）", "must be Y (employer) or S (social training and evaluation organisation)"))
+        }
+        func digits(_ field: Field, _ text: String, count: Int) throws(FieldProblem) -> String {
+            let trimmed = text.trimmingWhitespace()
+            guard trimmed.count == count, trimmed.allSatisfy(\.isASCIIDigit) else {
+                throw FieldProblem(field: field, value: text, rule: Rejection("应为 \(count) 位数字", "must be \(count) digits"))
+            }
+            return trimmed
+        }
+        let code = Int(try digits(.bodyCode, bodyCode, count: 4))!
+        let site = Int(try digits(.siteSequence, siteSequence, count: 6))!
+        let province = try digits(.provinceCode, provinceCode, count: 2)
+        do {
+            // With the digit counts checked, only the province code can still be refused.
+            return try CertificateIssuer(bodyKind: kind, bodyCode: code, provinceCode: province, siteSequence: site)
+        } catch {
+            throw FieldProblem(field: .provinceCode, value: provinceCode, rule: error)
+        }
+    }
+}

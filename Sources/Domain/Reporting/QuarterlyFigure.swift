@@ -79,7 +79,7 @@ public enum QuarterlyFigure: String, CaseIterable, Hashable, Sendable {
         case .apprenticesCompleted: "结业日期在统计期内的学徒（已取得目标职业证书）。"
         case .apprenticesTerminated: "终止日期在统计期内的学徒。"
         case .trainingSubsidyDue: "发证日期在统计期内、未撤销、目录有补贴标准的证书，按目录标准计。"
-        case .trainingSubsidyClaimed: "申领日期在统计期内的以证定补申领（cert claims --record）所列金额。"
+        case .trainingSubsidyClaimed: "申领日期在统计期内、已记录的以证定补申领所列金额。"
         case .apprenticeSubsidyDue: "备案日在统计期内的预付款，加结业日在统计期内的余款，减终止日在统计期内应退回的预付款。"
         }
     }
@@ -100,7 +100,7 @@ public enum QuarterlyFigure: String, CaseIterable, Hashable, Sendable {
         case .apprenticesCompleted: "Apprenticeships completed with the target certificate in the period."
         case .apprenticesTerminated: "Apprenticeships terminated in the period (by the termination date)."
         case .trainingSubsidyDue: "Valid certificates issued in the period at the catalog's training-subsidy rate, where it has one."
-        case .trainingSubsidyClaimed: "Training-subsidy claims recorded (cert claims --record) with a claim date in the period."
+        case .trainingSubsidyClaimed: "Training-subsidy claims recorded with a claim date in the period."
         case .apprenticeSubsidyDue: "Advances of apprenticeships filed in the period, plus remainders of those completed in it, "
             + "less advances owed back by those terminated in it."
         }

@@ -59,7 +59,7 @@ struct ApprenticeCommand: ParsableCommand {
             let id = try parseOption("--id", nationalId) { text throws(Rejection) in try NationalID.parse(text, today: today) }
             let apprenticeship = try store.registerApprenticeship(
                 plan, enterpriseId: try store.enterprise(enterprise, actor: actor).id!,
-                institutionId: try resolveInstitution(institution, store: store, actor: actor), nationalId: id.value, actor: actor)
+                institutionId: try resolveInstitution(institution, store: store, actor: actor), nationalId: id, actor: actor)
             CLIContext.current.print("已登记学徒 Registered apprenticeship \(apprenticeship.id!): \(Masking.nationalID(id.value)) \(plan.plannedMonths) 个月 months")
         }
     }

@@ -8,7 +8,7 @@ func loadCatalog(_ directory: String) throws -> Catalog {
     let url = CLIContext.current.url(for: directory)
     let result = CatalogReader.load(url)
     for problem in result.problems {
-        CLIContext.current.printError("\(problem.chinese)\n  \(problem.english)")
+        CLIContext.current.printError("\(problem.commandLineChinese)\n  \(problem.commandLineEnglish)")
     }
     guard let catalog = result.catalog, result.problems.isEmpty else {
         throw CLIError.catalogHasProblems(count: result.problems.count, directory: directory)

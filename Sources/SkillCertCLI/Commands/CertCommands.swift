@@ -37,7 +37,11 @@ struct CertCommand: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore()
-            let answer = try store.verifyCertificate(number: number, name: name, nationalId: nationalId, actor: try global.actor(in: store))
+            let today = try global.clock().today
+            let id = try nationalId.map { text throws(CLIError) in
+                try parseOption("--id", text) { value throws(Rejection) in try NationalID.parse(value, today: today) }
+            }
+            let answer = try store.verifyCertificate(number: number, name: name, nationalId: id, actor: try global.actor(in: store))
             let out = CLIContext.current
             switch answer {
             case .valid(let line):
@@ -75,8 +79,8 @@ struct CertCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore()
             guard let why = ReissueReason(rawValue: reason.lowercased()) ?? ReissueReason.allCases.first(where: { $0.chineseName == reason }) else {
-                throw CLIError.invalidOption(FieldProblem(field: "--reason", value: reason, rule: Rejection(
-                    "补发原因为 lost（遗失）或 damaged（损毁）", "a reissue is for a lost or damaged certificate")))
+                throw CLIError.invalidOption(option: "--reason", value: reason, rule: Rejection(
+                    "补发原因为 lost（遗失）或 damaged（损毁）", "a reissue is for a lost or damaged certificate"))
             }
             let line = try store.reissueCertificate(number: number, reason: why, note: note, actor: try global.actor(in: store))
             CLIContext.current.print("已补发 Reissued \(line.number)（\(why.chineseName)），共补发 \(line.reissues) 次")

@@ -29,9 +29,9 @@ struct CohortCommand: ParsableCommand {
             let catalog = try store.catalog()
             let institutionId = try resolveInstitution(institution, store: store, actor: actor)
             guard let project = catalog.project(matching: project) else {
-                throw CLIError.invalidOption(FieldProblem(field: "--project", value: project, rule: Rejection(
+                throw CLIError.invalidOption(option: "--project", value: project, rule: Rejection(
                     "不是目录中的项目（\(catalog.projects.map { "\($0.code) \($0.nameZh)" }.joined(separator: "、"))）",
-                    "is not a project in the catalog (\(catalog.projects.map(\.code).joined(separator: ", ")))")))
+                    "is not a project in the catalog (\(catalog.projects.map(\.code).joined(separator: ", ")))"))
             }
             let plan = CohortPlan(
                 name: name, projectCode: project.code,
@@ -127,7 +127,7 @@ struct CohortCommand: ParsableCommand {
             let today = try global.clock().today
             let id = try parseOption("--id", nationalId) { text throws(Rejection) in try NationalID.parse(text, today: today) }
             let tenths = try parseOption("--hours", hours, Domain.Hours.parse).tenths
-            let outcome = try store.recordHours(cohortId: cohort, nationalId: id.value, hoursTenths: tenths, actor: actor)
+            let outcome = try store.recordHours(cohortId: cohort, nationalId: id, hoursTenths: tenths, actor: actor)
             switch outcome {
             case .unchanged: CLIContext.current.print("学时未变 Hours unchanged: \(hours)")
             default: CLIContext.current.print("已记录学时 Recorded \(hours) hours for \(Masking.nationalID(id.value))")
@@ -147,7 +147,7 @@ struct CohortCommand: ParsableCommand {
             let actor = try global.actor(in: store)
             let today = try global.clock().today
             let ids = try nationalIds.map { text throws in
-                try parseOption("--id", text) { value throws(Rejection) in try NationalID.parse(value, today: today) }.value
+                try parseOption("--id", text) { value throws(Rejection) in try NationalID.parse(value, today: today) }
             }
             let result = try store.completeTrainees(cohortId: cohort, nationalIds: ids.isEmpty ? nil : ids, actor: actor)
             let required = Domain.Hours(tenths: result.requiredTenths).description
@@ -169,7 +169,7 @@ struct CohortCommand: ParsableCommand {
             let store = try global.openStore()
             let today = try global.clock().today
             let id = try parseOption("--id", nationalId) { text throws(Rejection) in try NationalID.parse(text, today: today) }
-            _ = try store.withdrawTrainee(cohortId: cohort, nationalId: id.value, reason: reason, actor: try global.actor(in: store))
+            _ = try store.withdrawTrainee(cohortId: cohort, nationalId: id, reason: reason, actor: try global.actor(in: store))
             CLIContext.current.print("已退学 Withdrawn: \(Masking.nationalID(id.value))（\(reason)）")
         }
     }

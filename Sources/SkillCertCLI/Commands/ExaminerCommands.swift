@@ -27,9 +27,9 @@ struct ExaminerCommand: ParsableCommand {
             let catalog = try store.catalog()
             let today = try global.clock().today
             let id = try parseOption("--id", nationalId) { text throws(Rejection) in try NationalID.parse(text, today: today) }
-            let phone = try phone.map { text throws(CLIError) in try parseOption("--phone", text, MobilePhone.parse).value }
+            let phone = try phone.map { text throws(CLIError) in try parseOption("--phone", text, MobilePhone.parse) }
             let summary = try store.addExaminer(NewExaminer(
-                person: NewPerson(nationalId: id.value, name: name, sex: id.sex.rawValue, birthDate: id.birthDate, phone: phone),
+                person: NewPerson(nationalId: id, name: name, phone: phone),
                 bodyId: try store.institution(body, actor: actor).id!,
                 ownInstitutionId: try institution.map { try store.institution($0, actor: actor).id! },
                 userLogin: login,

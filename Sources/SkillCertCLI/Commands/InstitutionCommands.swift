@@ -31,18 +31,18 @@ struct InstitutionCommand: ParsableCommand {
                                      contactPerson: contact, contactPhone: phone, address: address)
             if let creditCode {
                 let parsed = try parseOption("--credit-code", creditCode, CreditCode.parse)
-                new.creditCode = parsed.code.value
-                new.creditCodeWarning = parsed.warnings.first?.english
+                new.creditCode = parsed
                 for warning in parsed.warnings {
                     CLIContext.current.printError("注意：\(warning.chinese)\nWarning: \(warning.english)")
                 }
             }
             if kind == .evaluation {
-                let issuer = try EvaluationBodyOptions.issuer(bodyKind: bodyKind, bodyCode: bodyCode, province: province, site: site)
-                new.bodyKind = issuer.bodyKind.rawValue
-                new.bodyCode = issuer.bodyCode
-                new.provinceCode = issuer.provinceCode
-                new.siteSequence = issuer.siteSequence
+                guard let bodyKind, let bodyCode, let site else {
+                    throw CLIError.missingOption(option: "--body-kind, --body-code, --site",
+                                                 reasonZh: "评价机构必须提供机构类别、机构代码和站点序号（证书编号的组成部分）",
+                                                 reasonEn: "an evaluation body needs its body kind, body code and site sequence (parts of its certificate numbers)")
+                }
+                new.issuer = try CertificateIssuer.parse(bodyKind: bodyKind, bodyCode: bodyCode, provinceCode: province, siteSequence: site)
             }
             let institution = try store.addInstitution(new, actor: actor)
             CLIContext.current.print("已登记机构 Registered institution \(institution.id!): \(institution.name)（\(institution.kind.chineseName)，\(institution.district)）")
@@ -122,9 +122,7 @@ struct InstitutionCommand: ParsableCommand {
             var changes = InstitutionChanges(name: name, district: district, contactPerson: contact,
                                              contactPhone: phone, address: address)
             if let creditCode {
-                let parsed = try parseOption("--credit-code", creditCode, CreditCode.parse)
-                changes.creditCode = parsed.code.value
-                changes.creditCodeWarning = parsed.warnings.first?.english
+                changes.creditCode = try parseOption("--credit-code", creditCode, CreditCode.parse)
             }
             let institution = try store.updateInstitution(id: id, changes, actor: actor)
             CLIContext.current.print("已更新机构 Updated institution \(institution.id!): \(institution.name)")
@@ -157,38 +155,5 @@ struct InstitutionView: Encodable {
         contactPhone = institution.contactPhone.map(Masking.phone)
         address = institution.address
         bodyPrefix = institution.certificateIssuer?.prefix
-    }
-}
-
-/// Reads the options that name an evaluation body's certificate-number parts into the issuer
-/// its certificate numbers start with.
-enum EvaluationBodyOptions {
-    static func issuer(bodyKind: String?, bodyCode: String?, province: String, site: String?) throws(CLIError) -> CertificateIssuer {
-        guard let bodyKind, let bodyCode, let site else {
-            throw CLIError.missingOption(option: "--body-kind, --body-code, --site",
-                                         reasonZh: "评价机构必须提供机构类别、机构代码和站点序号（证书编号的组成部分）",
-                                         reasonEn: "an evaluation body needs its body kind, body code and site sequence (parts of its certificate numbers)")
-        }
-        guard let kind = EvaluationBodyKind(rawValue: bodyKind.trimmingWhitespace().uppercased()) else {
-            throw CLIError.invalidOption(FieldProblem(field: "--body-kind", value: bodyKind, rule: Rejection(
-                "应为 Y（用人单位）或 S（社会培训评价组织）", "must be Y (employer) or S (social training and evaluation organisation)")))
-        }
-        func digits(_ option: String, _ text: String, count: Int) throws(CLIError) -> String {
-            let trimmed = text.trimmingWhitespace()
-            guard trimmed.count == count, trimmed.allSatisfy(\.isASCIIDigit) else {
-                throw CLIError.invalidOption(FieldProblem(field: option, value: text, rule: Rejection(
-                    "应为 \(count) 位数字", "must be \(count) digits")))
-            }
-            return trimmed
-        }
-        let code = Int(try digits("--body-code", bodyCode, count: 4))!
-        let siteNumber = Int(try digits("--site", site, count: 6))!
-        let provinceCode = try digits("--province", province, count: 2)
-        do {
-            // With the digit counts checked, only the province code can still be refused.
-            return try CertificateIssuer(bodyKind: kind, bodyCode: code, provinceCode: provinceCode, siteSequence: siteNumber)
-        } catch {
-            throw CLIError.invalidOption(FieldProblem(field: "--province", value: province, rule: error))
-        }
     }
 }

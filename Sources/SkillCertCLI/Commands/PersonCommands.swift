@@ -20,9 +20,9 @@ struct PersonCommand: ParsableCommand {
             let actor = try global.actor(in: store)
             let today = try global.clock().today
             let id = try parseOption("--id", nationalId) { text throws(Rejection) in try NationalID.parse(text, today: today) }
-            let phone = try phone.map { text throws(CLIError) in try parseOption("--phone", text, MobilePhone.parse).value }
+            let phone = try phone.map { text throws(CLIError) in try parseOption("--phone", text, MobilePhone.parse) }
             let result = try store.registerPerson(
-                NewPerson(nationalId: id.value, name: name, sex: id.sex.rawValue, birthDate: id.birthDate, phone: phone),
+                NewPerson(nationalId: id, name: name, phone: phone),
                 actor: actor)
             let who = "\(result.person.name) \(Masking.nationalID(result.person.nationalId))"
             CLIContext.current.print(result.created ? "已登记 Registered: \(who)" : "已在册 Already registered: \(who)")
@@ -73,7 +73,7 @@ struct PersonCommand: ParsableCommand {
             let actor = try global.actor(in: store)
             let today = try global.clock().today
             let id = try parseOption("national ID", nationalId) { text throws(Rejection) in try NationalID.parse(text, today: today) }
-            let person = try store.person(nationalId: id.value, actor: actor)
+            let person = try store.person(nationalId: id, actor: actor)
             try disclosure.record([person.id!], store: store, actor: actor)
             let view = PersonView(person, unmasked: disclosure.unmasked)
             if listing.json {
@@ -101,8 +101,8 @@ struct PersonCommand: ParsableCommand {
             let actor = try global.actor(in: store)
             let today = try global.clock().today
             let id = try parseOption("national ID", nationalId) { text throws(Rejection) in try NationalID.parse(text, today: today) }
-            let phone = try phone.map { text throws(CLIError) in try parseOption("--phone", text, MobilePhone.parse).value }
-            let person = try store.updatePerson(nationalId: id.value, name: name, phone: phone, reason: reason, actor: actor)
+            let phone = try phone.map { text throws(CLIError) in try parseOption("--phone", text, MobilePhone.parse) }
+            let person = try store.updatePerson(nationalId: id, name: name, phone: phone, reason: reason, actor: actor)
             CLIContext.current.print("已更正 Corrected: \(person.name) \(Masking.nationalID(person.nationalId))")
         }
     }

@@ -21,8 +21,8 @@ extension SessionCommand {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
             guard years >= 0 else {
-                throw CLIError.invalidOption(FieldProblem(field: "--years", value: String(years), rule: Rejection(
-                    "从业年限不能为负数", "years cannot be negative")))
+                throw CLIError.invalidOption(option: "--years", value: String(years), rule: Rejection(
+                    "从业年限不能为负数", "years cannot be negative"))
             }
             let declaration = CandidateDeclaration(
                 declaredYears: years,
@@ -32,15 +32,15 @@ extension SessionCommand {
             switch (cohort, nationalId) {
             case (let cohort?, nil):
                 if overrideReason != nil || retake {
-                    throw CLIError.invalidOption(FieldProblem(
-                        field: retake ? "--retake" : "--override-reason", value: overrideReason ?? "", rule: Rejection(
-                        "特批和补考只能逐人办理（--id）", "overrides and retakes register one person at a time (--id)")))
+                    throw CLIError.invalidOption(
+                        option: retake ? "--retake" : "--override-reason", value: overrideReason ?? "", rule: Rejection(
+                        "特批和补考只能逐人办理（--id）", "overrides and retakes register one person at a time (--id)"))
                 }
                 outcome = try store.registerCohort(sessionId: session, cohortId: cohort, declaration: declaration, dryRun: dryRun, actor: actor)
             case (nil, let text?):
                 let today = try global.clock().today
                 let id = try parseOption("--id", text) { value throws(Rejection) in try NationalID.parse(value, today: today) }
-                outcome = try store.registerCandidate(sessionId: session, nationalId: id.value, declaration: declaration,
+                outcome = try store.registerCandidate(sessionId: session, nationalId: id, declaration: declaration,
                                                       overrideReason: overrideReason, retake: retake, dryRun: dryRun, actor: actor)
             default:
                 throw CLIError.missingOption(option: "--cohort or --id", reasonZh: "请给出一个培训班，或一名考生的身份证号",

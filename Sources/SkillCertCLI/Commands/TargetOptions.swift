@@ -25,16 +25,16 @@ struct TargetOptions: ParsableArguments {
 
 func occupationCode(_ text: String, in catalog: Catalog, option: String) throws(CLIError) -> String {
     guard let found = catalog.occupation(matching: text) else {
-        throw CLIError.invalidOption(FieldProblem(field: option, value: text, rule: Rejection(
-            "不是目录中的职业（编码或名称）", "is not an occupation of the catalog (code or name)")))
+        throw CLIError.invalidOption(option: option, value: text, rule: Rejection(
+            "不是目录中的职业（编码或名称）", "is not an occupation of the catalog (code or name)"))
     }
     return found.code
 }
 
 func specialAbilityCode(_ text: String, in catalog: Catalog, option: String) throws(CLIError) -> String {
     guard let found = catalog.specialAbility(matching: text) else {
-        throw CLIError.invalidOption(FieldProblem(field: option, value: text, rule: Rejection(
-            "不是目录中的专项职业能力项目", "is not a special-ability item of the catalog")))
+        throw CLIError.invalidOption(option: option, value: text, rule: Rejection(
+            "不是目录中的专项职业能力项目", "is not a special-ability item of the catalog"))
     }
     return found.code
 }

@@ -20,9 +20,9 @@ struct UserCommand: ParsableCommand {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
             guard let role = Role(rawValue: role.trimmingWhitespace().lowercased()) else {
-                throw CLIError.invalidOption(FieldProblem(field: "--role", value: role, rule: Rejection(
+                throw CLIError.invalidOption(option: "--role", value: role, rule: Rejection(
                     "角色应为 bureau（人社局）、institution（机构经办人）或 examiner（考评员）",
-                    "a role is bureau, institution or examiner")))
+                    "a role is bureau, institution or examiner"))
             }
             let institutionId = try institution.map { try store.institution($0, actor: actor).id! }
             let user = try store.addUser(login: login, name: name, role: role, institutionId: institutionId, actor: actor)

@@ -18,7 +18,7 @@ struct RefusalLog {
             problems += 1
             guard shown.count < Self.listed else { continue }
             let column = issue.field.flatMap { columns[$0] }.flatMap { $0 < header.count ? ListColumn(index: $0, header: header[$0]) : nil }
-            shown.append(FieldProblem(file: file, line: row, field: column.map { "\($0.letter) \($0.header)" } ?? issue.field?.header ?? "整行 row",
+            shown.append(FieldProblem(file: file, line: row, field: column.map { .column("\($0.letter) \($0.header)") } ?? issue.field.map(Field.listColumn) ?? .wholeRow,
                                       value: Self.masked(issue.value, field: issue.field), rule: issue.rule))
         }
     }
@@ -34,7 +34,7 @@ struct RefusalLog {
 
     func print() {
         let context = CLIContext.current
-        for problem in shown { context.printError(problem.description) }
+        for problem in shown { context.printError(problem.commandLineDescription) }
         guard problems > shown.count else { return }
         context.printError("""
             …另有 \(problems - shown.count) 个问题未列出，共 \(rows) 行被拒绝

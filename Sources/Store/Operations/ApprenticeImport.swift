@@ -103,7 +103,7 @@ extension Store {
         guard let named else {
             if fallback == nil {
                 issues.append(ImportRowIssue(field: .institution, value: "", rule: Rejection(
-                    "须填写培训机构，或导入时用 --institution 指明", "name the training institution in the row, or for the file with --institution")))
+                    "须填写培训机构，或导入时为整个文件指明培训机构", "name the training institution in the row, or one for the whole file when importing")))
             }
             return fallback
         }

@@ -22,13 +22,13 @@ enum RegistrationRefusal: Equatable {
         switch first {
         case .noEnterprise(let key): return .notFound(kind: "企业", key: key)
         case .notTrainingParty(let institution):
-            return .invalid(FieldProblem(field: "--institution", value: institution.name, rule: notTrainingPartyRule(institution)))
+            return .invalid(FieldProblem(field: .institution, value: institution.name, rule: notTrainingPartyRule(institution)))
         case .noPerson(let id): return .notFound(kind: "人员", key: Masking.nationalID(id))
-        case .otherName(let given): return .invalid(FieldProblem(field: "--name", value: given, rule: otherNameRule))
+        case .otherName(let given): return .invalid(FieldProblem(field: .name, value: given, rule: otherNameRule))
         case .plan:
             return .invalidFields(refusals.compactMap { refusal in
                 guard case .plan(let issue) = refusal else { return nil }
-                return FieldProblem(field: issue.field.option, value: issue.value, rule: issue.rule)
+                return FieldProblem(field: issue.field, value: issue.value, rule: issue.rule)
             })
         case .underWay(let id): return .conflict(reasonZh: underWayRule(id).chinese, reasonEn: underWayRule(id).english)
         }
@@ -49,7 +49,7 @@ enum RegistrationRefusal: Equatable {
         case .otherName(let given):
             ImportRowIssue(field: .name, value: given, rule: Self.otherNameRule)
         case .plan(let issue):
-            ImportRowIssue(field: issue.field.listField, value: issue.value, rule: issue.rule)
+            ImportRowIssue(field: ApprenticeshipPlan.listField(for: issue.field), value: issue.value, rule: issue.rule)
         case .underWay(let id):
             ImportRowIssue(field: .nationalId, value: id, rule: Self.underWayRule(id))
         }

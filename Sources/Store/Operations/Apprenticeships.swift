@@ -29,7 +29,7 @@ extension Store {
                 throw StoreError.duplicate(kind: "企业", key: code)
             }
             var enterprise = Enterprise(id: nil, creditCode: code, creditCodeWarning: creditCode.warnings.first.map { $0.english },
-                                        name: try Store.requiredText(name, field: "--name"), district: district.trimmingWhitespace(),
+                                        name: try Store.requiredText(name, field: .enterpriseName), district: district.trimmingWhitespace(),
                                         createdAt: clock.timestamp())
             try enterprise.insert(db)
             try audit(db, actor: actor, action: "enterprise.create", entity: "enterprises", key: String(enterprise.id!), after: enterprise)
@@ -49,14 +49,14 @@ extension Store {
     }
 
     /// Registers (登记) an apprenticeship: an institution for apprentices it trains, or the bureau.
-    public func registerApprenticeship(_ plan: ApprenticeshipPlan, enterpriseId: Int64, institutionId: Int64, nationalId: String,
+    public func registerApprenticeship(_ plan: ApprenticeshipPlan, enterpriseId: Int64, institutionId: Int64, nationalId: NationalID,
                                        actor: User) throws(StoreError) -> Apprenticeship {
         try write { db in
             let actor = try currentActor(db, actor)
             try requireRegistrar(actor, to: "apprentice register")
             try requireVisible(actor, institutionId: institutionId, orNotFound: "机构", key: String(institutionId))
             let checked = try checkRegistration(db, plan, enterprise: String(enterpriseId), institutionId: institutionId,
-                                                nationalId: nationalId, name: nil, catalog: try Catalog.fetch(db))
+                                                nationalId: nationalId.value, name: nil, catalog: try Catalog.fetch(db))
             if let refused = RegistrationRefusal.storeError(checked.refusals) { throw refused }
             return try insertApprenticeship(db, plan, enterpriseId: enterpriseId, institutionId: institutionId,
                                             personId: checked.person!.id!, actor: actor)
@@ -90,10 +90,10 @@ extension Store {
                 throw StoreError.notFound(kind: "证书", key: number)
             }
             let level = (row["level"] as String?).flatMap { try? SkillLevel.parse($0) }
-            let target = try? SkillLevel.parse(apprenticeship.targetLevel)
+            let target = try? apprenticeship.targetSkillLevel
             guard (row["person_id"] as Int64) == apprenticeship.personId, (row["occupation_code"] as String?) == apprenticeship.occupationCode,
                   let level, let target, level >= target, (row["revoked_on"] as String?) == nil else {
-                throw StoreError.invalid(FieldProblem(field: "--certificate", value: number, rule: Rejection(
+                throw StoreError.invalid(FieldProblem(field: .certificateNumber, value: number, rule: Rejection(
                     "须为该学徒本人、目标职业、目标等级或以上的有效证书",
                     "must be a valid certificate of this apprentice in the target occupation, at the target level or higher")))
             }
@@ -106,11 +106,11 @@ extension Store {
     public func terminateApprenticeship(id: Int64, on date: CivilDate, reason: String, actor: User) throws(StoreError) -> Apprenticeship {
         try change(id: id, to: .terminated, bureauOnly: true, actor: actor) { _, apprenticeship in
             guard date <= self.clock.today, date.description >= apprenticeship.startDate else {
-                throw StoreError.invalid(FieldProblem(field: "--on", value: date.description, rule: Rejection(
+                throw StoreError.invalid(FieldProblem(field: .terminationDate, value: date.description, rule: Rejection(
                     "终止日期应在培养开始（\(apprenticeship.startDate)）之后、今天（\(self.clock.today)）之前",
                     "the termination date must fall between the start (\(apprenticeship.startDate)) and today (\(self.clock.today))")))
             }
-            apprenticeship.terminationReason = try Store.requiredText(reason, field: "--reason")
+            apprenticeship.terminationReason = try Store.requiredText(reason, field: .reason)
             apprenticeship.terminatedOn = date.description
         }
     }
@@ -147,7 +147,7 @@ extension Store {
             do throws(Rejection) {
                 try apprenticeship.status.transition(to: target)
             } catch {
-                throw StoreError.invalid(FieldProblem(field: "status", value: before.status.rawValue, rule: error))
+                throw StoreError.invalid(FieldProblem(field: .status, value: before.status.rawValue, rule: error))
             }
             try update(db, &apprenticeship)
             try apprenticeship.update(db)
@@ -158,24 +158,24 @@ extension Store {
     }
 
     private static func subsidy(of apprenticeship: Apprenticeship, catalog: Catalog) throws -> ApprenticeSubsidy {
-        guard let level = try? SkillLevel.parse(apprenticeship.targetLevel), let rate = catalog.apprenticeSubsidy(level: level) else {
-            throw StoreError.invalid(FieldProblem(field: "--level", value: apprenticeship.targetLevel, rule: Rejection(
+        guard let level = try? apprenticeship.targetSkillLevel, let rate = catalog.apprenticeSubsidy(level: level) else {
+            throw StoreError.invalid(FieldProblem(field: .level, value: apprenticeship.targetLevel, rule: Rejection(
                 "目录中没有该等级的学徒补贴标准", "the catalog has no apprentice subsidy rate for this level")))
         }
         return ApprenticeSubsidy(yearlyRate: rate, advancePercent: catalog.integerSetting(.apprenticeAdvancePercent))
     }
 
     private static func plannedMonths(_ apprenticeship: Apprenticeship) throws -> Int {
-        ApprenticeSubsidy.wholeMonths(from: try CivilDate.parse(apprenticeship.startDate), to: try CivilDate.parse(apprenticeship.endDate))
+        ApprenticeSubsidy.wholeMonths(from: try apprenticeship.startDay, to: try apprenticeship.endDay)
     }
 
     func money(of apprenticeship: Apprenticeship, catalog: Catalog) throws -> ApprenticeshipMoney {
         let subsidy = try Store.subsidy(of: apprenticeship, catalog: catalog)
-        let start = try CivilDate.parse(apprenticeship.startDate), end = try CivilDate.parse(apprenticeship.endDate)
+        let start = try apprenticeship.startDay, end = try apprenticeship.endDay
         let until: CivilDate
         switch apprenticeship.status {
         case .completed: until = end
-        case .terminated: until = try CivilDate.parse(apprenticeship.terminatedOn!)
+        case .terminated: until = try apprenticeship.terminatedDay!
         default: until = min(clock.today, end)
         }
         let months = ApprenticeSubsidy.wholeMonths(from: start, to: until)

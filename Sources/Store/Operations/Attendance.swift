@@ -76,14 +76,24 @@ public struct CompletionResult: Sendable, Equatable {
 }
 
 extension Store {
+    /// The field of a one-trainee hours entry that an issue of the list rules is about.
+    private static func hoursField(_ column: ListField?) -> Field {
+        switch column {
+        case .nationalId: .nationalID
+        case .hours: .attendedHours
+        case let column?: .listColumn(column)
+        case nil: .wholeRow
+        }
+    }
+
     /// Sets one trainee's attended hours.
-    public func recordHours(cohortId: Int64, nationalId: String, hoursTenths: Int, actor: User) throws(StoreError) -> AttendanceRowOutcome {
+    public func recordHours(cohortId: Int64, nationalId: NationalID, hoursTenths: Int, actor: User) throws(StoreError) -> AttendanceRowOutcome {
         try write { db in
             let actor = try currentActor(db, actor)
             let cohort = try scopedCohort(db, id: cohortId, actor: actor, to: "cohort hours")
-            let outcome = try setHours(db, cohort: cohort, nationalId: nationalId, name: nil, hoursTenths: hoursTenths, actor: actor)
+            let outcome = try setHours(db, cohort: cohort, nationalId: nationalId.value, name: nil, hoursTenths: hoursTenths, actor: actor)
             if case .rejected(let issues) = outcome {
-                throw StoreError.invalidFields(issues.map { FieldProblem(field: $0.field.map(\.rawValue) ?? "row", value: $0.value, rule: $0.rule) })
+                throw StoreError.invalidFields(issues.map { FieldProblem(field: Self.hoursField($0.field), value: $0.value, rule: $0.rule) })
             }
             return outcome
         }
@@ -144,7 +154,7 @@ extension Store {
 
     /// Completes (结业) trainees whose attended hours reach the catalog's share of the planned
     /// hours: everyone eligible, or only `nationalIds`. Those short of hours are reported, not completed.
-    public func completeTrainees(cohortId: Int64, nationalIds: [String]? = nil, actor: User) throws(StoreError) -> CompletionResult {
+    public func completeTrainees(cohortId: Int64, nationalIds: [NationalID]? = nil, actor: User) throws(StoreError) -> CompletionResult {
         let today = clock.today
         return try write { db in
             let actor = try currentActor(db, actor)
@@ -153,14 +163,14 @@ extension Store {
             var result = CompletionResult()
             // Rounded up: 80 % of 75 hours is 60.0, of 77 hours 61.6 hours.
             result.requiredTenths = (cohort.plannedHours * 10 * share + 99) / 100
-            if let start = try? CivilDate.parse(cohort.startDate), today < start {
+            if let start = try? cohort.startDay, today < start {
                 throw StoreError.conflict(reasonZh: "培训班 \(cohort.startDate) 才开班，不能结业",
                                           reasonEn: "the cohort starts on \(cohort.startDate); nobody can complete it yet")
             }
             var candidates: [(Enrolment, Person)] = []
             if let nationalIds {
                 var seen = Set<String>()
-                for id in nationalIds where seen.insert(id).inserted {
+                for id in nationalIds.map(\.value) where seen.insert(id).inserted {
                     guard let enrolment = try enrolment(db, cohort: cohort, nationalId: id) else {
                         throw StoreError.notFound(kind: "学员", key: Masking.nationalID(id))
                     }
@@ -203,14 +213,14 @@ extension Store {
     }
 
     /// Withdraws a trainee (退学) with a reason; their place is freed.
-    public func withdrawTrainee(cohortId: Int64, nationalId: String, reason: String, actor: User) throws(StoreError) -> Enrolment {
+    public func withdrawTrainee(cohortId: Int64, nationalId: NationalID, reason: String, actor: User) throws(StoreError) -> Enrolment {
         let today = clock.today
         return try write { db in
             let actor = try currentActor(db, actor)
             let cohort = try scopedCohort(db, id: cohortId, actor: actor, to: "cohort withdraw")
-            let reason = try Store.requiredText(reason, field: "--reason")
-            guard let enrolment = try enrolment(db, cohort: cohort, nationalId: nationalId) else {
-                throw StoreError.notFound(kind: "学员", key: Masking.nationalID(nationalId))
+            let reason = try Store.requiredText(reason, field: .reason)
+            guard let enrolment = try enrolment(db, cohort: cohort, nationalId: nationalId.value) else {
+                throw StoreError.notFound(kind: "学员", key: nationalId.masked)
             }
             guard enrolment.status == .enrolled else {
                 throw StoreError.conflict(reasonZh: "学员已\(enrolment.status.chineseName)，不能退学",

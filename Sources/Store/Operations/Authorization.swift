@@ -11,10 +11,10 @@ extension Store {
         return current
     }
 
-    func requireBureau(_ actor: User, to action: String) throws {
+    func requireBureau(_ actor: User, to action: String, field: Field? = nil) throws {
         guard actor.role == .bureau else {
             throw StoreError.notPermitted(
-                action: action,
+                action: action, field: field,
                 reasonZh: "只有人社局用户可以执行此操作（当前用户 \(actor.login) 的角色是\(actor.role.chineseName)）",
                 reasonEn: "only bureau users may do this (\(actor.login) is a \(actor.role.rawValue) user)")
         }

@@ -40,18 +40,18 @@ extension Store {
     /// that no certificate could have (wrong length, a letter where a digit belongs, a level
     /// digit outside 1-5 …) is refused saying what is wrong; only a well-formed one can be
     /// "no such certificate".
-    public func verifyCertificate(number: String, name: String?, nationalId: String?, actor: User) throws(StoreError) -> CertificateVerification {
+    public func verifyCertificate(number: String, name: String?, nationalId: NationalID?, actor: User) throws(StoreError) -> CertificateVerification {
         try read { db in
             _ = try currentActor(db, actor)
-            let name = name?.trimmingWhitespace(), nationalId = nationalId?.trimmingWhitespace().uppercased()
-            guard name?.isEmpty == false || nationalId?.isEmpty == false else {
-                throw StoreError.invalid(FieldProblem(field: "--name / --id", value: "", rule: Rejection(
+            let name = name?.trimmingWhitespace()
+            guard name?.isEmpty == false || nationalId != nil else {
+                throw StoreError.invalid(FieldProblem(field: .holder, value: "", rule: Rejection(
                     "核验须提供持证人姓名或身份证号", "verification needs the holder's name or national ID")))
             }
             let key = try verifiableNumber(db, number).formatted
             guard let line = try certificateLines(db, where: "c.number = ?", arguments: [key]).first else { return .noSuchCertificate }
             if let name, !name.isEmpty, name != line.name { return .noMatch }
-            if let nationalId, !nationalId.isEmpty, nationalId != line.nationalId { return .noMatch }
+            if let nationalId, nationalId.value != line.nationalId { return .noMatch }
             return line.revokedOn == nil ? .valid(line) : .revoked(line)
         }
     }
@@ -61,10 +61,10 @@ extension Store {
         try write { db in
             let actor = try currentActor(db, actor)
             try requireBureau(actor, to: "cert revoke")
-            let reason = try Store.requiredText(reason, field: "--reason")
+            let reason = try Store.requiredText(reason, field: .reason)
             let line = try certificate(db, number: number)
             guard line.revokedOn == nil else {
-                throw StoreError.invalid(FieldProblem(field: "number", value: line.number, rule: Rejection(
+                throw StoreError.invalid(FieldProblem(field: .certificateNumber, value: line.number, rule: Rejection(
                     "该证书已于 \(line.revokedOn!) 撤销", "this certificate was revoked on \(line.revokedOn!)")))
             }
             try db.execute(sql: "UPDATE certificates SET revoked_on = ?, revocation_reason = ?, revoked_by = ? WHERE id = ?",
@@ -80,10 +80,10 @@ extension Store {
         try write { db in
             let actor = try currentActor(db, actor)
             try requireBureau(actor, to: "cert reissue")
-            let note = try Store.requiredText(note, field: "--note")
+            let note = try Store.requiredText(note, field: .note)
             let line = try certificate(db, number: number)
             guard line.revokedOn == nil else {
-                throw StoreError.invalid(FieldProblem(field: "number", value: line.number, rule: Rejection(
+                throw StoreError.invalid(FieldProblem(field: .certificateNumber, value: line.number, rule: Rejection(
                     "已撤销的证书不能补发", "a revoked certificate cannot be reissued")))
             }
             try db.execute(sql: """
@@ -196,7 +196,7 @@ extension Store {
             return try VerifiableCertificateNumber.parse(number, specialAbilityPattern: catalog.specialAbilityNumberPattern,
                                                          itemCodes: Set(catalog.specialAbilities.map(\.code)))
         } catch {
-            throw StoreError.invalid(FieldProblem(field: "number", value: number.trimmingWhitespace(), rule: error))
+            throw StoreError.invalid(FieldProblem(field: .certificateNumber, value: number.trimmingWhitespace(), rule: error))
         }
     }
 }

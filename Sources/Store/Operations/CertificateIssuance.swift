@@ -45,7 +45,7 @@ extension Store {
             try requireBureau(actor, to: "cert issue")
             let session = try lockedSession(db, id: sessionId)
             guard let body = try Institution.fetchOne(db, key: session.bodyId), let issuer = body.certificateIssuer else {
-                throw StoreError.invalid(FieldProblem(field: "body", value: String(session.bodyId), rule: Rejection(
+                throw StoreError.invalid(FieldProblem(field: .body, value: String(session.bodyId), rule: Rejection(
                     "评价机构缺少证书编号所需的机构代码、省份或站点序号", "the evaluation body lacks the code, province or site its numbers need")))
             }
             let catalog = try Catalog.fetch(db)

@@ -24,7 +24,7 @@ extension Store {
                 throw StoreError.notFound(kind: "机构", key: String(institutionId))
             }
             guard institution.kind != .evaluation else {
-                throw StoreError.invalid(FieldProblem(field: "--institution", value: institution.name, rule: Rejection(
+                throw StoreError.invalid(FieldProblem(field: .institution, value: institution.name, rule: Rejection(
                     "评价机构不开设培训班", "evaluation bodies do not run training cohorts")))
             }
             let problems = plan.problems(against: try Catalog.fetch(db))
@@ -97,17 +97,17 @@ extension Store {
     }
 
     /// Fetches a cohort for a change; to actors outside its institution it does not exist.
-    func scopedCohort(_ db: Database, id: Int64, actor: User, to action: String) throws -> Cohort {
-        try requireTrainingActor(actor, to: action)
+    func scopedCohort(_ db: Database, id: Int64, actor: User, to action: String, field: Field? = nil) throws -> Cohort {
+        try requireTrainingActor(actor, to: action, field: field)
         guard let cohort = try Cohort.fetchOne(db, key: id) else { throw StoreError.notFound(kind: "培训班", key: String(id)) }
         try requireVisible(actor, institutionId: cohort.institutionId, orNotFound: "培训班", key: String(id))
         return cohort
     }
 
     /// Cohorts are the bureau's and the institutions' business; examiners have none.
-    func requireTrainingActor(_ actor: User, to action: String) throws {
+    func requireTrainingActor(_ actor: User, to action: String, field: Field? = nil) throws {
         guard actor.role != .examiner else {
-            throw StoreError.notPermitted(action: action, reasonZh: "考评员不能处理培训班", reasonEn: "examiners do not handle cohorts")
+            throw StoreError.notPermitted(action: action, field: field, reasonZh: "考评员不能处理培训班", reasonEn: "examiners do not handle cohorts")
         }
     }
 }

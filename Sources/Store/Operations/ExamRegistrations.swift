@@ -57,40 +57,37 @@ extension Store {
     /// A retake (补考, `retake`) registers only the parts the person has not passed within the
     /// catalog's retention window in earlier sessions of the same occupation and level, on the
     /// grounds of the earlier registration; the pass rule then combines the parts.
-    public func registerCandidate(sessionId: Int64, nationalId: String, declaration: CandidateDeclaration,
+    public func registerCandidate(sessionId: Int64, nationalId: NationalID, declaration: CandidateDeclaration,
                                   overrideReason: String? = nil, retake: Bool = false, dryRun: Bool = false,
                                   actor: User) throws(StoreError) -> RegistrationOutcome {
         try registration(dryRun: dryRun) { db in
             let actor = try currentActor(db, actor)
             let session = try registrableSession(db, id: sessionId, actor: actor)
-            if overrideReason != nil { try requireBureau(actor, to: "session register --override-reason") }
+            if overrideReason != nil { try requireBureau(actor, to: "session register", field: .overrideReason) }
             // A person the institution may not see is, to it, one nobody registered.
-            guard let person = try scopedPerson(db, nationalId: nationalId, actor: actor) else {
-                throw StoreError.notFound(kind: "人员", key: Masking.nationalID(nationalId))
+            guard let person = try scopedPerson(db, nationalId: nationalId.value, actor: actor) else {
+                throw StoreError.notFound(kind: "人员", key: nationalId.masked)
             }
             let cohort = try trainingCohort(db, personId: person.id!, target: session.target,
                                             institutionId: actor.role == .bureau ? nil : actor.institutionId)
             if actor.role != .bureau && cohort == nil {
                 throw StoreError.notPermitted(
                     action: "session register",
-                    reasonZh: "\(Masking.nationalID(nationalId)) 不是本机构\(session.target.displayName(in: try Catalog.fetch(db)))培训班的结业学员",
-                    reasonEn: "\(Masking.nationalID(nationalId)) has not completed a cohort of your institution for this occupation and level")
+                    reasonZh: "\(nationalId.masked) 不是本机构\(session.target.displayName(in: try Catalog.fetch(db)))培训班的结业学员",
+                    reasonEn: "\(nationalId.masked) has not completed a cohort of your institution for this occupation and level")
             }
             if !dryRun, let pending = try pendingRegistration(db, session: session, person: person, catalog: try Catalog.fetch(db)) {
-                throw StoreError.rulesBroken(whatZh: "\(person.name)（\(Masking.nationalID(nationalId))）不能报名本场次",
-                                             whatEn: "\(Masking.nationalID(nationalId)) cannot be registered for this session", rules: [pending])
+                throw StoreError.rulesBroken(whatZh: "\(person.name)（\(nationalId.masked)）不能报名本场次",
+                                             whatEn: "\(nationalId.masked) cannot be registered for this session", rules: [pending])
             }
             let outcome = try register(db, session: session, person: person, cohort: cohort, declaration: declaration, catalog: try Catalog.fetch(db),
                                        overrideReason: overrideReason, institutionId: cohort?.institutionId ?? actor.institutionId,
                                        retake: retake ? try retakePlan(db, session: session, person: person) : nil, actor: actor)
             if case .refused(let reasons) = outcome.result, !dryRun {
-                throw StoreError.rulesBroken(
-                    whatZh: "\(person.name)（\(Masking.nationalID(nationalId))）不符合申报条件；人社局用户可用 --override-reason 说明理由后准予报名",
-                    whatEn: "\(Masking.nationalID(nationalId)) meets no eligibility route; a bureau user may admit them with --override-reason",
-                    rules: reasons)
+                throw StoreError.notEligible(name: person.name, maskedID: nationalId.masked, rules: reasons)
             }
             if case .alreadyRegistered(let ticket) = outcome.result, !dryRun {
-                throw StoreError.duplicate(kind: "考生", key: "\(Masking.nationalID(nationalId))（准考证号 \(ticket)）")
+                throw StoreError.duplicate(kind: "考生", key: "\(nationalId.masked)（准考证号 \(ticket)）")
             }
             return RegistrationOutcome(candidates: [outcome], notCompleted: 0, dryRun: dryRun)
         }
@@ -104,10 +101,10 @@ extension Store {
         try registration(dryRun: dryRun) { db in
             let actor = try currentActor(db, actor)
             let session = try registrableSession(db, id: sessionId, actor: actor)
-            let cohort = try scopedCohort(db, id: cohortId, actor: actor, to: "session register --cohort")
+            let cohort = try scopedCohort(db, id: cohortId, actor: actor, to: "session register", field: .cohort)
             let catalog = try Catalog.fetch(db)
             guard cohort.target == session.target else {
-                throw StoreError.invalid(FieldProblem(field: "--cohort", value: String(cohortId), rule: Rejection(
+                throw StoreError.invalid(FieldProblem(field: .cohort, value: String(cohortId), rule: Rejection(
                     "培训班培训的是\(cohort.target.displayName(in: catalog))，本场次考核\(session.target.displayName(in: catalog))",
                     "the cohort trains for \(cohort.target.displayName(in: catalog)), the session assesses \(session.target.displayName(in: catalog))")))
             }
@@ -146,7 +143,7 @@ extension Store {
         }
         guard let session = try ExamSession.fetchOne(db, key: id) else { throw StoreError.notFound(kind: "考试场次", key: String(id)) }
         guard session.status == .open else {
-            throw StoreError.invalid(FieldProblem(field: "session", value: String(id), rule: Rejection(
+            throw StoreError.invalid(FieldProblem(field: .session, value: String(id), rule: Rejection(
                 "考试场次“\(session.status.chineseName)”，不在报名中", "the session is \(session.status.englishName), not open for registration")))
         }
         return session
@@ -185,7 +182,7 @@ extension Store {
         // A retake stands on the grounds of the registration it retakes.
         let decision: EligibilityDecision = retake != nil ? .eligibleWithoutConditions : EligibilityCheck.evaluate(
             target: session.target, evidence: try evidence(db, personId: person.id!, declaration: declaration),
-            catalog: catalog, on: try CivilDate.parse(session.examDate))
+            catalog: catalog, on: try session.examDay)
         switch decision {
         case .eligible(let fitting):
             eligibility = .route
@@ -195,7 +192,7 @@ extension Store {
         case .refused(let misses):
             guard let overrideReason else { return outcome(.refused(misses.map(\.summary))) }
             eligibility = .override
-            reason = try Store.requiredText(overrideReason, field: "--override-reason")
+            reason = try Store.requiredText(overrideReason, field: .overrideReason)
         }
         var registration = ExamRegistration(
             id: nil, sessionId: session.id!, personId: person.id!, ticketNumber: try nextTicket(db, session: session),
@@ -328,7 +325,7 @@ extension Store {
     /// when there is no earlier locked result to retake, when no part is kept (the whole exam is
     /// taken again, with an ordinary registration) or when every part is passed.
     fileprivate func retakePlan(_ db: Database, session: ExamSession, person: Person) throws -> RetakePlan {
-        let sessionDate = try CivilDate.parse(session.examDate)
+        let sessionDate = try session.examDay
         let earlier = try ExamRegistration.fetchAll(db, cached: """
             SELECT g.* FROM exam_registrations g JOIN exam_sessions s ON s.id = g.session_id
             WHERE g.person_id = ? AND s.status = 'results-locked' AND s.exam_date < ?
@@ -337,7 +334,7 @@ extension Store {
             (try? ExamSession.fetchOne(db, key: registration.sessionId))??.target == session.target
         }
         guard let earlier else {
-            throw StoreError.invalid(FieldProblem(field: "--retake", value: Masking.nationalID(person.nationalId), rule: Rejection(
+            throw StoreError.invalid(FieldProblem(field: .retake, value: Masking.nationalID(person.nationalId), rule: Rejection(
                 "此前没有本职业等级已锁定成绩的考试可补考", "there is no earlier locked result for this occupation and level to retake")))
         }
         let catalog = try Catalog.fetch(db)
@@ -347,13 +344,13 @@ extension Store {
             .filter { PassRule.isRetained(passedOn: $0.value.passedOn, on: sessionDate, months: months) }
         let retake = Set(parts.map(\.part)).subtracting(kept.keys)
         guard !retake.isEmpty else {
-            throw StoreError.invalid(FieldProblem(field: "--retake", value: Masking.nationalID(person.nationalId), rule: Rejection(
+            throw StoreError.invalid(FieldProblem(field: .retake, value: Masking.nationalID(person.nationalId), rule: Rejection(
                 "各科目均已合格，无需补考", "every part is already passed: there is nothing to retake")))
         }
         guard retake.count < parts.count else {
-            throw StoreError.invalid(FieldProblem(field: "--retake", value: Masking.nationalID(person.nationalId), rule: Rejection(
-                "没有在 \(months) 个月保留期内合格的科目，须重新报考全部科目（不加 --retake）",
-                "no part passed within the \(months)-month retention window: register for the whole exam (without --retake)")))
+            throw StoreError.invalid(FieldProblem(field: .retake, value: Masking.nationalID(person.nationalId), rule: Rejection(
+                "没有在 \(months) 个月保留期内合格的科目，须重新报考全部科目（不作补考）",
+                "no part passed within the \(months)-month retention window: register for the whole exam (not as a retake)")))
         }
         return RetakePlan(earlier: earlier, parts: retake)
     }

@@ -32,7 +32,7 @@ extension Store {
             let actor = try currentActor(db, actor)
             try requireBureau(actor, to: "session create")
             guard let body = try Institution.fetchOne(db, key: bodyId), body.kind == .evaluation else {
-                throw StoreError.invalid(FieldProblem(field: "--body", value: String(bodyId), rule: Rejection(
+                throw StoreError.invalid(FieldProblem(field: .body, value: String(bodyId), rule: Rejection(
                     "不是评价机构", "is not an evaluation body")))
             }
             let problems = plan.problems(against: try Catalog.fetch(db), today: clock.today)
@@ -87,7 +87,7 @@ extension Store {
         try write { db in
             let actor = try currentActor(db, actor)
             guard target == .open || target == .closed else {
-                throw StoreError.invalid(FieldProblem(field: "status", value: target.rawValue, rule: Rejection(
+                throw StoreError.invalid(FieldProblem(field: .status, value: target.rawValue, rule: Rejection(
                     "考试举行用 session hold，成绩锁定在成绩录入后进行",
                     "a session is held with session hold; results are locked after score entry")))
             }
@@ -126,7 +126,7 @@ extension Store {
         do {
             try session.status.transition(to: target)
         } catch {
-            throw StoreError.invalid(FieldProblem(field: "status", value: before.status.rawValue, rule: error))
+            throw StoreError.invalid(FieldProblem(field: .status, value: before.status.rawValue, rule: error))
         }
         try session.update(db)
         try audit(db, actor: actor, action: "session.\(target.rawValue)", entity: "exam_sessions", key: String(sessionId),

@@ -52,7 +52,7 @@ extension Store {
         try write { db in
             let actor = try currentActor(db, actor)
             try requireBureau(actor, to: "session unassign")
-            let reason = try Store.requiredText(reason, field: "--reason")
+            let reason = try Store.requiredText(reason, field: .reason)
             let (session, room) = try staffableRoom(db, sessionId: sessionId, roomName: roomName)
             try db.execute(cached: "DELETE FROM exam_room_examiners WHERE room_id = ? AND examiner_id = ?", arguments: [room.id!, examinerId])
             guard db.changesCount > 0 else { throw StoreError.notFound(kind: "考评员", key: "\(examinerId) @ \(room.name)") }
@@ -109,7 +109,7 @@ extension Store {
             throw StoreError.notFound(kind: "考试场次", key: String(sessionId))
         }
         guard [.planned, .open, .closed].contains(session.status) else {
-            throw StoreError.invalid(FieldProblem(field: "status", value: session.status.rawValue, rule: Rejection(
+            throw StoreError.invalid(FieldProblem(field: .status, value: session.status.rawValue, rule: Rejection(
                 "考试场次已“\(session.status.chineseName)”，不能再调整考评员", "the session is \(session.status.englishName): its staff can no longer change")))
         }
         let name = roomName.trimmingWhitespace()

@@ -37,12 +37,12 @@ extension Store {
             let actor = try currentActor(db, actor)
             try requireBureau(actor, to: "examiner add")
             guard let body = try Institution.fetchOne(db, key: new.bodyId), body.kind == .evaluation else {
-                throw StoreError.invalid(FieldProblem(field: "--body", value: String(new.bodyId), rule: Rejection(
+                throw StoreError.invalid(FieldProblem(field: .body, value: String(new.bodyId), rule: Rejection(
                     "不是评价机构", "is not an evaluation body")))
             }
             if let own = new.ownInstitutionId {
                 guard let institution = try Institution.fetchOne(db, key: own), institution.kind != .evaluation else {
-                    throw StoreError.invalid(FieldProblem(field: "--institution", value: String(own), rule: Rejection(
+                    throw StoreError.invalid(FieldProblem(field: .institution, value: String(own), rule: Rejection(
                         "不是培训机构或技工院校", "is not a training institution or technical school")))
                 }
             }
@@ -93,17 +93,17 @@ extension Store {
         switch target {
         case .occupation(let code, let level):
             guard let occupation = catalog.occupation(code: code) else {
-                throw StoreError.invalid(FieldProblem(field: "--qualify", value: code, rule: Rejection(
+                throw StoreError.invalid(FieldProblem(field: .qualification, value: code, rule: Rejection(
                     "不是目录中的职业", "is not an occupation in the catalog")))
             }
             guard occupation.levels.contains(level) else {
-                throw StoreError.invalid(FieldProblem(field: "--qualify", value: "\(code):\(level.code)", rule: Rejection(
+                throw StoreError.invalid(FieldProblem(field: .qualification, value: "\(code):\(level.code)", rule: Rejection(
                     "\(occupation.name)只开设 \(occupation.levels.map(\.code).joined(separator: "、")) 级",
                     "\(occupation.name) is offered at levels \(occupation.levels.map(\.code).joined(separator: ", ")) only")))
             }
         case .specialAbility(let code):
             guard catalog.specialAbility(code: code) != nil else {
-                throw StoreError.invalid(FieldProblem(field: "--qualify", value: code, rule: Rejection(
+                throw StoreError.invalid(FieldProblem(field: .qualification, value: code, rule: Rejection(
                     "不是目录中的专项职业能力项目", "is not a special-ability item in the catalog")))
             }
         }
@@ -126,11 +126,11 @@ extension Store {
             throw StoreError.notFound(kind: "用户", key: login)
         }
         guard user.role == .examiner, user.institutionId == bodyId else {
-            throw StoreError.invalid(FieldProblem(field: "--login", value: login, rule: Rejection(
+            throw StoreError.invalid(FieldProblem(field: .login, value: login, rule: Rejection(
                 "须为本评价机构的考评员用户", "must be an examiner user of the same evaluation body")))
         }
         if try Examiner.filter(Column("user_id") == user.id).fetchCount(db) > 0 {
-            throw StoreError.invalid(FieldProblem(field: "--login", value: login, rule: Rejection(
+            throw StoreError.invalid(FieldProblem(field: .login, value: login, rule: Rejection(
                 "该用户已关联另一名考评员", "this user already belongs to another examiner")))
         }
         return user.id

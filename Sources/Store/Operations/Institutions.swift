@@ -1,38 +1,30 @@
 import GRDB
 import Domain
 
-/// An institution to register. Identifiers arrive already parsed by Domain.
+/// An institution to register. Identifiers arrive already parsed by Domain: a credit code that
+/// failed its rules, or an evaluation body's number parts that did, cannot be handed in.
 public struct NewInstitution: Sendable {
     public var name: String
     public var kind: InstitutionKind
-    public var creditCode: String?
-    /// The warning Domain gave for a credit code that fails its check (early pilot codes).
-    public var creditCodeWarning: String?
+    /// The parsed code; its first warning (an early pilot code failing its check) is kept with it.
+    public var creditCode: CreditCodeParse?
     public var district: String
     public var contactPerson: String?
     public var contactPhone: String?
     public var address: String?
-    /// For evaluation bodies: `Y` or `S`, body code 0-9999, province code, site sequence.
-    public var bodyKind: String?
-    public var bodyCode: Int?
-    public var provinceCode: String?
-    public var siteSequence: Int?
+    /// An evaluation body's certificate-number parts (required for one, ignored for the others).
+    public var issuer: CertificateIssuer?
 
-    public init(name: String, kind: InstitutionKind, creditCode: String? = nil, creditCodeWarning: String? = nil,
-                district: String, contactPerson: String? = nil, contactPhone: String? = nil, address: String? = nil,
-                bodyKind: String? = nil, bodyCode: Int? = nil, provinceCode: String? = nil, siteSequence: Int? = nil) {
+    public init(name: String, kind: InstitutionKind, creditCode: CreditCodeParse? = nil, district: String,
+                contactPerson: String? = nil, contactPhone: String? = nil, address: String? = nil, issuer: CertificateIssuer? = nil) {
         self.name = name
         self.kind = kind
         self.creditCode = creditCode
-        self.creditCodeWarning = creditCodeWarning
         self.district = district
         self.contactPerson = contactPerson
         self.contactPhone = contactPhone
         self.address = address
-        self.bodyKind = bodyKind
-        self.bodyCode = bodyCode
-        self.provinceCode = provinceCode
-        self.siteSequence = siteSequence
+        self.issuer = issuer
     }
 }
 
@@ -40,18 +32,16 @@ public struct NewInstitution: Sendable {
 public struct InstitutionChanges: Sendable {
     public var name: String?
     public var district: String?
-    public var creditCode: String?
-    public var creditCodeWarning: String?
+    public var creditCode: CreditCodeParse?
     public var contactPerson: String?
     public var contactPhone: String?
     public var address: String?
 
-    public init(name: String? = nil, district: String? = nil, creditCode: String? = nil, creditCodeWarning: String? = nil,
+    public init(name: String? = nil, district: String? = nil, creditCode: CreditCodeParse? = nil,
                 contactPerson: String? = nil, contactPhone: String? = nil, address: String? = nil) {
         self.name = name
         self.district = district
         self.creditCode = creditCode
-        self.creditCodeWarning = creditCodeWarning
         self.contactPerson = contactPerson
         self.contactPhone = contactPhone
         self.address = address
@@ -67,22 +57,21 @@ extension Store {
         try write { db in
             let actor = try currentActor(db, actor)
             try requireBureau(actor, to: "institution add")
-            let name = try Store.requiredText(new.name, field: "name")
+            let name = try Store.requiredText(new.name, field: .institutionName)
             try Store.checkDistrict(db, new.district)
-            try Store.checkUnique(db, name: name, creditCode: new.creditCode, except: nil)
-            let isBody = new.kind == .evaluation
-            if isBody {
-                guard new.bodyKind != nil, new.bodyCode != nil, new.provinceCode != nil, new.siteSequence != nil else {
-                    throw StoreError.invalid(FieldProblem(field: "body", value: "", rule: Rejection(
-                        "评价机构必须提供机构类别（Y/S）、机构代码、省份代码和站点序号",
-                        "an evaluation body needs its body kind (Y/S), body code, province code and site sequence")))
-                }
+            try Store.checkUnique(db, name: name, creditCode: new.creditCode?.code.value, except: nil)
+            let issuer = new.kind == .evaluation ? new.issuer : nil
+            if new.kind == .evaluation && issuer == nil {
+                throw StoreError.invalid(FieldProblem(field: .bodyCode, value: "", rule: Rejection(
+                    "评价机构必须提供机构类别（Y/S）、机构代码、省份代码和站点序号",
+                    "an evaluation body needs its body kind (Y/S), body code, province code and site sequence")))
             }
             var institution = Institution(
-                id: nil, name: name, kind: new.kind, creditCode: new.creditCode, creditCodeWarning: new.creditCodeWarning,
+                id: nil, name: name, kind: new.kind, creditCode: new.creditCode?.code.value,
+                creditCodeWarning: new.creditCode?.warnings.first?.english,
                 district: new.district, contactPerson: new.contactPerson, contactPhone: new.contactPhone, address: new.address,
-                bodyKind: isBody ? new.bodyKind : nil, bodyCode: isBody ? new.bodyCode : nil,
-                provinceCode: isBody ? new.provinceCode : nil, siteSequence: isBody ? new.siteSequence : nil,
+                bodyKind: issuer?.bodyKind.rawValue, bodyCode: issuer?.bodyCode,
+                provinceCode: issuer?.provinceCode, siteSequence: issuer?.siteSequence,
                 createdAt: clock.timestamp())
             try institution.insert(db)
             try audit(db, actor: actor, action: "institution.create", entity: "institutions",
@@ -106,14 +95,14 @@ extension Store {
                 throw StoreError.notFound(kind: "机构", key: String(id))
             }
             let before = institution
-            if let name = changes.name { institution.name = try Store.requiredText(name, field: "name") }
+            if let name = changes.name { institution.name = try Store.requiredText(name, field: .institutionName) }
             if let district = changes.district {
                 try Store.checkDistrict(db, district)
                 institution.district = district
             }
-            if let code = changes.creditCode {
-                institution.creditCode = code
-                institution.creditCodeWarning = changes.creditCodeWarning
+            if let parsed = changes.creditCode {
+                institution.creditCode = parsed.code.value
+                institution.creditCodeWarning = parsed.warnings.first?.english
             }
             if let value = changes.contactPerson { institution.contactPerson = value }
             if let value = changes.contactPhone { institution.contactPhone = value }
@@ -157,7 +146,7 @@ extension Store {
     static func checkDistrict(_ db: Database, _ district: String) throws {
         guard try String.fetchOne(db, sql: "SELECT name FROM catalog_districts WHERE name = ?", arguments: [district]) != nil else {
             let known = try String.fetchAll(db, sql: "SELECT name FROM catalog_districts ORDER BY rowid LIMIT 5")
-            throw StoreError.invalid(FieldProblem(field: "district", value: district, rule: Rejection(
+            throw StoreError.invalid(FieldProblem(field: .district, value: district, rule: Rejection(
                 "不在目录的镇街列表中（例如：\(known.joined(separator: "、"))…）",
                 "is not a district in the catalog (e.g. \(known.joined(separator: ", ")) …)")))
         }

@@ -79,11 +79,11 @@ public final class PersonImportSession {
             guard case .invalid(let problem) = error else { throw error }
             return .rejected(problem.rule)
         }
-        try db.bulkInsert(insertOne, .text(person.nationalId), .text(name), .text(person.sex), .text(person.birthDate.description),
-                          BulkValue(person.phone), .text(now), .text(now))
+        try db.bulkInsert(insertOne, .text(person.nationalId.value), .text(name), .text(person.sex.rawValue), .text(person.birthDate.description),
+                          BulkValue(person.phone?.value), .text(now), .text(now))
         if db.changesCount == 1 { return .registered }
         let known = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM persons WHERE national_id = ?"),
-                                        arguments: [person.nationalId])
+                                        arguments: [person.nationalId.value])
         guard known == name else {
             return .rejected(Rejection("该身份证号已以另一个姓名登记，请核对姓名和身份证号",
                                        "this national ID is registered under another name; check the name and the ID"))
@@ -100,11 +100,11 @@ public final class PersonImportSession {
         do {
             try db.bulkInsert(statement) { binder in
                 for index in run.indices {
-                    binder.bind(run[index].nationalId)
+                    binder.bind(run[index].nationalId.value)
                     binder.bind(run[index].name)
-                    binder.bind(run[index].sex)
+                    binder.bind(run[index].sex.rawValue)
                     binder.bind(run[index].birthDate.description)
-                    binder.bind(run[index].phone)
+                    binder.bind(run[index].phone?.value)
                     binder.bind(now)
                     binder.bind(now)
                 }

@@ -1,23 +1,21 @@
 import GRDB
 import Domain
 
-/// A person to register: the ID has been checked by Domain (checksum, birth date).
+/// A person to register. The ID and phone arrive parsed by Domain (checksum, birth date, mobile
+/// number rules); sex and birth date are the ID's.
 public struct NewPerson: Sendable {
-    public var nationalId: String
+    public var nationalId: NationalID
     public var name: String
-    /// `male` or `female`, from the ID.
-    public var sex: String
-    /// From the ID.
-    public var birthDate: CivilDate
-    public var phone: String?
+    public var phone: MobilePhone?
 
-    public init(nationalId: String, name: String, sex: String, birthDate: CivilDate, phone: String? = nil) {
+    public init(nationalId: NationalID, name: String, phone: MobilePhone? = nil) {
         self.nationalId = nationalId
         self.name = name
-        self.sex = sex
-        self.birthDate = birthDate
         self.phone = phone
     }
+
+    public var sex: Sex { nationalId.sex }
+    public var birthDate: CivilDate { nationalId.birthDate }
 }
 
 /// What registering a person did.
@@ -52,22 +50,23 @@ extension Store {
         let now = clock.timestamp()
         var created = false, phoneDiffers = false
         var person: Person
-        if let existing = try Person.filter(Column("national_id") == new.nationalId).fetchOne(db) {
+        if let existing = try Person.filter(Column("national_id") == new.nationalId.value).fetchOne(db) {
             guard existing.name == name else {
                 // Only the bureau learns the name on record: anyone else could read it by
                 // typing a stranger's ID with a made-up name.
                 guard actor.role == .bureau else {
                     throw StoreError.conflict(
-                        reasonZh: "身份证号 \(Masking.nationalID(new.nationalId)) 已以另一个姓名登记；请核对姓名和身份证号，或由人社局更正",
-                        reasonEn: "ID \(Masking.nationalID(new.nationalId)) is registered under another name; check the name and the ID, or ask the bureau to correct it")
+                        reasonZh: "身份证号 \(new.nationalId.masked) 已以另一个姓名登记；请核对姓名和身份证号，或由人社局更正",
+                        reasonEn: "ID \(new.nationalId.masked) is registered under another name; check the name and the ID, or ask the bureau to correct it")
                 }
                 throw StoreError.conflict(
-                    reasonZh: "身份证号 \(Masking.nationalID(new.nationalId)) 已登记为“\(existing.name)”，与“\(name)”不一致；请核对，或由人社局更正姓名",
-                    reasonEn: "ID \(Masking.nationalID(new.nationalId)) is registered under another name (\(existing.name)), not \(name); check it, or ask the bureau to correct the name")
+                    reasonZh: "身份证号 \(new.nationalId.masked) 已登记为“\(existing.name)”，与“\(name)”不一致；请核对，或由人社局更正姓名",
+                    reasonEn: "ID \(new.nationalId.masked) is registered under another name (\(existing.name)), not \(name); check it, or ask the bureau to correct the name")
             }
             person = existing
-            phoneDiffers = new.phone != nil && existing.phone != nil && new.phone != existing.phone
-            if existing.phone == nil, let phone = new.phone {
+            let phone = new.phone?.value
+            phoneDiffers = phone != nil && existing.phone != nil && phone != existing.phone
+            if existing.phone == nil, let phone {
                 person.phone = phone
                 person.updatedAt = now
                 try person.update(db)
@@ -75,8 +74,8 @@ extension Store {
                           before: existing, after: person, reason: "phone added at registration")
             }
         } else {
-            person = Person(id: nil, nationalId: new.nationalId, name: name, sex: new.sex,
-                            birthDate: new.birthDate.description, phone: new.phone, createdAt: now, updatedAt: now)
+            person = Person(id: nil, nationalId: new.nationalId.value, name: name, sex: new.sex.rawValue,
+                            birthDate: new.birthDate.description, phone: new.phone?.value, createdAt: now, updatedAt: now)
             try person.insert(db)
             created = true
             try audit(db, actor: actor, action: "person.create", entity: "persons", key: String(person.id!), after: person)
@@ -96,18 +95,18 @@ extension Store {
 
     /// Corrects a person's name or phone, with a reason. The bureau may change both; an
     /// institution that registered the person may change the phone only.
-    public func updatePerson(nationalId: String, name: String? = nil, phone: String? = nil, reason: String,
+    public func updatePerson(nationalId: NationalID, name: String? = nil, phone: MobilePhone? = nil, reason: String,
                              actor: User) throws(StoreError) -> Person {
         try write { db in
             let actor = try currentActor(db, actor)
-            guard var person = try scopedPerson(db, nationalId: nationalId, actor: actor) else {
-                throw StoreError.notFound(kind: "人员", key: Masking.nationalID(nationalId))
+            guard var person = try scopedPerson(db, nationalId: nationalId.value, actor: actor) else {
+                throw StoreError.notFound(kind: "人员", key: nationalId.masked)
             }
-            if name != nil { try requireBureau(actor, to: "person update --name") }
-            let reason = try Store.requiredText(reason, field: "reason")
+            if name != nil { try requireBureau(actor, to: "person update", field: .name) }
+            let reason = try Store.requiredText(reason, field: .reason)
             let before = person
             if let name { person.name = try Store.personName(name) }
-            if let phone { person.phone = phone }
+            if let phone { person.phone = phone.value }
             guard person != before else { return person }
             person.updatedAt = clock.timestamp()
             try person.update(db)
@@ -138,11 +137,11 @@ extension Store {
     }
 
     /// One person by national ID, within the actor's scope.
-    public func person(nationalId: String, actor: User) throws(StoreError) -> Person {
+    public func person(nationalId: NationalID, actor: User) throws(StoreError) -> Person {
         try read { db in
             let actor = try currentActor(db, actor)
-            guard let person = try scopedPerson(db, nationalId: nationalId, actor: actor) else {
-                throw StoreError.notFound(kind: "人员", key: Masking.nationalID(nationalId))
+            guard let person = try scopedPerson(db, nationalId: nationalId.value, actor: actor) else {
+                throw StoreError.notFound(kind: "人员", key: nationalId.masked)
             }
             return person
         }
@@ -184,10 +183,10 @@ extension Store {
     static func personName(_ text: String) throws -> String {
         let name = text.trimmingWhitespace()
         guard !name.isEmpty else {
-            throw StoreError.invalid(FieldProblem(field: "name", value: text, rule: Rejection("姓名不能为空", "a name is required")))
+            throw StoreError.invalid(FieldProblem(field: .name, value: text, rule: Rejection("姓名不能为空", "a name is required")))
         }
         guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }), name.count <= 50 else {
-            throw StoreError.invalid(FieldProblem(field: "name", value: text, rule: Rejection(
+            throw StoreError.invalid(FieldProblem(field: .name, value: text, rule: Rejection(
                 "姓名不能含控制字符，最长 50 字", "a name has no control characters and at most 50 characters")))
         }
         return name

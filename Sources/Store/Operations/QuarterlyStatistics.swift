@@ -48,7 +48,7 @@ extension Store {
             try requireBureau(actor, to: "report quarterly")
             let catalog = try Catalog.fetch(db)
             if let district, !catalog.districts.contains(where: { $0.name == district }) {
-                throw StoreError.invalid(FieldProblem(field: "--district", value: district, rule: Rejection(
+                throw StoreError.invalid(FieldProblem(field: .district, value: district, rule: Rejection(
                     "目录中没有这个镇街", "is not a district (镇街) of the catalog")))
             }
             var tally = StatisticsTally(period: period, district: district)

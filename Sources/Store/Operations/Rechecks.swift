@@ -19,17 +19,17 @@ extension Store {
                                               reasonEn: "examiners do not record re-check requests")
             }
             let session = try lockedSession(db, id: sessionId)
-            let reason = try Store.requiredText(reason, field: "--reason")
+            let reason = try Store.requiredText(reason, field: .reason)
             let ticket = ticket.trimmingWhitespace()
             guard let registration = try ExamRegistration.filter(Column("session_id") == sessionId && Column("ticket_number") == ticket)
                 .fetchOne(db), actor.role == .bureau || registration.institutionId == actor.institutionId else {
                 throw StoreError.notFound(kind: "考生", key: ticket)
             }
             let window = try Catalog.fetch(db).integerSetting(.recheckWindowDays)
-            let locked = try CivilDate.parse(session.resultsLockedOn ?? session.examDate)
+            let locked = try session.resultsLockedDay ?? session.examDay
             let deadline = locked.adding(days: window)
             guard clock.today <= deadline else {
-                throw StoreError.invalid(FieldProblem(field: "--ticket", value: ticket, rule: Rejection(
+                throw StoreError.invalid(FieldProblem(field: .ticket, value: ticket, rule: Rejection(
                     "复核申请须在成绩公布（\(locked)）后 \(window) 天内提出，截止 \(deadline)",
                     "a re-check must be asked for within \(window) days of the results' publication on \(locked), by \(deadline)")))
             }
@@ -58,16 +58,16 @@ extension Store {
                 throw StoreError.notFound(kind: "复核申请", key: ticket)
             }
             guard (row["outcome"] as String?) == nil else {
-                throw StoreError.invalid(FieldProblem(field: "--ticket", value: ticket, rule: Rejection(
+                throw StoreError.invalid(FieldProblem(field: .ticket, value: ticket, rule: Rejection(
                     "该复核申请已有结论", "this re-check has already been decided")))
             }
             let recheckId: Int64 = row["id"]
             let (outcome, note): (String, String)
             switch decision {
             case .unchanged(let text):
-                (outcome, note) = ("unchanged", try Store.requiredText(text, field: "--note"))
+                (outcome, note) = ("unchanged", try Store.requiredText(text, field: .note))
             case .amended(let part, let mark, let text):
-                note = try Store.requiredText(text, field: "--note")
+                note = try Store.requiredText(text, field: .note)
                 outcome = "amended"
                 _ = try amend(db, sessionId: sessionId, ticket: ticket, part: part, mark: mark, reason: "复核 re-check: \(note)",
                               recheckId: recheckId, actor: actor)

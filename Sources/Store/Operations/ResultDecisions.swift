@@ -9,7 +9,7 @@ extension Store {
             let actor = try currentActor(db, actor)
             try requireBureau(actor, to: "results settle")
             let session = try scoringSession(db, id: sessionId, actor: actor)
-            let reason = try Store.requiredText(reason, field: "--reason")
+            let reason = try Store.requiredText(reason, field: .reason)
             let (registrationId, rule) = try registeredPart(db, session: session, ticket: ticket, part: part)
             let settled = try parseMark(mark, rule: rule)
             let entries = try String.fetchAll(db, cached: "SELECT mark FROM score_entries WHERE registration_id = ? AND part = ? ORDER BY id",
@@ -17,7 +17,7 @@ extension Store {
             guard case .mismatch(let first, let second) = DoubleEntry.state(of: entries),
                   try Int.fetchOne(db, cached: "SELECT 1 FROM part_marks WHERE registration_id = ? AND part = ?",
                                    arguments: [registrationId, part.rawValue]) == nil else {
-                throw StoreError.invalid(FieldProblem(field: "--ticket", value: ticket, rule: Rejection(
+                throw StoreError.invalid(FieldProblem(field: .ticket, value: ticket, rule: Rejection(
                     "该考生的\(part.chineseName)成绩没有待处理的不一致", "there is no unsettled mismatch in the \(part.englishName) mark of this candidate")))
             }
             try db.execute(cached: "INSERT INTO part_marks (registration_id, part, mark, decided_by, decided_at) VALUES (?, ?, ?, 'settled', ?)",
@@ -54,7 +54,7 @@ extension Store {
             do throws(Rejection) {
                 try session.status.transition(to: .resultsLocked)
             } catch {
-                throw StoreError.invalid(FieldProblem(field: "status", value: before.rawValue, rule: error))
+                throw StoreError.invalid(FieldProblem(field: .status, value: before.rawValue, rule: error))
             }
             session.resultsLockedOn = clock.today.description
             try session.update(db)
@@ -79,7 +79,7 @@ extension Store {
     func amend(_ db: Database, sessionId: Int64, ticket: String, part: ExamPart, mark: String, reason: String,
                recheckId: Int64?, actor: User) throws -> ScoreAmendment {
         let session = try lockedSession(db, id: sessionId)
-        let reason = try Store.requiredText(reason, field: "--reason")
+        let reason = try Store.requiredText(reason, field: .reason)
         let (registrationId, rule) = try registeredPart(db, session: session, ticket: ticket, part: part)
         let after = try parseMark(mark, rule: rule)
         guard let code = try String.fetchOne(db, cached: "SELECT mark FROM part_marks WHERE registration_id = ? AND part = ?",
@@ -88,7 +88,7 @@ extension Store {
         }
         let before = try Store.mark(from: code)
         guard before != after else {
-            throw StoreError.invalid(FieldProblem(field: "--score", value: mark, rule: Rejection(
+            throw StoreError.invalid(FieldProblem(field: .score, value: mark, rule: Rejection(
                 "与现有成绩相同，无需更正", "is the mark already recorded: nothing to amend")))
         }
         try db.execute(cached: "UPDATE part_marks SET mark = ?, decided_by = 'amended', decided_at = ? WHERE registration_id = ? AND part = ?",
@@ -118,7 +118,7 @@ extension Store {
     func lockedSession(_ db: Database, id: Int64) throws -> ExamSession {
         guard let session = try ExamSession.fetchOne(db, key: id) else { throw StoreError.notFound(kind: "考试场次", key: String(id)) }
         guard session.status == .resultsLocked else {
-            throw StoreError.invalid(FieldProblem(field: "session", value: String(id), rule: Rejection(
+            throw StoreError.invalid(FieldProblem(field: .session, value: String(id), rule: Rejection(
                 "成绩尚未锁定：锁定前的更正通过录入和处理不一致完成", "the results are not locked yet: before the lock, marks are entered and mismatches settled")))
         }
         return session
@@ -134,7 +134,7 @@ extension Store {
         guard let rule = try Catalog.fetch(db).examParts(for: session.target.scope).first(where: { $0.part == part }),
               try Int.fetchOne(db, cached: "SELECT 1 FROM exam_seats WHERE registration_id = ? AND part = ?",
                                arguments: [registrationId, part.rawValue]) != nil else {
-            throw StoreError.invalid(FieldProblem(field: "--part", value: part.rawValue, rule: Rejection(
+            throw StoreError.invalid(FieldProblem(field: .part, value: part.rawValue, rule: Rejection(
                 "考生 \(ticket) 没有报考\(part.chineseName)科目", "candidate \(ticket) is not registered for the \(part.englishName) part")))
         }
         return (registrationId, rule)
@@ -144,7 +144,7 @@ extension Store {
         do {
             return try ExamMark.parse(text, maximum: rule.maxScore)
         } catch {
-            throw StoreError.invalid(FieldProblem(field: "--score", value: text, rule: error))
+            throw StoreError.invalid(FieldProblem(field: .score, value: text, rule: error))
         }
     }
 

@@ -42,7 +42,7 @@ public struct ScoreLineProblem: BilingualError, Equatable {
 
     /// The problem with its sheet and row, as every import message names them.
     public var located: FieldProblem {
-        FieldProblem(file: line.sheet, line: line.row, field: field.header, value: value, rule: rule)
+        FieldProblem(file: line.sheet, line: line.row, field: .listColumn(field), value: value, rule: rule)
     }
 }
 
@@ -127,11 +127,11 @@ extension Store {
         switch session.status {
         case .held: return session
         case .resultsLocked:
-            throw StoreError.invalid(FieldProblem(field: "session", value: String(id), rule: Rejection(
+            throw StoreError.invalid(FieldProblem(field: .session, value: String(id), rule: Rejection(
                 "成绩已锁定，不能再录入；更正由人社局用户说明理由后修改（results amend）",
                 "the results are locked: nothing more is entered; a bureau user amends a mark with a reason (results amend)")))
         default:
-            throw StoreError.invalid(FieldProblem(field: "session", value: String(id), rule: Rejection(
+            throw StoreError.invalid(FieldProblem(field: .session, value: String(id), rule: Rejection(
                 "考试场次“\(session.status.chineseName)”，考试举行后才能录入成绩",
                 "the session is \(session.status.englishName): scores are entered once it is held")))
         }

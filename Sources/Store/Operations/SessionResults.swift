@@ -155,7 +155,7 @@ extension Store {
                                       arguments: [registrationId]) {
             if let part = ExamPart(rawValue: entry["part"]) { entries[part, default: []].append(try Store.mark(from: entry["mark"])) }
         }
-        let sessionDate = try CivilDate.parse(session.examDate)
+        let sessionDate = try session.examDay
         // Only a retake leaves parts unseated; everyone else needs no look at earlier sessions.
         let earlier = parts.allSatisfy { seated.contains($0.part) } ? [:]
             : try earlierPasses(db, personId: row["person_id"], target: session.target, before: sessionDate, parts: parts)

@@ -59,7 +59,7 @@ extension Store {
             var leftOff: [UnclaimableCertificate] = []
             for certificate in try certificateLines(db, where: "c.training_institution_id = ? AND c.issued_on BETWEEN ? AND ?",
                                                     arguments: [institutionId, period.start.description, period.end.description]) {
-                let until = try CivilDate.parse(certificate.issuedOn).adding(months: window)
+                let until = try certificate.issuedDay.adding(months: window)
                 if let claim = try Int64.fetchOne(db, sql: "SELECT claim_id FROM subsidy_claim_lines WHERE certificate_id = ?",
                                                   arguments: [certificate.id]) {
                     leftOff.append(UnclaimableCertificate(certificate: certificate, reason: .alreadyClaimed(claimId: claim)))
@@ -76,7 +76,7 @@ extension Store {
             var id: Int64?
             if record {
                 guard !lines.isEmpty else {
-                    throw StoreError.invalid(FieldProblem(field: "--period", value: period.description, rule: Rejection(
+                    throw StoreError.invalid(FieldProblem(field: .period, value: period.description, rule: Rejection(
                         "该期间没有可申领补贴的证书", "no certificate of this period can be claimed")))
                 }
                 let total = lines.reduce(0) { $0 + $1.amount.fen }

@@ -61,7 +61,7 @@ extension Store {
             let actor = try currentActor(db, actor)
             try requireBureau(actor, to: "user add")
             let login = try Store.validLogin(login)
-            let name = try Store.requiredText(name, field: "name")
+            let name = try Store.requiredText(name, field: .name)
             if try User.filter(Column("login") == login).fetchCount(db) > 0 {
                 throw StoreError.duplicate(kind: "用户", key: login)
             }
@@ -110,12 +110,12 @@ extension Store {
         switch role {
         case .bureau:
             if institutionId != nil {
-                throw StoreError.invalid(FieldProblem(field: "institution", value: String(institutionId!), rule: Rejection(
+                throw StoreError.invalid(FieldProblem(field: .institution, value: String(institutionId!), rule: Rejection(
                     "人社局用户不属于任何机构", "bureau users belong to no institution")))
             }
         case .institution, .examiner:
             guard let institutionId else {
-                throw StoreError.invalid(FieldProblem(field: "institution", value: "", rule: Rejection(
+                throw StoreError.invalid(FieldProblem(field: .institution, value: "", rule: Rejection(
                     "\(role.chineseName)必须属于一个机构", "a \(role.rawValue) user must belong to an institution")))
             }
             guard let institution = try Institution.fetchOne(db, key: institutionId) else {
@@ -123,7 +123,7 @@ extension Store {
             }
             let fits = role == .examiner ? institution.kind == .evaluation : institution.kind != .evaluation
             if !fits {
-                throw StoreError.invalid(FieldProblem(field: "institution", value: institution.name, rule: Rejection(
+                throw StoreError.invalid(FieldProblem(field: .institution, value: institution.name, rule: Rejection(
                     role == .examiner ? "考评员必须属于评价机构" : "机构经办人必须属于培训机构或技工院校",
                     role == .examiner ? "an examiner belongs to an evaluation body"
                                       : "an institution user belongs to a training institution or technical school")))
@@ -135,14 +135,14 @@ extension Store {
         let login = text.trimmingWhitespace()
         let allowed = login.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) }
         guard !login.isEmpty, login.count <= 64, allowed else {
-            throw StoreError.invalid(FieldProblem(field: "login", value: text, rule: Rejection(
+            throw StoreError.invalid(FieldProblem(field: .login, value: text, rule: Rejection(
                 "登录名只能由英文字母、数字和 . _ - 组成，最长 64 位",
                 "a login is made of letters, digits and . _ - (at most 64)")))
         }
         return login
     }
 
-    static func requiredText(_ text: String, field: String) throws -> String {
+    static func requiredText(_ text: String, field: Field) throws -> String {
         let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else {
             throw StoreError.invalid(FieldProblem(field: field, value: text, rule: Rejection("不能为空", "must not be empty")))

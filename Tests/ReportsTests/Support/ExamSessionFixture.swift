@@ -36,7 +36,7 @@ struct ExamSessionFixture {
                                               actor: admin)
         let body = try store.addInstitution(NewInstitution(
             name: "中山市丙职业技能评价中心", kind: .evaluation, district: "石岐街道",
-            bodyKind: "S", bodyCode: 0, provinceCode: "44", siteSequence: 123), actor: admin)
+            issuer: try CertificateIssuer(bodyKind: .socialOrganisation, bodyCode: 0, provinceCode: "44", siteSequence: 123)), actor: admin)
         clerk = try store.addUser(login: "clerk.a", name: "甲经办", role: .institution, institutionId: school.id, actor: admin)
 
         let cohort = try store.createCohort(CohortPlan(
@@ -52,7 +52,7 @@ struct ExamSessionFixture {
             for (index, trainee) in trainees.enumerated() { _ = try session.add(trainee, row: index + 2) }
         }
         for trainee in [Self.chen, Self.wang] {
-            _ = try store.recordHours(cohortId: cohort.id!, nationalId: trainee.id, hoursTenths: 800, actor: clerk)
+            _ = try store.recordHours(cohortId: cohort.id!, nationalId: nationalID(trainee.id), hoursTenths: 800, actor: clerk)
         }
         _ = try store.completeTrainees(cohortId: cohort.id!, actor: clerk)
 
@@ -65,15 +65,14 @@ struct ExamSessionFixture {
         _ = try store.moveExamSession(id: sessionId, to: .open, actor: admin)
         let years = CandidateDeclaration(declaredYears: 2)
         _ = try store.registerCohort(sessionId: sessionId, cohortId: cohort.id!, declaration: years, actor: clerk)
-        _ = try store.registerPerson(NewPerson(nationalId: Self.li.id, name: Self.li.name, sex: "male",
-                                               birthDate: CivilDate(year: 1980, month: 1, day: 1)!), actor: admin)
-        _ = try store.registerCandidate(sessionId: sessionId, nationalId: Self.li.id, declaration: years, actor: admin)
+        _ = try store.registerPerson(NewPerson(nationalId: nationalID(Self.li.id), name: Self.li.name), actor: admin)
+        _ = try store.registerCandidate(sessionId: sessionId, nationalId: nationalID(Self.li.id), declaration: years, actor: admin)
 
         let staff = [("张监考", "44200019900307123X", "理论一室"), ("刘监考", "442000198511204567", "理论一室"),
                      ("黄考评", "442000197812013575", "实操考评组")]
         for (name, id, room) in staff {
             let examiner = try store.addExaminer(NewExaminer(
-                person: NewPerson(nationalId: id, name: name, sex: "male", birthDate: try NationalID.parse(id, today: Self.today).birthDate),
+                person: NewPerson(nationalId: nationalID(id), name: name),
                 bodyId: body.id!, qualifications: [Self.target]), actor: admin)
             _ = try store.assignExaminers(sessionId: sessionId, roomName: room, examinerIds: [examiner.examiner.id!], actor: admin)
         }
@@ -121,7 +120,7 @@ extension ExamSessionFixture {
                      ("周考评", "442000198309115675", "实操考评组"), ("吴考评", "442000199107267894", "实操考评组")]
         for (name, id, room) in staff {
             let examiner = try store.addExaminer(NewExaminer(
-                person: NewPerson(nationalId: id, name: name, sex: "male", birthDate: try NationalID.parse(id, today: Self.today).birthDate),
+                person: NewPerson(nationalId: nationalID(id), name: name),
                 bodyId: bodyId, qualifications: [Self.target]), actor: admin)
             _ = try store.assignExaminers(sessionId: sessionId, roomName: room, examinerIds: [examiner.examiner.id!], actor: admin)
         }

@@ -45,13 +45,12 @@ struct QuarterlyFixture {
         let schoolB = try store.addInstitution(NewInstitution(name: "中山市乙家政培训中心", kind: .training, district: "小榄镇"), actor: admin)
         let body = try store.addInstitution(NewInstitution(
             name: "中山市丙职业技能评价中心", kind: .evaluation, district: "东区街道",
-            bodyKind: "S", bodyCode: 0, provinceCode: "44", siteSequence: 123), actor: admin)
+            issuer: try CertificateIssuer(bodyKind: .socialOrganisation, bodyCode: 0, provinceCode: "44", siteSequence: 123)), actor: admin)
         let clerkA = try store.addUser(login: "clerk.a", name: "甲经办", role: .institution, institutionId: schoolA.id, actor: admin)
         let clerkB = try store.addUser(login: "clerk.b", name: "乙经办", role: .institution, institutionId: schoolB.id, actor: admin)
         let examiners = try ["44200019900307123X", "442000198511204567", "442000197812013575"].enumerated().map { index, id in
             try store.addExaminer(NewExaminer(
-                person: NewPerson(nationalId: id, name: "考评员\(index + 1)", sex: "male",
-                                  birthDate: try NationalID.parse(id, today: ExamSessionFixture.today).birthDate),
+                person: NewPerson(nationalId: nationalID(id), name: "考评员\(index + 1)"),
                 bodyId: body.id!, qualifications: [Self.target]), actor: admin).examiner.id!
         }
 
@@ -66,7 +65,7 @@ struct QuarterlyFixture {
             }
         }
         func complete(_ cohort: Cohort, _ ids: [String], by clerk: User) throws {
-            for id in ids { _ = try store.recordHours(cohortId: cohort.id!, nationalId: id, hoursTenths: 800, actor: clerk) }
+            for id in ids { _ = try store.recordHours(cohortId: cohort.id!, nationalId: nationalID(id), hoursTenths: 800, actor: clerk) }
             _ = try store.completeTrainees(cohortId: cohort.id!, actor: clerk)
         }
         func session(examDay: CivilDate) throws -> Int64 {
@@ -103,7 +102,7 @@ struct QuarterlyFixture {
             plannedHours: 80, capacity: 10), institutionId: schoolA.id!, actor: clerkA)
         try enrol(classA, [chen, wang, li, zhao], by: clerkA)
         on(2, 20)
-        _ = try store.withdrawTrainee(cohortId: classA.id!, nationalId: zhao.nationalId.value, reason: "工作调动", actor: clerkA)
+        _ = try store.withdrawTrainee(cohortId: classA.id!, nationalId: zhao.nationalId, reason: "工作调动", actor: clerkA)
         on(3, 16)
         try complete(classA, [chen, wang, li].map(\.nationalId.value), by: clerkA)
         on(3, 18)
@@ -125,7 +124,7 @@ struct QuarterlyFixture {
         let apprenticeship = try store.registerApprenticeship(
             ApprenticeshipPlan(occupationCode: "4-03-02-01", targetLevel: .level4, contractStart: start, contractYears: 3, start: start,
                                end: CivilDate(year: 2028, month: 4, day: 14)!, enterpriseMentor: "李师傅", institutionMentor: "王老师"),
-            enterpriseId: enterprise.id!, institutionId: schoolA.id!, nationalId: li.nationalId.value, actor: admin)
+            enterpriseId: enterprise.id!, institutionId: schoolA.id!, nationalId: li.nationalId, actor: admin)
         on(4, 20)
         _ = try store.fileApprenticeship(id: apprenticeship.id!, actor: admin)
         on(4, 21)
@@ -150,7 +149,7 @@ struct QuarterlyFixture {
         try enrol(classC, [try trainee("440524199504040016", "吴十")], by: clerkB)
         on(10, 10)
         let retake = try session(examDay: CivilDate(year: 2026, month: 10, day: 20)!)
-        _ = try store.registerCandidate(sessionId: retake, nationalId: wang.nationalId.value, declaration: CandidateDeclaration(),
+        _ = try store.registerCandidate(sessionId: retake, nationalId: wang.nationalId, declaration: CandidateDeclaration(),
                                         retake: true, actor: admin)
         try staffAndClose(retake)
         on(10, 20)
