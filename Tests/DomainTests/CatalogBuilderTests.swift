@@ -106,7 +106,7 @@ struct CatalogBuilderTests {
         fixture.set(.targets, row: 0, "year", "26")
         let result = fixture.build()
         #expect(result.catalog == nil)
-        #expect(result.problems.map { "\($0.file!):\($0.line!):\($0.field)" } == [
+        #expect(result.problems.map { "\($0.file!):\($0.line!):\($0.field.labelEn)" } == [
             "occupations.csv:5:project",
             "occupations.csv:7:unconfirmed",
             "districts.csv:4:kind",

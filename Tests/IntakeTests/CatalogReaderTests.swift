@@ -196,7 +196,7 @@ struct CatalogReaderTests {
         let catalog = try TemporaryCatalog()
         try catalog.write("districts.csv", districts)
         let problems = CatalogReader.load(catalog.url).problems
-        #expect(problems.map { "\($0.line ?? 0):\($0.field):\($0.value)" } == ["3:name:石岐↵街道", "5:kind:村"])
+        #expect(problems.map { "\($0.line ?? 0):\($0.field.labelEn):\($0.value)" } == ["3:name:石岐↵街道", "5:kind:村"])
     }
 
     @Test func shortRowsAndValuesOutsideTheHeaderAreProblemsButExcelPaddingIsNot() throws {

@@ -57,7 +57,7 @@ import Domain
         #expect(summary.refused[0].issues[0].rule == Rejection("必须填写", "is required"))
         // Row 4: an enterprise and a person that are not on file, both reported.
         #expect(summary.refused[1].issues.map(\.field) == [.enterprise, .nationalId])
-        #expect(summary.refused[1].issues[0].rule.english == "no such enterprise on file: record it first with enterprise add")
+        #expect(summary.refused[1].issues[0].rule.english == "no such enterprise on file: record the enterprise first")
         #expect(summary.refused[1].issues[1].rule.english.hasPrefix("no such person on file"))
         #expect(summary.refused[2].issues.map(\.field) == [.contractYears])
         #expect(try count(w, "SELECT count(*) FROM apprenticeships") == 0)

@@ -157,9 +157,9 @@ func storeError(_ body: () throws -> Void) -> String {
         let refused = try r.store.importScores(sessionId: r.session.id!, fileName: "s.xlsx", lines: lines, actor: r.admin)
         #expect(refused.problems.map(\.index) == [1, 3, 4])
         #expect(refused.problems.map(\.english) == [
-            "s.xlsx › 理论一室 line 6 · field 姓名 Name, value \"王小二\": is not the name of candidate 2026000010002",
-            "s.xlsx › 理论一室 line 8 · field 准考证号 Ticket, value \"2026000010001\": the same candidate and part appear twice (row 5)",
-            "s.xlsx › 实操一组 line 5 · field 成绩 Score, value \"80 / 违纪\": both a score and 违纪 are given; fill in one of them",
+            "s.xlsx › 理论一室 line 6 · field Name, value \"王小二\": is not the name of candidate 2026000010002",
+            "s.xlsx › 理论一室 line 8 · field Ticket, value \"2026000010001\": the same candidate and part appear twice (row 5)",
+            "s.xlsx › 实操一组 line 5 · field Score, value \"80 / 违纪\": both a score and 违纪 are given; fill in one of them",
         ])
         #expect(try r.exams.count("score_entries") == 0)
 
@@ -323,7 +323,7 @@ func storeError(_ body: () throws -> Void) -> String {
         #expect(storeError {
             _ = try stale.store.registerCandidate(sessionId: open.id!, nationalId: li.nationalId, declaration: CandidateDeclaration(),
                                                   retake: true, actor: stale.admin)
-        }.contains("no part passed within the 12-month retention window: register for the whole exam (without --retake)"))
+        }.contains("no part passed within the 12-month retention window: register for the whole exam (not as a retake)"))
         #expect(storeError {
             _ = try stale.store.registerCandidate(sessionId: open.id!, nationalId: chen.nationalId, declaration: CandidateDeclaration(),
                                                   retake: true, actor: stale.admin)

@@ -72,10 +72,12 @@ struct ExamWorld {
     func count(_ table: String) throws -> Int { try training.count(table) }
 }
 
-/// The rules in StoreError.rulesBroken, in English, for assertions.
+/// The rules in StoreError.rulesBroken or .notEligible, in English, for assertions.
 func brokenRules(_ error: any Error) -> [String] {
-    guard case StoreError.rulesBroken(_, _, let rules) = error else { return [] }
-    return rules.map(\.english)
+    switch error {
+    case StoreError.rulesBroken(_, _, let rules), StoreError.notEligible(_, _, let rules): rules.map(\.english)
+    default: []
+    }
 }
 
 @Suite struct ExamSessionPlanningTests {
@@ -100,11 +102,11 @@ func brokenRules(_ error: any Error) -> [String] {
         } throws: { error in
             guard case StoreError.invalidFields(let problems) = error else { return false }
             return problems.map(\.english) == [
-                "field --date, value \"2026-11-01\": the exam date is before today (2026-11-21)",
-                "field --room, value \"评审室:review:5\": this exam has no review part (only theory, practical)",
-                "field --room, value \"评审室:theory:0\": two rooms have this name",
-                "field --room, value \"评审室:theory:0\": a room needs at least one seat",
-                "field --room, value \"\": no room for the practical part (every part needs at least one room)",
+                "field exam date, value \"2026-11-01\": the exam date is before today (2026-11-21)",
+                "field room, value \"评审室:review:5\": this exam has no review part (only theory, practical)",
+                "field room, value \"评审室:theory:0\": two rooms have this name",
+                "field room, value \"评审室:theory:0\": a room needs at least one seat",
+                "field room, value \"\": no room for the practical part (every part needs at least one room)",
             ]
         }
     }
@@ -127,7 +129,7 @@ func brokenRules(_ error: any Error) -> [String] {
         var plan = ExamWorld.plan(target: housekeeping)
         plan.subTrade = "育婴员"
         #expect(storeError { _ = try w.store.createExamSession(plan, bodyId: w.world.body.id!, actor: w.admin) }
-                .contains("field --sub-trade, value \"育婴员\": is not a sub-trade of 家政服务员 (母婴护理员, 家务服务员)"))
+                .contains("field sub-trade, value \"育婴员\": is not a sub-trade of 家政服务员 (母婴护理员, 家务服务员)"))
         var cook = ExamWorld.plan()
         cook.subTrade = "母婴护理员"
         #expect(storeError { _ = try w.store.createExamSession(cook, bodyId: w.world.body.id!, actor: w.admin) }
@@ -224,7 +226,9 @@ func brokenRules(_ error: any Error) -> [String] {
             try w.store.registerCandidate(sessionId: session.id!, nationalId: wang.nationalId, declaration: CandidateDeclaration(), actor: w.admin)
         } throws: { error in
             brokenRules(error) == ["route 5A: needs 1 years in this occupation; the candidate declares 0"]
-                && (error as! StoreError).english.hasPrefix("110105********002X meets no eligibility route; a bureau user may admit them with --override-reason")
+                && (error as! StoreError).english.hasPrefix("110105********002X meets no eligibility route; a bureau user may admit them with override reason")
+                && (error as! StoreError).english(naming: { $0 == .overrideReason ? "--override-reason" : $0.labelEn })
+                    .hasPrefix("110105********002X meets no eligibility route; a bureau user may admit them with --override-reason")
         }
         #expect(throws: StoreError.self) {
             try w.store.registerCandidate(sessionId: session.id!, nationalId: wang.nationalId, declaration: CandidateDeclaration(),

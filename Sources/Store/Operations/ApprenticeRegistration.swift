@@ -39,13 +39,13 @@ enum RegistrationRefusal: Equatable {
         switch self {
         case .noEnterprise(let key):
             ImportRowIssue(field: .enterprise, value: key, rule: Rejection(
-                "没有此企业的记录，请先用 enterprise add 登记企业", "no such enterprise on file: record it first with enterprise add"))
+                "没有此企业的记录，请先登记企业", "no such enterprise on file: record the enterprise first"))
         case .notTrainingParty(let institution):
             ImportRowIssue(field: .institution, value: institution.name, rule: Self.notTrainingPartyRule(institution))
         case .noPerson(let id):
             ImportRowIssue(field: .nationalId, value: id, rule: Rejection(
-                "没有此人的记录，请先登记人员（person add 或培训班名单导入）",
-                "no such person on file: register the person first (person add, or a cohort's list)"))
+                "没有此人的记录，请先登记人员（逐人登记或导入培训班名单）",
+                "no such person on file: register the person first (one by one, or through a cohort's list)"))
         case .otherName(let given):
             ImportRowIssue(field: .name, value: given, rule: Self.otherNameRule)
         case .plan(let issue):
