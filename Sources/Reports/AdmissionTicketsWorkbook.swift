@@ -68,7 +68,7 @@ public enum AdmissionTicketsWorkbook {
             values.append(seat.map { .text($0.roomName) } ?? .blank)
             values.append(seat.map { .integer($0.seat) } ?? .blank)
         }
-        let date = try? CivilDate.parse(sheets.examDate)
+        let date = try? sheets.summary.session.examDay
         values.append(date.map { .date(year: $0.year, month: $0.month, day: $0.day) } ?? .text(sheets.examDate))
         return values
     }

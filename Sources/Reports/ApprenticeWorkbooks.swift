@@ -23,7 +23,7 @@ public enum ApprenticeWorkbooks {
                 let a = line.apprenticeship
                 return [.number(Double(index + 1)), .text(line.enterpriseName), .text(line.creditCode), .text(line.institutionName),
                         .text(line.name), .text(Masking.nationalID(line.nationalId, unmasked: unmasked)), .text(line.occupationName),
-                        .text(levelName(a.targetLevel)), .text(a.startDate), .text(a.endDate), .text(a.enterpriseMentor),
+                        .text(levelName(a)), .text(a.startDate), .text(a.endDate), .text(a.enterpriseMentor),
                         .text(a.institutionMentor), .text(a.status.chineseName)]
             }).write(into: workbook)
         try workbook.close()
@@ -42,13 +42,15 @@ public enum ApprenticeWorkbooks {
             rows: lines.enumerated().map { index, line in
                 let a = line.apprenticeship
                 return [.number(Double(index + 1)), .text(a.filedOn ?? ""), .text(line.enterpriseName), .text(line.creditCode), .text(line.name),
-                        .text(Masking.nationalID(line.nationalId, unmasked: unmasked)), .text(line.occupationName), .text(levelName(a.targetLevel)),
+                        .text(Masking.nationalID(line.nationalId, unmasked: unmasked)), .text(line.occupationName), .text(levelName(a)),
                         .number(Double(line.money.plannedMonths)), .number(yuan(line.money.yearlyRate)), .number(yuan(line.money.advance ?? .zero))]
             }).write(into: workbook)
         try workbook.close()
     }
 
-    private static func levelName(_ code: String) -> String { (try? SkillLevel.parse(code).chineseName) ?? code }
+    private static func levelName(_ apprenticeship: Apprenticeship) -> String {
+        (try? apprenticeship.targetSkillLevel.chineseName) ?? apprenticeship.targetLevel
+    }
 
     /// Fen as yuan for display only; the Store keeps integer fen.
     private static func yuan(_ money: Money) -> Double { Double(money.fen) / 100 }
@@ -72,7 +74,7 @@ extension ApprenticeWorkbooks {
             rows: claim.lines.enumerated().map { index, item in
                 [.number(Double(index + 1)), .text(item.on), .text(itemName(item.kind)), .text(item.line.name),
                  .text(Masking.nationalID(item.line.nationalId, unmasked: unmasked)), .text(item.line.occupationName),
-                 .text(levelName(item.line.apprenticeship.targetLevel)), .number(Double(item.line.money.monthsTrained)),
+                 .text(levelName(item.line.apprenticeship)), .number(Double(item.line.money.monthsTrained)),
                  .number(yuan(item.amount))]
             }).write(into: workbook)
         let totalRow = TableSheet.firstDataRow + claim.lines.count
