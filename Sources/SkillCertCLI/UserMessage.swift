@@ -12,11 +12,11 @@ struct UserMessage: Equatable, CustomStringConvertible {
 }
 
 /// The one place where whatever stopped a command becomes what the user reads: the modules'
-/// bilingual errors with their fields named by the options that carry them (`Field.flag`), and
-/// what to run where a module says only what is missing (an uninitialised database), the spreadsheet writer's, and Foundation's file errors turned
-/// into a `FileAccessError`. `command` is what the user typed (`cohort create`): a refusal names
-/// that operation. Nil for what is not ours to word (help, a mistyped option): the argument
-/// parser words those.
+/// bilingual errors with their fields named by the options that carry them (`Field.flag`) and,
+/// where a module says only what is missing (an uninitialised database), the command to run;
+/// the spreadsheet writer's; and Foundation's file errors turned into a `FileAccessError`.
+/// `command` is what the user typed (`cohort create`): a refusal names that operation. Nil for
+/// what is not ours to word (help, a mistyped option): the argument parser words those.
 func userMessage(for error: any Error, command: String?) -> UserMessage? {
     switch error {
     case StoreError.notPermitted(let action, let field, let reasonZh, let reasonEn):
