@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Domain
+import Services
 import Store
 
 struct CohortCommand: ParsableCommand {
@@ -116,8 +117,11 @@ struct CohortCommand: ParsableCommand {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
             if let file {
-                try AttendanceImportRun(global: global, store: store, actor: actor, cohortId: cohort, file: file, sheet: sheet,
-                                        mode: acceptValid ? .acceptValid : .allOrNothing).run()
+                let request = ImportRequest(file: CLIContext.current.url(for: file), sheet: sheet, actor: actor,
+                                            errorFolder: global.outputDirectory)
+                let sheetImport = AttendanceSheetImport(cohortId: cohort, request: request, mode: acceptValid ? .acceptValid : .allOrNothing,
+                                                        today: try global.clock().today)
+                try printAttendanceOutcome(try importShowingRefusals({ RefusalLog($0.refused).print() }) { try sheetImport.run(store: store) })
                 return
             }
             guard let nationalId, let hours else {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Domain
 import Reports
+import Services
 import Store
 
 extension CohortCommand {
@@ -32,8 +33,17 @@ extension CohortCommand {
 
         func run() throws {
             let store = try global.openStore()
-            try TraineeImportRun(global: global, store: store, actor: try global.actor(in: store), cohortId: cohort, file: file,
-                                 sheet: sheet, mode: acceptValid ? .acceptValid : .allOrNothing, forceProgress: progress).run()
+            let request = ImportRequest(file: CLIContext.current.url(for: file), sheet: sheet, actor: try global.actor(in: store),
+                                        errorFolder: global.outputDirectory)
+            let listImport = TraineeListImport(cohortId: cohort, request: request, mode: acceptValid ? .acceptValid : .allOrNothing,
+                                               today: try global.clock().today)
+            let progressLine = ProgressLine(forced: progress)
+            let started = ContinuousClock.now
+            let outcome = try importShowingRefusals({ progressLine.finish(); RefusalLog($0.refused).print() }) {
+                try listImport.run(store: store, cancellation: Cancellation(), progress: progressLine.update(rows:))
+            }
+            progressLine.finish()
+            try outcome.print(seconds: (ContinuousClock.now - started).secondsText)
         }
     }
 
