@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Domain
 import Services
 import Store
@@ -33,4 +32,3 @@ struct AuditCommand: ParsableCommand {
         }
     }
 }
-
