@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Domain", "Spreadsheet"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Spreadsheet", "Domain", "Intake"]),
         .testTarget(name: "DemoYearTests", dependencies: ["DemoYear", "Store", "Domain", "Intake"]),
-        .testTarget(name: "ServicesTests", dependencies: ["Services", "Store", "Domain", "Intake"]),
+        .testTarget(name: "ServicesTests", dependencies: ["Services", "Store", "Domain", "Intake", "Spreadsheet"]),
         .testTarget(name: "SkillCertCLITests", dependencies: ["SkillCertCLI", "Spreadsheet", "Store", "Domain"]),
     ]
 )

@@ -14,9 +14,7 @@ extension ApprenticeCommand {
 
         func run() throws {
             let store = try global.openStore()
-            _ = try global.actor(in: store)
-            let url = try outputFile(global, file)
-            try ApprenticeTemplate.write(try store.catalog(), to: url)
+            let url = try CatalogWorkbooks(store: store).apprenticeTemplate(actor: try global.actor(in: store)) { try outputFile(global, file) }
             CLIContext.current.print("已写出 Wrote \(url.path)")
         }
     }

@@ -14,9 +14,7 @@ extension CohortCommand {
 
         func run() throws {
             let store = try global.openStore()
-            _ = try global.actor(in: store)
-            let url = try outputFile(global, file)
-            try TraineeTemplate.write(try store.catalog(), to: url)
+            let url = try CatalogWorkbooks(store: store).traineeTemplate(actor: try global.actor(in: store)) { try outputFile(global, file) }
             CLIContext.current.print("已写出 Wrote \(url.path)")
         }
     }
@@ -58,11 +56,10 @@ extension CohortCommand {
         func run() throws {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
-            let roster = try store.cohortRoster(cohortId: cohort, actor: actor)
-            try disclosure.record(roster.personIds, store: store, actor: actor)
-            let url = try outputFile(global, file ?? "roster-cohort-\(cohort).xlsx")
-            try CohortRosterWorkbook.write(roster, unmasked: disclosure.unmasked, to: url)
-            CLIContext.current.print("已写出 Wrote \(url.path)")
+            let written = try TrainingReports(store: store).cohortRoster(actor: actor, cohortId: cohort, disclosure: disclosure.choice) {
+                try outputFile(global, file ?? "roster-cohort-\(cohort).xlsx")
+            }
+            CLIContext.current.print("已写出 Wrote \(written.file.path)")
         }
     }
 }

@@ -36,11 +36,10 @@ extension ResultsCommand {
         func run() throws {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
-            let results = try store.sessionResults(id: session, actor: actor)
-            try disclosure.record(results.personIds, store: store, actor: actor)
-            let url = try outputFile(global, file ?? "results-session-\(session).xlsx")
-            try ResultsRosterWorkbook.write(results, unmasked: disclosure.unmasked, to: url)
-            CLIContext.current.print("已写出 Wrote \(url.path)")
+            let written = try ExamReports(store: store).resultsRoster(actor: actor, sessionId: session, disclosure: disclosure.choice) {
+                try outputFile(global, file ?? "results-session-\(session).xlsx")
+            }
+            CLIContext.current.print("已写出 Wrote \(written.file.path)")
         }
     }
 }

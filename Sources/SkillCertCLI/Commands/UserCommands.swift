@@ -1,5 +1,6 @@
 import ArgumentParser
 import Domain
+import Services
 import Store
 
 struct UserCommand: ParsableCommand {
@@ -39,15 +40,15 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
-            let users = try store.users(actor: actor, page: paging.request)
+            let users = try UserDirectory(store: store).list(actor: actor, page: paging.request)
             if listing.json {
-                CLIContext.current.print(try jsonText(users.map(UserView.init)))
+                CLIContext.current.print(try jsonText(users.rows))
                 paging.printFooter(users, countZh: "个用户", countEn: "user(s)", json: true)
                 return
             }
             var table = TextTable(["登录名 login", "姓名 name", "角色 role", "机构 institution", "状态 status"])
             for user in users {
-                table.add([user.login, user.name, user.role.chineseName, user.institutionId.map(String.init) ?? "",
+                table.add([user.login, user.name, Role(rawValue: user.role)?.chineseName ?? user.role, user.institutionId.map(String.init) ?? "",
                            user.active ? "启用 active" : "停用 disabled"])
             }
             CLIContext.current.print(table.render())
@@ -75,21 +76,5 @@ struct UserCommand: ParsableCommand {
         let store = try global.openStore()
         let user = try store.setUserActive(login: login, active: active, actor: try global.actor(in: store))
         CLIContext.current.print(active ? "已启用 Enabled \(user.login)" : "已停用 Disabled \(user.login)")
-    }
-}
-
-struct UserView: Encodable {
-    let login: String
-    let name: String
-    let role: String
-    let institutionId: Int64?
-    let active: Bool
-
-    init(_ user: User) {
-        login = user.login
-        name = user.name
-        role = user.role.rawValue
-        institutionId = user.institutionId
-        active = user.active
     }
 }
