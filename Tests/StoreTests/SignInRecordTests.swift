@@ -153,6 +153,9 @@ import Domain
         #expect(try world.store.resumeWebSession(tokenHash: "one") == .missing)
         #expect(try world.store.resumeWebSession(tokenHash: "two") == .missing)
         #expect(try world.store.resumeWebSession(tokenHash: "other").session?.user == world.clerkB)
+        // Ended, not merely hidden: enabling the user again does not bring the sessions back.
+        _ = try world.store.setUserActive(login: "clerk.a", active: true, actor: world.admin)
+        #expect(try world.store.resumeWebSession(tokenHash: "one") == .missing)
     }
 
     @Test func changingOnesOwnPasswordClearsTheFlagAndEndsOtherSessions() throws {
