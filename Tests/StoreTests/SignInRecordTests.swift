@@ -111,6 +111,18 @@ import Domain
         #expect(failures.allSatisfy { $0.entityKey == "?" && $0.actorLogin == "?" && !($0.after ?? "").contains("guess") })
     }
 
+    @Test func whatAnUnknownLoginTypedIsKeptADayAtMost() throws {
+        let moving = MovingClock()
+        let world = try Self.world(moving)
+        try world.store.recordFailedSignIn(login: "Pa55word-typed-as-login", address: "x")
+        let kept = { try world.store.rawRead { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sign_in_attempts WHERE login = 'Pa55word-typed-as-login'") } }
+        #expect(try kept() == 1)
+        moving.advance(minutes: 24 * 60 + 1)
+        try world.store.recordFailedSignIn(login: "clerk.a", address: "x")
+        #expect(try kept() == 0)
+    }
+
     @Test func aSessionIdlesOutAfterTheCatalogsMinutesAndIsTouchedWhenUsed() throws {
         let moving = MovingClock()
         let world = try Self.world(moving)

@@ -26,6 +26,7 @@ extension Store {
         let now = clock.timestamp()
         let windowStart = clock.timestamp(secondsAgo: limits.window)
         let until = clock.timestamp(secondsAgo: -limits.lockDuration)
+        let dayAgo = clock.timestamp(secondsAgo: 24 * 60 * 60)
         return try write { db in
             let user = try User.filter(Column("login") == login).fetchOne(db)
             let attemptId = try Store.recordAttempt(db, login: login, address: address, at: now, outcome: "failure")
@@ -33,6 +34,9 @@ extension Store {
             let role = user?.role.rawValue ?? "anonymous"
             try audit(db, actorLogin: who, actorRole: role, action: "user.signin.fail", entity: "users", key: who,
                       after: ["address": address])
+
+            // What an unknown login typed may be a password: attempts are kept a day, no longer.
+            try db.execute(sql: "DELETE FROM sign_in_attempts WHERE at < ?", arguments: [dayAgo])
 
             var locked = false
             let loginFailures = try Store.failuresSinceLastReset(db, kind: "login", value: login, windowStart: windowStart)

@@ -9,12 +9,14 @@ struct SessionMiddleware: RouterMiddleware {
     typealias Context = WebContext
     let app: WebApp
 
-    static func isPublic(_ path: String) -> Bool { path == "/signin" || path.hasPrefix("/static/") }
+    static func isPublic(_ path: String) -> Bool { path == "/signin" }
     static let openWhileMustChange: Set<String> = ["/password", "/signout"]
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
-        var context = context
         let path = request.uri.path
+        // The style sheet is the same for everyone: no database work for it.
+        if path.hasPrefix("/static/") { return try await next(request, context) }
+        var context = context
         context.currentPath = path
         if let token = request.cookies[SessionCookies.sessionName]?.value, !token.isEmpty {
             let accounts = app.accounts
