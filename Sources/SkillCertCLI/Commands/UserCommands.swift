@@ -7,7 +7,7 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Users and their role: bureau, institution or examiner (用户).",
-        subcommands: [Add.self, List.self, Disable.self, Enable.self])
+        subcommands: [Add.self, List.self, Disable.self, Enable.self, SetPassword.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a user (bureau).")
@@ -16,6 +16,7 @@ struct UserCommand: ParsableCommand {
         @Option(help: "Full name.") var name: String
         @Option(help: "bureau, institution or examiner.") var role: String
         @Option(help: "The user's institution or evaluation body (id or name); not for bureau users.") var institution: String?
+        @OptionGroup var initialPassword: PasswordOptions
 
         func run() throws {
             let store = try global.openStore()
@@ -26,6 +27,13 @@ struct UserCommand: ParsableCommand {
                     "a role is bureau, institution or examiner")))
             }
             let institutionId = try institution.map { try store.institution($0, actor: actor).id! }
+            if let password = try initialPassword.read() {
+                let user = try Accounts().addUser(login: login, name: name, role: role, institutionId: institutionId,
+                                                  password: password, actor: actor, store: store)
+                CLIContext.current.print("已添加用户 Added user \(user.login)（\(user.role.chineseName)）；"
+                                         + "首次登录须修改密码 · the password must be changed at the first sign-in")
+                return
+            }
             let user = try store.addUser(login: login, name: name, role: role, institutionId: institutionId, actor: actor)
             CLIContext.current.print("已添加用户 Added user \(user.login)（\(user.role.chineseName)）")
         }
@@ -70,6 +78,26 @@ struct UserCommand: ParsableCommand {
         @Argument var login: String
 
         func run() throws { try UserCommand.setActive(global, login: login, active: true) }
+    }
+
+    struct SetPassword: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-password",
+            abstract: "Set an initial password, to be changed at the next sign-in; ends the user's web sessions (bureau).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var login: String
+        @OptionGroup var initialPassword: PasswordOptions
+
+        func run() throws {
+            guard let password = try initialPassword.read() else {
+                throw CLIError.missingOption(option: "--password 或 --password-file", reasonZh: "需要给出新的初始密码",
+                                             reasonEn: "the new initial password is needed (--password or --password-file)")
+            }
+            let store = try global.openStore()
+            try Accounts().setPassword(login: login, password: password, actor: try global.actor(in: store), store: store)
+            CLIContext.current.print("已为 \(login) 设置初始密码，首次登录须修改 · Set an initial password for \(login); "
+                                     + "it must be changed at the next sign-in")
+        }
     }
 
     fileprivate static func setActive(_ global: GlobalOptions, login: String, active: Bool) throws {
