@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "SkillCert",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "skillcert", targets: ["skillcert"]),
     ],
@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -37,11 +41,27 @@ let package = Package(
         ),
         .target(name: "Reports", dependencies: ["Domain", "Store", "Spreadsheet"]),
         .target(name: "DemoYear", dependencies: ["Domain", "Store"]),
-        .target(name: "Services", dependencies: ["Domain", "Store", "Intake", "Reports"]),
+        .target(
+            name: "Services",
+            dependencies: [
+                "Domain", "Store", "Intake", "Reports",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "WebApp",
+            dependencies: [
+                "Domain", "Store", "Services",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates"), .copy("Static")]
+        ),
         .target(
             name: "SkillCertCLI",
             dependencies: [
-                "Domain", "Store", "Spreadsheet", "Intake", "Reports", "DemoYear", "Services",
+                "Domain", "Store", "Spreadsheet", "Intake", "Reports", "DemoYear", "Services", "WebApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,7 +75,15 @@ let package = Package(
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Domain", "Spreadsheet"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Spreadsheet", "Domain", "Intake"]),
         .testTarget(name: "DemoYearTests", dependencies: ["DemoYear", "Store", "Domain", "Intake"]),
-        .testTarget(name: "ServicesTests", dependencies: ["Services", "Store", "Domain", "Intake"]),
+        .testTarget(name: "ServicesTests", dependencies: ["Services", "Store", "Domain", "Intake", "Spreadsheet"]),
+        .testTarget(
+            name: "WebAppTests",
+            dependencies: [
+                "WebApp", "Store", "Domain", "Services", "Intake",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "SkillCertCLITests", dependencies: ["SkillCertCLI", "Spreadsheet", "Store", "Domain"]),
     ]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Domain
+import Services
 import Store
 
 /// Options every command takes: which database, acting as whom, writing where.
@@ -119,9 +120,6 @@ struct DisclosureOptions: ParsableArguments {
             reasonEn: "--unmasked shows whole national IDs and phone numbers; say why (the reason is kept in the audit trail)").description)
     }
 
-    /// Records that `personIds` are shown whole, with the user's reason, when `--unmasked` asked for it.
-    func record(_ personIds: [Int64], store: Store, actor: User) throws {
-        guard unmasked, !personIds.isEmpty, let reason else { return }
-        try store.recordDisclosure(of: personIds, purpose: reason.trimmingWhitespace(), actor: actor)
-    }
+    /// What the user asked to see: Services shows whole values only with the reason, and records it.
+    var choice: Disclosure { unmasked ? .whole(reason: reason ?? "") : .masked }
 }

@@ -36,6 +36,15 @@ public struct Clock: Sendable {
 
     /// The timestamp stored in audit events: UTC, ISO 8601, to the second.
     public func timestamp() -> String {
-        now().formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+        Clock.timestamp(of: now())
+    }
+
+    /// The timestamp of `seconds` before now, to compare with stored ones (they sort as text).
+    func timestamp(secondsAgo seconds: TimeInterval) -> String {
+        Clock.timestamp(of: now().addingTimeInterval(-seconds))
+    }
+
+    static func timestamp(of date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
     }
 }

@@ -112,11 +112,20 @@ public final class Store: Sendable {
         _ db: Database, actor: User, action: String, entity: String, key: String,
         before: (any Encodable)? = nil, after: (any Encodable)? = nil, reason: String? = nil
     ) throws {
+        try audit(db, actorLogin: actor.login, actorRole: actor.role.rawValue, action: action, entity: entity, key: key,
+                  before: before, after: after, reason: reason)
+    }
+
+    /// The same, for an actor who is not a user (yet): a sign-in attempt under an unknown login.
+    func audit(
+        _ db: Database, actorLogin: String, actorRole: String, action: String, entity: String, key: String,
+        before: (any Encodable)? = nil, after: (any Encodable)? = nil, reason: String? = nil
+    ) throws {
         // Every change writes one: a prepared INSERT, not the record's generic one.
         try db.execute(cached: """
             INSERT INTO audit_events (at, actor_login, actor_role, action, entity, entity_key, before, after, reason)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [clock.timestamp(), actor.login, actor.role.rawValue, action, entity, key,
+            """, arguments: [clock.timestamp(), actorLogin, actorRole, action, entity, key,
                              try before.map(Store.json), try after.map(Store.json), reason])
     }
 

@@ -20,7 +20,7 @@ struct CatalogBuilderTests {
         #expect(catalog.householdTypes == [CatalogChoice(code: "urban", nameZh: "城镇", nameEn: "urban"),
                                            CatalogChoice(code: "rural", nameZh: "农村", nameEn: "rural")])
         #expect(catalog.targets.count == 3)
-        #expect(catalog.settings.count == 8)
+        #expect(catalog.settings.count == CatalogSettingKey.allCases.count)
 
         let domestic = try #require(catalog.occupation(code: "4-10-01-06"))
         #expect(domestic == Occupation(code: "4-10-01-06", name: "家政服务员", projectCode: "nanyue", strand: "居家",

@@ -145,6 +145,7 @@ struct CatalogFixture {
                 ["apprentice_max_years", "3", ""],
                 ["apprentice_min_contract_years", "1", ""],
                 ["special_ability_number_pattern", "{issuer}{yy}Z{serial:6}", ""],
+                ["session_idle_minutes", "30", ""],
             ])),
         ])
     }

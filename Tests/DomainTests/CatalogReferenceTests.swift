@@ -41,7 +41,7 @@ struct CatalogReferenceTests {
         #expect(problems { $0.append(.targets, ["2026", "", "yuecai", "classes", "9"]) }
                 == [duplicate("targets.csv", 7, "metric", "classes", of: 4)])
         #expect(problems { $0.append(.settings, ["retained_part_months", "24", ""]) }
-                == [duplicate("settings.csv", 12, "key", "retained_part_months", of: 4)])
+                == [duplicate("settings.csv", 13, "key", "retained_part_months", of: 4)])
     }
 
     @Test func keysThatDifferInAnyPartAreNotDuplicates() {

@@ -29,7 +29,7 @@ struct CatalogSettingsTests {
         fixture.append(.settings, ["retained_parts_months", "12", ""])
         let keys = CatalogSettingKey.allCases.map(\.rawValue).joined(separator: ", ")
         #expect(fixture.build().problems == [
-            problem("settings.csv", 12, "key", "retained_parts_months",
+            problem("settings.csv", 13, "key", "retained_parts_months",
                     zh: "未知的设置项（已知的设置项为 \(keys)）", en: "unknown setting (the known keys are \(keys))"),
         ])
         #expect(keys.hasPrefix("retained_part_months, subsidy_claim_window_months, completion_share_percent"))
@@ -61,6 +61,10 @@ struct CatalogSettingsTests {
         #expect(try CatalogSettingKey.apprenticeAdvancePercent.parse("100") == 100)
         #expect(throws: Rejection.self) { try CatalogSettingKey.apprenticeAdvancePercent.parse("0") }
         #expect(throws: Rejection.self) { try CatalogSettingKey.retainedPartMonths.parse("12.0") }
+        // A web session idles out after 5 minutes at least and 8 hours at most.
+        #expect(try CatalogSettingKey.sessionIdleMinutes.parse("30") == 30)
+        #expect(throws: Rejection.self) { try CatalogSettingKey.sessionIdleMinutes.parse("4") }
+        #expect(throws: Rejection.self) { try CatalogSettingKey.sessionIdleMinutes.parse("481") }
         for key in CatalogSettingKey.allCases {
             #expect(throws: Never.self, "\(key.rawValue)") { try key.validate(key.fallbackText) }
         }

@@ -19,6 +19,8 @@ public enum CatalogSettingKey: String, CaseIterable, Sendable {
     case apprenticeMinContractYears = "apprentice_min_contract_years"
     /// How special-ability certificates are numbered (a `SpecialAbilityNumberPattern`).
     case specialAbilityNumberPattern = "special_ability_number_pattern"
+    /// Minutes a web session may stay unused before its user must sign in again.
+    case sessionIdleMinutes = "session_idle_minutes"
 
     /// The whole numbers the key accepts (percentages are 1-100); nil for the numbering pattern.
     public var allowedRange: ClosedRange<Int>? {
@@ -27,6 +29,7 @@ public enum CatalogSettingKey: String, CaseIterable, Sendable {
         case .completionSharePercent, .apprenticeAdvancePercent: 1...100
         case .recheckWindowDays: 1...365
         case .apprenticeMaxYears, .apprenticeMinContractYears: 1...10
+        case .sessionIdleMinutes: 5...480
         case .specialAbilityNumberPattern: nil
         }
     }
@@ -43,6 +46,7 @@ public enum CatalogSettingKey: String, CaseIterable, Sendable {
         case .apprenticeMaxYears: "3"
         case .apprenticeMinContractYears: "1"
         case .specialAbilityNumberPattern: "{issuer}{yy}Z{serial:6}"
+        case .sessionIdleMinutes: "30"
         }
     }
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Domain
-import Reports
+import Services
 import Store
 
 extension ApprenticeCommand {
@@ -16,11 +16,10 @@ extension ApprenticeCommand {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
             let chosen = try enterprise.map { try store.enterprise($0, actor: actor) }
-            let lines = try store.apprenticeships(ApprenticeshipFilter(enterpriseId: chosen?.id), actor: actor)
-            try disclosure.record(lines.map(\.apprenticeship.personId), store: store, actor: actor)
-            let url = try outputFile(global, file)
-            try ApprenticeWorkbooks.writeRoster(lines, title: chosen?.name ?? "", unmasked: disclosure.unmasked, to: url)
-            CLIContext.current.print("已写出 Wrote \(url.path)（\(lines.count) 名学徒 apprentice(s)）")
+            let written = try ApprenticeReports(store: store).roster(actor: actor, enterprise: chosen, disclosure: disclosure.choice) {
+                try outputFile(global, file)
+            }
+            CLIContext.current.print("已写出 Wrote \(written.file.path)（\(written.lines) 名学徒 apprentice(s)）")
         }
     }
 
@@ -35,11 +34,10 @@ extension ApprenticeCommand {
         func run() throws {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
-            let lines = try store.apprenticeships(ApprenticeshipFilter(filed: try parseOption("--period", period, Period.parse).range), actor: actor)
-            try disclosure.record(lines.map(\.apprenticeship.personId), store: store, actor: actor)
-            let url = try outputFile(global, file ?? "filing-list-\(period).xlsx")
-            try ApprenticeWorkbooks.writeFilingList(lines, period: period, unmasked: disclosure.unmasked, to: url)
-            CLIContext.current.print("已写出 Wrote \(url.path)（\(lines.count) 项备案 filing(s)）")
+            let written = try ApprenticeReports(store: store).filingList(
+                actor: actor, period: try parseOption("--period", period, Period.parse), periodLabel: period, disclosure: disclosure.choice
+            ) { try outputFile(global, file ?? "filing-list-\(period).xlsx") }
+            CLIContext.current.print("已写出 Wrote \(written.file.path)（\(written.lines) 项备案 filing(s)）")
         }
     }
 }
@@ -58,11 +56,11 @@ extension ApprenticeCommand {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
             let chosen = try store.enterprise(enterprise, actor: actor)
-            let claim = try store.apprenticeClaim(enterpriseId: chosen.id!, period: try parseOption("--period", period, Period.parse).range, actor: actor)
-            try disclosure.record(claim.lines.map(\.line.apprenticeship.personId), store: store, actor: actor)
-            let url = try outputFile(global, file ?? "apprentice-claim-\(chosen.creditCode)-\(period).xlsx")
-            try ApprenticeWorkbooks.writeClaim(claim, unmasked: disclosure.unmasked, to: url)
-            CLIContext.current.print("已写出 Wrote \(url.path)：\(claim.lines.count) 项 item(s)，合计 total \(claim.total) 元 yuan")
+            let claim = try ApprenticeReports(store: store).claim(
+                actor: actor, enterpriseId: chosen.id!, period: try parseOption("--period", period, Period.parse).range,
+                disclosure: disclosure.choice
+            ) { try outputFile(global, file ?? "apprentice-claim-\(chosen.creditCode)-\(period).xlsx") }
+            CLIContext.current.print("已写出 Wrote \(claim.file.path)：\(claim.items) 项 item(s)，合计 total \(claim.total) 元 yuan")
         }
     }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import Domain
-import Intake
 import Reports
+import Services
 import Store
 
 extension ApprenticeCommand {
@@ -14,9 +14,7 @@ extension ApprenticeCommand {
 
         func run() throws {
             let store = try global.openStore()
-            _ = try global.actor(in: store)
-            let url = try outputFile(global, file)
-            try ApprenticeTemplate.write(try store.catalog(), to: url)
+            let url = try CatalogWorkbooks(store: store).apprenticeTemplate(actor: try global.actor(in: store)) { try outputFile(global, file) }
             CLIContext.current.print("已写出 Wrote \(url.path)")
         }
     }
@@ -31,33 +29,10 @@ extension ApprenticeCommand {
 
         func run() throws {
             let store = try global.openStore()
-            let actor = try global.actor(in: store)
-            let url = CLIContext.current.url(for: file)
-            let list = try ApprenticeListReader.read(url, sheet: sheet)
-            let summary = try store.importApprenticeships(list.rows.map { ApprenticeListRow(number: $0.number, fields: $0.fields) },
-                                                          fileName: url.lastPathComponent, institution: institution, actor: actor)
-            let out = CLIContext.current
-            let fileName = url.lastPathComponent
-            var refusals = RefusalLog()
-            var report = ImportErrorReport(sourceFile: fileName, header: list.header)
-            let cells = Dictionary(list.rows.map { ($0.number, $0.cells) }, uniquingKeysWith: { first, _ in first })
-            for refusal in summary.refused {
-                refusals.add(file: fileName, row: refusal.row, issues: refusal.issues, header: list.header, columns: list.columns)
-                report.rows.append(errorRow(refusal.row, cells[refusal.row] ?? [], refusal.issues, columns: list.columns))
-            }
-            let ids = summary.registered.compactMap(\.id)
-            let which = ids.count > 1 ? "\(ids.first!)–\(ids.last!)" : ids.first.map(String.init) ?? ""
-            ImportSummary(rowsRead: summary.rowsRead, recorded: summary.committed ? ids.count : summary.rowsRead - summary.refused.count,
-                          recordedDetail: ("学徒培养编号 \(which)", "\(ids.count > 1 ? "apprenticeships" : "apprenticeship") \(which)"),
-                          refused: summary.refused.count, written: summary.committed).print()
-            if !list.ignoredColumns.isEmpty {
-                out.print("未使用的列 Columns not used: \(list.ignoredColumns.joined(separator: ", "))")
-            }
-            refusals.print()
-            guard summary.committed else {
-                let errorFile = try writeErrorWorkbook(report, for: url, global: global)
-                throw ImportRefused(rejected: summary.refused.count, errorFile: errorFile, advice: .wholeFile)
-            }
+            let request = ImportRequest(file: CLIContext.current.url(for: file), sheet: sheet, actor: try global.actor(in: store),
+                                        errorFolder: global.outputDirectory)
+            let listImport = ApprenticeListImport(request: request, institution: institution)
+            try importShowingRefusals({ ApprenticeListImport.Outcome.printSummary($0) }) { try listImport.run(store: store) }.print()
         }
     }
 }

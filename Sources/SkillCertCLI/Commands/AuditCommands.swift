@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import Domain
+import Services
 import Store
 
 struct AuditCommand: ParsableCommand {
@@ -19,51 +19,16 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore()
-            let events = try store.auditEvents(actor: try global.actor(in: store), entity: entity, key: key, page: paging.request)
-            let views = events.map(AuditView.init)
+            let events = try AuditTrail(store: store).list(actor: try global.actor(in: store), entity: entity, key: key, page: paging.request)
             if listing.json {
-                CLIContext.current.print(try jsonText(views))
+                CLIContext.current.print(try jsonText(events.rows))
                 paging.printFooter(events, countZh: "条记录", countEn: "event(s)", json: true)
                 return
             }
             var table = TextTable(["时间 at", "用户 actor", "操作 action", "记录 record", "原因 reason"])
-            for view in views { table.add([view.at, view.actor, view.action, "\(view.entity) \(view.key)", view.reason ?? ""]) }
+            for view in events { table.add([view.at, view.actor, view.action, "\(view.entity) \(view.key)", view.reason ?? ""]) }
             CLIContext.current.print(table.render())
             paging.printFooter(events, countZh: "条记录", countEn: "event(s)", json: false)
         }
-    }
-}
-
-/// An audit event for display: the national IDs and phones inside the before/after snapshots
-/// are masked like everywhere else.
-struct AuditView: Encodable {
-    let at: String
-    let actor: String
-    let action: String
-    let entity: String
-    let key: String
-    let before: String?
-    let after: String?
-    let reason: String?
-
-    init(_ event: AuditEvent) {
-        at = event.at
-        actor = event.actorLogin
-        action = event.action
-        entity = event.entity
-        key = event.entityKey
-        before = event.before.map(AuditView.masked)
-        after = event.after.map(AuditView.masked)
-        reason = event.reason
-    }
-
-    /// Masks the values of personal-data keys in a JSON snapshot.
-    static func masked(_ json: String) -> String {
-        guard var object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else { return json }
-        for (key, mask) in [("national_id", Masking.nationalID), ("phone", Masking.phone), ("contact_phone", Masking.phone)] {
-            if let value = object[key] as? String { object[key] = mask(value) }
-        }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return json }
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import Domain
+import Services
 import Store
-import Reports
 
 struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,10 +56,7 @@ struct CatalogCommand: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore()
-            _ = try global.actor(in: store)
-            let catalog = try store.catalog()
-            let url = try outputFile(global, file)
-            try CatalogWorkbook.write(catalog, to: url)
+            let url = try CatalogWorkbooks(store: store).export(actor: try global.actor(in: store)) { try outputFile(global, file) }
             CLIContext.current.print("已写出 Wrote \(url.path)")
         }
     }

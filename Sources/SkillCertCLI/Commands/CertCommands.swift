@@ -1,5 +1,6 @@
 import ArgumentParser
 import Domain
+import Services
 import Store
 
 struct CertCommand: ParsableCommand {
@@ -41,13 +42,14 @@ struct CertCommand: ParsableCommand {
             let id = try nationalId.map { text throws(CLIError) in
                 try parseOption("--id", text) { value throws(Rejection) in try NationalID.parse(value, today: today) }
             }
-            let answer = try store.verifyCertificate(number: number, name: name, nationalId: id, actor: try global.actor(in: store))
+            let answer = try CertificateLookup(store: store).verify(actor: try global.actor(in: store), number: number, name: name,
+                                                                    nationalId: id)
             let out = CLIContext.current
             switch answer {
-            case .valid(let line):
-                out.print("有效 VALID\n" + CertCommand.publicFields(line))
-            case .revoked(let line):
-                out.print("已撤销 REVOKED on \(line.revokedOn ?? "")：\(line.revocationReason ?? "")\n" + CertCommand.publicFields(line))
+            case .valid(let certificate):
+                out.print("有效 VALID\n" + CertCommand.publicFields(certificate))
+            case .revoked(let certificate, let on, let reason):
+                out.print("已撤销 REVOKED on \(on)：\(reason)\n" + CertCommand.publicFields(certificate))
             case .noSuchCertificate:
                 out.print("查无此证书 No such certificate: \(number)")
             case .noMatch:
@@ -97,26 +99,26 @@ struct CertCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
-            let lines = try store.certificates(try filter.filter(store: store, actor: actor), actor: actor, page: paging.request)
-            let views = lines.map(CertificateView.init)
+            let lines = try CertificateDirectory(store: store).list(actor: actor, filter: try filter.filter(store: store, actor: actor),
+                                                                    page: paging.request)
             if listing.json {
-                CLIContext.current.print(try jsonText(views))
+                CLIContext.current.print(try jsonText(lines.rows))
                 paging.printFooter(lines, countZh: "本", countEn: "certificate(s)", json: true)
                 return
             }
             var table = TextTable(["证书编号 number", "姓名 name", "身份证号 national ID", "职业等级 certified", "发证日期 issued", "状态 status"])
-            for view in views { table.add([view.number, view.name, view.nationalId, view.certified, view.issuedOn, view.status]) }
+            for view in lines { table.add([view.number, view.name, view.nationalId, view.certified, view.issuedOn, view.status]) }
             CLIContext.current.print(table.render())
             paging.printFooter(lines, countZh: "本", countEn: "certificate(s)", json: false)
         }
     }
 
-    /// What the national lookup shows, the ID masked.
-    static func publicFields(_ line: CertificateLine) -> String {
+    /// What the national lookup shows.
+    static func publicFields(_ certificate: PublicCertificateView) -> String {
         """
-        姓名 name: \(line.name) · 身份证号 ID: \(Masking.nationalID(line.nationalId))
-        职业等级 certified: \(line.targetName) · 证书编号 number: \(line.number)
-        发证日期 issued: \(line.issuedOn) · 评价机构 body: \(line.bodyName)
+        姓名 name: \(certificate.name) · 身份证号 ID: \(certificate.nationalId)
+        职业等级 certified: \(certificate.certified) · 证书编号 number: \(certificate.number)
+        发证日期 issued: \(certificate.issuedOn) · 评价机构 body: \(certificate.body)
         """
     }
 }
@@ -131,27 +133,5 @@ struct CertificateFilterOptions: ParsableArguments {
         CertificateFilter(sessionId: session,
                           institutionId: try institution.map { try store.institution($0, actor: actor).id! },
                           issued: try period.map { try parseOption("--period", $0, Period.parse).range })
-    }
-}
-
-struct CertificateView: Encodable {
-    let number: String
-    let name: String
-    let nationalId: String
-    let certified: String
-    let issuedOn: String
-    let trainingInstitution: String?
-    let status: String
-    let reissues: Int
-
-    init(_ line: CertificateLine) {
-        number = line.number
-        name = line.name
-        nationalId = Masking.nationalID(line.nationalId)
-        certified = line.targetName
-        issuedOn = line.issuedOn
-        trainingInstitution = line.trainingInstitutionName
-        status = line.revokedOn.map { "已撤销 revoked \($0)" } ?? "有效 valid"
-        reissues = line.reissues
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Domain
-import Reports
+import Services
 import Store
 
 extension CertCommand {
@@ -16,25 +16,10 @@ extension CertCommand {
         func run() throws {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
-            let certificates = try filter.filter(store: store, actor: actor)
-            let url = try outputFile(global, file ?? "certificates-\(filter.fileSuffix).xlsx")
-            // Streamed from the Store into the workbook: a city's roster never sits in memory.
-            let roster = try CertificateRosterWorkbook.Writer(title: filter.title, unmasked: disclosure.unmasked, to: url)
-            var shownWhole: [Int64] = []
-            do {
-                try store.eachCertificate(certificates, actor: actor) { line in
-                    if disclosure.unmasked { shownWhole.append(line.personId) }
-                    try roster.append(line)
-                }
-                try roster.finish()
-                // The persons are known only once the roster is read; a disclosure that cannot
-                // be recorded takes the workbook with it, so no whole IDs go out unrecorded.
-                try disclosure.record(shownWhole, store: store, actor: actor)
-            } catch {
-                roster.abandon()
-                throw error
-            }
-            CLIContext.current.print("已写出 Wrote \(url.path)（\(roster.count) 本 certificate(s)）")
+            let written = try CertificateReports(store: store).roster(
+                actor: actor, filter: try filter.filter(store: store, actor: actor), title: filter.title, disclosure: disclosure.choice
+            ) { try outputFile(global, file ?? "certificates-\(filter.fileSuffix).xlsx") }
+            CLIContext.current.print("已写出 Wrote \(written.file.path)（\(written.lines) 本 certificate(s)）")
         }
     }
 
@@ -48,10 +33,10 @@ extension CertCommand {
         func run() throws {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
-            let uploaded = try store.nationalUpload(try filter.filter(store: store, actor: actor), actor: actor)
-            let url = try outputFile(global, file ?? "national-upload-\(filter.fileSuffix).xlsx")
-            try NationalUploadWorkbook.write(uploaded, to: url)
-            CLIContext.current.print("已写出 Wrote \(url.path)（\(uploaded.count) 本有效证书 valid certificate(s)；身份证号完整，已记录 whole IDs, recorded）")
+            let written = try CertificateReports(store: store).nationalUpload(actor: actor, filter: try filter.filter(store: store, actor: actor)) {
+                try outputFile(global, file ?? "national-upload-\(filter.fileSuffix).xlsx")
+            }
+            CLIContext.current.print("已写出 Wrote \(written.file.path)（\(written.lines) 本有效证书 valid certificate(s)；身份证号完整，已记录 whole IDs, recorded）")
         }
     }
 
@@ -70,16 +55,13 @@ extension CertCommand {
             let actor = try global.actor(in: store)
             let institutionId = try resolveInstitution(institution, store: store, actor: actor)
             let range = try parseOption("--period", period, Period.parse).range
-            let claim = try store.subsidyClaim(institutionId: institutionId, period: range, record: record, actor: actor)
-            // Both sheets show IDs: the claimed certificates and those left off.
-            try disclosure.record(claim.lines.map(\.certificate.personId) + claim.leftOff.map(\.certificate.personId),
-                                  store: store, actor: actor)
-            let url = try outputFile(global, file ?? "claim-\(institutionId)-\(period).xlsx")
-            try SubsidyClaimWorkbook.write(claim, unmasked: disclosure.unmasked, to: url)
+            let claim = try CertificateReports(store: store).subsidyClaim(
+                actor: actor, institutionId: institutionId, period: range, record: record, disclosure: disclosure.choice
+            ) { try outputFile(global, file ?? "claim-\(institutionId)-\(period).xlsx") }
             CLIContext.current.print("""
-                \(claim.id.map { "已登记申领 Claim \($0) recorded" } ?? "预览，未登记 Preview, not recorded (add --record)"): \
-                \(claim.lines.count) 本 certificate(s), 合计 total \(claim.total) 元 yuan · 未申领 left off \(claim.leftOff.count)
-                已写出 Wrote \(url.path)
+                \(claim.claimId.map { "已登记申领 Claim \($0) recorded" } ?? "预览，未登记 Preview, not recorded (add --record)"): \
+                \(claim.certificates) 本 certificate(s), 合计 total \(claim.total) 元 yuan · 未申领 left off \(claim.leftOff)
+                已写出 Wrote \(claim.file.path)
                 """)
         }
     }

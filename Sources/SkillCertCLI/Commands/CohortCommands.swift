@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Domain
+import Services
 import Store
 
 struct CohortCommand: ParsableCommand {
@@ -51,19 +52,18 @@ struct CohortCommand: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore()
-            let cohorts = try store.cohorts(actor: try global.actor(in: store), page: paging.request)
+            let cohorts = try CohortDirectory(store: store).list(actor: try global.actor(in: store), page: paging.request)
             if listing.json {
-                CLIContext.current.print(try jsonText(cohorts.map(CohortView.init)))
+                CLIContext.current.print(try jsonText(cohorts.rows))
                 paging.printFooter(cohorts, countZh: "个培训班", countEn: "cohort(s)", json: true)
                 return
             }
             var table = TextTable(["编号 id", "培训班 cohort", "机构 institution", "日期 dates", "学时 hours", "班额 capacity",
                                    "在读 enrolled", "结业 completed", "退学 withdrawn"])
-            for summary in cohorts {
-                let cohort = summary.cohort
-                table.add([String(cohort.id!), cohort.name, summary.institutionName, "\(cohort.startDate)..\(cohort.endDate)",
-                           String(cohort.plannedHours), String(cohort.capacity), String(summary.enrolled),
-                           String(summary.completed), String(summary.withdrawn)])
+            for cohort in cohorts {
+                table.add([String(cohort.id), cohort.name, cohort.institution, "\(cohort.startDate)..\(cohort.endDate)",
+                           String(cohort.plannedHours), String(cohort.capacity), String(cohort.enrolled),
+                           String(cohort.completed), String(cohort.withdrawn)])
             }
             CLIContext.current.print(table.render())
             paging.printFooter(cohorts, countZh: "个培训班", countEn: "cohort(s)", json: false)
@@ -80,20 +80,17 @@ struct CohortCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
-            let summary = try store.cohort(id: cohort, actor: actor)
-            let roster = try store.cohortRoster(cohortId: cohort, actor: actor)
-            try disclosure.record(roster.personIds, store: store, actor: actor)
-            let trainees = roster.lines.map { TraineeView($0, unmasked: disclosure.unmasked) }
+            let detail = try CohortDirectory(store: store).show(actor: actor, cohortId: cohort, disclosure: disclosure.choice)
             if listing.json {
-                CLIContext.current.print(try jsonText(CohortDetailView(cohort: CohortView(summary), trainees: trainees)))
+                CLIContext.current.print(try jsonText(detail))
                 return
             }
-            let c = summary.cohort
+            let c = detail.cohort, trainees = detail.trainees
             CLIContext.current.print("""
-                培训班 cohort \(c.id!): \(c.name)
-                机构 institution: \(summary.institutionName) · 项目 project: \(roster.projectName) · 培训内容 target: \(roster.targetName)
+                培训班 cohort \(c.id): \(c.name)
+                机构 institution: \(c.institution) · 项目 project: \(detail.projectName) · 培训内容 target: \(detail.targetName)
                 镇街 district: \(c.district) · 日期 dates: \(c.startDate) 至 \(c.endDate) · 计划学时 planned hours: \(c.plannedHours) · 班额 capacity: \(c.capacity)
-                在读 enrolled \(summary.enrolled) · 结业 completed \(summary.completed) · 退学 withdrawn \(summary.withdrawn)
+                在读 enrolled \(c.enrolled) · 结业 completed \(c.completed) · 退学 withdrawn \(c.withdrawn)
                 """)
             var table = TextTable(["姓名 name", "身份证号 national ID", "手机 phone", "学时 hours", "状态 status"])
             for trainee in trainees { table.add([trainee.name, trainee.nationalId, trainee.phone ?? "", trainee.hours, trainee.statusText]) }
@@ -116,8 +113,11 @@ struct CohortCommand: ParsableCommand {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
             if let file {
-                try AttendanceImportRun(global: global, store: store, actor: actor, cohortId: cohort, file: file, sheet: sheet,
-                                        mode: acceptValid ? .acceptValid : .allOrNothing).run()
+                let request = ImportRequest(file: CLIContext.current.url(for: file), sheet: sheet, actor: actor,
+                                            errorFolder: global.outputDirectory)
+                let sheetImport = AttendanceSheetImport(cohortId: cohort, request: request, mode: acceptValid ? .acceptValid : .allOrNothing,
+                                                        today: try global.clock().today)
+                try printAttendanceOutcome(try importShowingRefusals({ RefusalLog($0.refused).print() }) { try sheetImport.run(store: store) })
                 return
             }
             guard let nationalId, let hours else {
@@ -180,66 +180,4 @@ func resolveInstitution(_ text: String?, store: Store, actor: User) throws -> In
     if let text { return try store.institution(text, actor: actor).id! }
     if let own = actor.institutionId { return own }
     throw CLIError.missingOption(option: "--institution", reasonZh: "人社局用户须指明机构", reasonEn: "bureau users must name the institution")
-}
-
-
-struct CohortView: Encodable {
-    let id: Int64
-    let name: String
-    let institution: String
-    let project: String
-    let occupation: String?
-    let level: String?
-    let specialAbility: String?
-    let district: String
-    let startDate: String
-    let endDate: String
-    let plannedHours: Int
-    let capacity: Int
-    let enrolled: Int
-    let completed: Int
-    let withdrawn: Int
-
-    init(_ summary: CohortSummary) {
-        let c = summary.cohort
-        id = c.id!
-        name = c.name
-        institution = summary.institutionName
-        project = c.projectCode
-        occupation = c.occupationCode
-        level = c.level
-        specialAbility = c.specialAbilityCode
-        district = c.district
-        startDate = c.startDate
-        endDate = c.endDate
-        plannedHours = c.plannedHours
-        capacity = c.capacity
-        enrolled = summary.enrolled
-        completed = summary.completed
-        withdrawn = summary.withdrawn
-    }
-}
-
-struct TraineeView: Encodable {
-    let name: String
-    let nationalId: String
-    let phone: String?
-    let hours: String
-    let status: String
-    /// For the terminal table: `结业 completed`.
-    let statusText: String
-
-    init(_ line: RosterLine, unmasked: Bool) {
-        name = line.name
-        nationalId = unmasked ? line.nationalId : Masking.nationalID(line.nationalId)
-        phone = line.phone.map { unmasked ? $0 : Masking.phone($0) }
-        hours = Domain.Hours(tenths: line.hoursTenths).description
-        status = line.status.rawValue
-        statusText = "\(line.status.chineseName) \(line.status.rawValue)"
-    }
-}
-
-struct CohortDetailView: Encodable {
-    let cohort: CohortView
-    let trainees: [TraineeView]
 }

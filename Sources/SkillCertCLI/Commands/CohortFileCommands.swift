@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Domain
 import Reports
+import Services
 import Store
 
 extension CohortCommand {
@@ -13,9 +14,7 @@ extension CohortCommand {
 
         func run() throws {
             let store = try global.openStore()
-            _ = try global.actor(in: store)
-            let url = try outputFile(global, file)
-            try TraineeTemplate.write(try store.catalog(), to: url)
+            let url = try CatalogWorkbooks(store: store).traineeTemplate(actor: try global.actor(in: store)) { try outputFile(global, file) }
             CLIContext.current.print("已写出 Wrote \(url.path)")
         }
     }
@@ -32,8 +31,17 @@ extension CohortCommand {
 
         func run() throws {
             let store = try global.openStore()
-            try TraineeImportRun(global: global, store: store, actor: try global.actor(in: store), cohortId: cohort, file: file,
-                                 sheet: sheet, mode: acceptValid ? .acceptValid : .allOrNothing, forceProgress: progress).run()
+            let request = ImportRequest(file: CLIContext.current.url(for: file), sheet: sheet, actor: try global.actor(in: store),
+                                        errorFolder: global.outputDirectory)
+            let listImport = TraineeListImport(cohortId: cohort, request: request, mode: acceptValid ? .acceptValid : .allOrNothing,
+                                               today: try global.clock().today)
+            let progressLine = ProgressLine(forced: progress)
+            let started = ContinuousClock.now
+            let outcome = try importShowingRefusals({ progressLine.finish(); RefusalLog($0.refused).print() }) {
+                try listImport.run(store: store, cancellation: Cancellation(), progress: progressLine.update(rows:))
+            }
+            progressLine.finish()
+            try outcome.print(seconds: (ContinuousClock.now - started).secondsText)
         }
     }
 
@@ -48,11 +56,10 @@ extension CohortCommand {
         func run() throws {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
-            let roster = try store.cohortRoster(cohortId: cohort, actor: actor)
-            try disclosure.record(roster.personIds, store: store, actor: actor)
-            let url = try outputFile(global, file ?? "roster-cohort-\(cohort).xlsx")
-            try CohortRosterWorkbook.write(roster, unmasked: disclosure.unmasked, to: url)
-            CLIContext.current.print("已写出 Wrote \(url.path)")
+            let written = try TrainingReports(store: store).cohortRoster(actor: actor, cohortId: cohort, disclosure: disclosure.choice) {
+                try outputFile(global, file ?? "roster-cohort-\(cohort).xlsx")
+            }
+            CLIContext.current.print("已写出 Wrote \(written.file.path)")
         }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import DemoYear
 import Domain
-import Reports
+import Services
 import Store
 
 extension DemoScale: ExpressibleByArgument {}
@@ -66,36 +66,23 @@ struct DemoRun {
         try createFolder(folder)
         let (store, admin) = (year.store, year.admin)
         let period = String(year.plan.year)
-        let range = Period.year(year.plan.year).range
+        func file(_ name: String) -> ReportDestination { { folder.appendingPathComponent(name) } }
         if let cohort = year.firstCohortId {
-            let url = folder.appendingPathComponent("roster-cohort-\(cohort).xlsx")
-            try CohortRosterWorkbook.write(try store.cohortRoster(cohortId: cohort, actor: admin), unmasked: false, to: url)
-            files.append(url)
+            files.append(try TrainingReports(store: store).cohortRoster(actor: admin, cohortId: cohort, to: file("roster-cohort-\(cohort).xlsx")).file)
         }
         if let session = year.sampleSessionId {
-            let url = folder.appendingPathComponent("results-session-\(session).xlsx")
-            try ResultsRosterWorkbook.write(try store.sessionResults(id: session, actor: admin), unmasked: false, to: url)
-            files.append(url)
+            files.append(try ExamReports(store: store).resultsRoster(actor: admin, sessionId: session, to: file("results-session-\(session).xlsx")).file)
         }
-        let certificates = folder.appendingPathComponent("certificates-\(period).xlsx")
         // Streamed, as `cert roster` does: a city's 150,000 certificates never sit in memory.
-        let roster = try CertificateRosterWorkbook.Writer(title: period, unmasked: false, to: certificates)
-        try store.eachCertificate(CertificateFilter(issued: range), actor: admin) { try roster.append($0) }
-        try roster.finish()
-        files.append(certificates)
-        let apprentices = folder.appendingPathComponent("apprentices.xlsx")
-        try ApprenticeWorkbooks.writeRoster(try store.apprenticeships(ApprenticeshipFilter(), actor: admin), title: "", unmasked: false,
-                                            to: apprentices)
-        files.append(apprentices)
-        let filing = folder.appendingPathComponent("filing-list-\(period).xlsx")
-        try ApprenticeWorkbooks.writeFilingList(try store.apprenticeships(ApprenticeshipFilter(filed: range), actor: admin), period: period,
-                                                unmasked: false, to: filing)
-        files.append(filing)
+        files.append(try CertificateReports(store: store).roster(actor: admin, filter: CertificateFilter(issued: Period.year(year.plan.year).range),
+                                                                 title: period, to: file("certificates-\(period).xlsx")).file)
+        let apprentices = ApprenticeReports(store: store)
+        files.append(try apprentices.roster(actor: admin, to: file("apprentices.xlsx")).file)
+        files.append(try apprentices.filingList(actor: admin, period: .year(year.plan.year), periodLabel: period,
+                                                to: file("filing-list-\(period).xlsx")).file)
         // The year's last quarter, whose year to date is the whole year.
-        let quarterly = folder.appendingPathComponent("quarterly-\(period)Q4.xlsx")
-        try QuarterlyWorkbook.write(try store.quarterlyStatistics(year: year.plan.year, quarter: .q4, district: nil, actor: admin),
-                                    to: quarterly)
-        files.append(quarterly)
+        files.append(try StatisticsReports(store: store).quarterly(actor: admin, year: year.plan.year, quarter: .q4,
+                                                                   to: file("quarterly-\(period)Q4.xlsx")).file)
     }
 
     var summary: String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Domain
+import Services
 import Store
 
 struct ExaminerCommand: ParsableCommand {
@@ -47,9 +48,9 @@ struct ExaminerCommand: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore()
-            let summary = try store.qualifyExaminer(id: examiner, target: try qualificationTarget(qualification, in: try store.catalog()),
-                                                    actor: try global.actor(in: store))
-            CLIContext.current.print("考评员 Examiner \(examiner): \(ExaminerView(summary, catalog: try store.catalog()).qualifications.joined(separator: "、"))")
+            let target = try qualificationTarget(qualification, in: try store.catalog())
+            let view = try ExaminerDirectory(store: store).qualify(actor: try global.actor(in: store), examinerId: examiner, target: target)
+            CLIContext.current.print("考评员 Examiner \(examiner): \(view.qualifications.joined(separator: "、"))")
         }
     }
 
@@ -61,48 +62,20 @@ struct ExaminerCommand: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore()
-            let catalog = try store.catalog()
-            let examiners = try store.examiners(actor: try global.actor(in: store), page: paging.request)
-            let views = examiners.map { ExaminerView($0, catalog: catalog) }
+            let examiners = try ExaminerDirectory(store: store).list(actor: try global.actor(in: store), page: paging.request)
             if listing.json {
-                CLIContext.current.print(try jsonText(views))
+                CLIContext.current.print(try jsonText(examiners.rows))
                 paging.printFooter(examiners, countZh: "名考评员", countEn: "examiner(s)", json: true)
                 return
             }
             var table = TextTable(["编号 id", "姓名 name", "身份证号 national ID", "评价机构 body", "所在培训机构 also at",
                                    "登录名 login", "考评资格 may assess"])
-            for view in views {
+            for view in examiners {
                 table.add([String(view.id), view.name, view.nationalId, view.body, view.ownInstitution ?? "", view.login ?? "",
                            view.qualifications.joined(separator: "、")])
             }
             CLIContext.current.print(table.render())
             paging.printFooter(examiners, countZh: "名考评员", countEn: "examiner(s)", json: false)
-        }
-    }
-}
-
-struct ExaminerView: Encodable {
-    let id: Int64
-    let name: String
-    let nationalId: String
-    let body: String
-    let ownInstitution: String?
-    let login: String?
-    /// `中式烹调师 三级/高级工及以下` / `广东烧味制作（专项职业能力）`.
-    let qualifications: [String]
-
-    init(_ summary: ExaminerSummary, catalog: Catalog) {
-        id = summary.examiner.id!
-        name = summary.person.name
-        nationalId = Masking.nationalID(summary.person.nationalId)
-        body = summary.bodyName
-        ownInstitution = summary.ownInstitutionName
-        login = summary.login
-        qualifications = summary.qualifications.map { qualification in
-            switch qualification.target {
-            case .occupation: "\(qualification.target.displayName(in: catalog))及以下"
-            case .specialAbility: qualification.target.displayName(in: catalog)
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Domain
+import Services
 import Store
 
 struct InstitutionCommand: ParsableCommand {
@@ -60,16 +61,15 @@ struct InstitutionCommand: ParsableCommand {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
             let kind = try kind.map { text throws(CLIError) in try parseOption("--kind", text, InstitutionKind.parse) }
-            let institutions = try store.institutions(actor: actor, kind: kind, page: paging.request)
+            let institutions = try InstitutionDirectory(store: store).list(actor: actor, kind: kind, page: paging.request)
             if listing.json {
-                CLIContext.current.print(try jsonText(institutions.map(InstitutionView.init)))
+                CLIContext.current.print(try jsonText(institutions.rows))
                 paging.printFooter(institutions, countZh: "个机构", countEn: "institution(s)", json: true)
                 return
             }
             var table = TextTable(["编号 id", "名称 name", "类型 kind", "镇街 district", "信用代码 credit code", "评价机构 body"])
-            for institution in institutions {
-                let view = InstitutionView(institution)
-                table.add([String(view.id), view.name, institution.kind.chineseName, view.district, view.creditCode ?? "",
+            for view in institutions {
+                table.add([String(view.id), view.name, InstitutionKind(rawValue: view.kind)?.chineseName ?? view.kind, view.district, view.creditCode ?? "",
                            view.bodyPrefix ?? ""])
             }
             CLIContext.current.print(table.render())
@@ -86,7 +86,7 @@ struct InstitutionCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
-            let view = InstitutionView(try store.institution(institution, actor: actor))
+            let view = try InstitutionDirectory(store: store).show(actor: actor, institution: institution)
             if listing.json {
                 CLIContext.current.print(try jsonText(view))
                 return
@@ -127,33 +127,5 @@ struct InstitutionCommand: ParsableCommand {
             let institution = try store.updateInstitution(id: id, changes, actor: actor)
             CLIContext.current.print("已更新机构 Updated institution \(institution.id!): \(institution.name)")
         }
-    }
-}
-
-/// The institution as listings show it.
-struct InstitutionView: Encodable {
-    let id: Int64
-    let name: String
-    let kind: String
-    let district: String
-    let creditCode: String?
-    let creditCodeWarning: String?
-    let contactPerson: String?
-    let contactPhone: String?
-    let address: String?
-    /// The first 13 characters of the certificate numbers this body issues.
-    let bodyPrefix: String?
-
-    init(_ institution: Institution) {
-        id = institution.id!
-        name = institution.name
-        kind = institution.kind.rawValue
-        district = institution.district
-        creditCode = institution.creditCode
-        creditCodeWarning = institution.creditCodeWarning
-        contactPerson = institution.contactPerson
-        contactPhone = institution.contactPhone.map(Masking.phone)
-        address = institution.address
-        bodyPrefix = institution.certificateIssuer?.prefix
     }
 }

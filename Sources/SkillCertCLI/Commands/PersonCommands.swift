@@ -1,5 +1,6 @@
 import ArgumentParser
 import Domain
+import Services
 import Store
 
 struct PersonCommand: ParsableCommand {
@@ -46,16 +47,15 @@ struct PersonCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
-            let persons = try store.persons(actor: actor, nameContains: name, page: paging.request)
-            try disclosure.record(persons.compactMap(\.id), store: store, actor: actor)
-            let views = persons.map { PersonView($0, unmasked: disclosure.unmasked) }
+            let persons = try PersonDirectory(store: store).list(actor: actor, nameContains: name, page: paging.request,
+                                                                 disclosure: disclosure.choice)
             if listing.json {
-                CLIContext.current.print(try jsonText(views))
+                CLIContext.current.print(try jsonText(persons.rows))
                 paging.printFooter(persons, countZh: "人", countEn: "person(s)", json: true)
                 return
             }
             var table = TextTable(["姓名 name", "身份证号 national ID", "性别 sex", "手机 phone"])
-            for view in views { table.add([view.name, view.nationalId, view.sex, view.phone ?? ""]) }
+            for view in persons { table.add([view.name, view.nationalId, view.sex, view.phone ?? ""]) }
             CLIContext.current.print(table.render())
             paging.printFooter(persons, countZh: "人", countEn: "person(s)", json: false)
         }
@@ -73,9 +73,7 @@ struct PersonCommand: ParsableCommand {
             let actor = try global.actor(in: store)
             let today = try global.clock().today
             let id = try parseOption("national ID", nationalId) { text throws(Rejection) in try NationalID.parse(text, today: today) }
-            let person = try store.person(nationalId: id, actor: actor)
-            try disclosure.record([person.id!], store: store, actor: actor)
-            let view = PersonView(person, unmasked: disclosure.unmasked)
+            let view = try PersonDirectory(store: store).show(actor: actor, nationalId: id, disclosure: disclosure.choice)
             if listing.json {
                 CLIContext.current.print(try jsonText(view))
                 return
@@ -105,23 +103,5 @@ struct PersonCommand: ParsableCommand {
             let person = try store.updatePerson(nationalId: id, name: name, phone: phone, reason: reason, actor: actor)
             CLIContext.current.print("已更正 Corrected: \(person.name) \(Masking.nationalID(person.nationalId))")
         }
-    }
-}
-
-/// A person as listings show them: ID and phone masked unless asked for whole; the birth
-/// date (which the masked ID hides) only when unmasked.
-struct PersonView: Encodable {
-    let name: String
-    let nationalId: String
-    let sex: String
-    let birthDate: String?
-    let phone: String?
-
-    init(_ person: Person, unmasked: Bool) {
-        name = person.name
-        nationalId = unmasked ? person.nationalId : Masking.nationalID(person.nationalId)
-        sex = person.sex == "male" ? "男" : "女"
-        birthDate = unmasked ? person.birthDate : nil
-        phone = person.phone.map { unmasked ? $0 : Masking.phone($0) }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Domain
-import Reports
+import Services
 import Store
 
 /// `skillcert report`: the statistics the bureau hands upwards.
@@ -25,13 +25,13 @@ struct ReportCommand: ParsableCommand {
                 return (year, which)
             }
             let store = try global.openStore()
-            let statistics = try store.quarterlyStatistics(year: year, quarter: which, district: district, actor: try global.actor(in: store))
-            let period = statistics.period
-            let url = try outputFile(global, file ?? "quarterly-\(period)\(district.map { "-\($0)" } ?? "").xlsx")
-            try QuarterlyWorkbook.write(statistics, to: url)
-            let trained = statistics.total(.trained), certificates = statistics.total(.certificates)
+            let report = try StatisticsReports(store: store).quarterly(actor: try global.actor(in: store), year: year, quarter: which,
+                                                                       district: district) {
+                try outputFile(global, file ?? "quarterly-\(Period.quarter(year, which))\(district.map { "-\($0)" } ?? "").xlsx")
+            }
+            let period = report.period, trained = report.trained, certificates = report.certificates
             CLIContext.current.print("""
-                已写出 Wrote \(url.path)
+                已写出 Wrote \(report.file.path)
                 \(period.chineseLabel)：培训 \(trained.quarter) 人（年度累计 \(trained.yearToDate)），取证 \(certificates.quarter) 人（年度累计 \(certificates.yearToDate)）
                 \(period): \(trained.quarter) trained (\(trained.yearToDate) year to date), \(certificates.quarter) certificates (\(certificates.yearToDate) year to date)
                 """)

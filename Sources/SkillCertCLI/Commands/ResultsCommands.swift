@@ -1,5 +1,6 @@
 import ArgumentParser
 import Domain
+import Services
 import Store
 
 struct ResultsCommand: ParsableCommand {
@@ -44,21 +45,17 @@ struct ResultsCommand: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore()
-            let results = try store.sessionResults(id: session, actor: try global.actor(in: store))
-            let candidates = pending ? results.pending : results.candidates
-            let views = candidates.map(CandidateResultView.init)
+            let results = try ResultsDirectory(store: store).show(actor: try global.actor(in: store), sessionId: session, pendingOnly: pending)
             if listing.json {
-                CLIContext.current.print(try jsonText(views))
+                CLIContext.current.print(try jsonText(results.candidates))
                 return
             }
-            var table = TextTable(["准考证号 ticket", "姓名 name"] + results.parts.map { "\($0.part.chineseName) \($0.part.rawValue)" }
-                                  + ["结果 result"])
-            for view in views { table.add([view.ticket, view.name] + view.parts.map(\.text) + [view.resultText]) }
+            var table = TextTable(["准考证号 ticket", "姓名 name"] + results.parts.map { "\($0.chineseName) \($0.rawValue)" } + ["结果 result"])
+            for view in results.candidates { table.add([view.ticket, view.name] + view.parts.map(\.text) + [view.resultText]) }
             CLIContext.current.print(table.render())
-            let passed = results.candidates.filter(\.passed).count
             CLIContext.current.print("""
-                考生 candidates \(results.candidates.count) · 合格 passed \(passed) · 待定 pending \(results.pending.count)\
-                 · 状态 status \(results.summary.session.status.chineseName) \(results.summary.session.status.englishName)
+                考生 candidates \(results.candidateCount) · 合格 passed \(results.passed) · 待定 pending \(results.pending)\
+                 · 状态 status \(results.status.chineseName) \(results.status.englishName)
                 """)
         }
     }
@@ -155,52 +152,5 @@ struct ResultsCommand: ParsableCommand {
         case .mismatch(let first, let second): "两次录入不一致 the entries differ (\(first) / \(second)); the bureau settles it"
         case .unchanged: "与您此前录入相同 same as your earlier entry"
         }
-    }
-}
-
-struct CandidateResultView: Encodable {
-    struct PartView: Encodable {
-        let part: String
-        /// `final`, `retained`, `awaiting-second-entry`, `mismatch`, `not-entered`, `not-sat`.
-        let state: String
-        let mark: String?
-        let passed: Bool
-        /// For the terminal table: `85.5 ✓`, `缺考 ✗`, `待二录`.
-        let text: String
-    }
-
-    let ticket: String
-    let name: String
-    let parts: [PartView]
-    let passed: Bool
-    let pending: Bool
-    let retake: Bool
-    let resultText: String
-
-    init(_ result: CandidateResult) {
-        ticket = result.ticketNumber
-        name = result.name
-        parts = result.parts.map { part in
-            switch part.standing {
-            case .final(let mark, let passed):
-                PartView(part: part.part.rawValue, state: "final", mark: mark.description, passed: passed,
-                         text: "\(mark) \(passed ? "合格" : "不合格")")
-            case .retained(let mark, let passedOn):
-                PartView(part: part.part.rawValue, state: "retained", mark: mark.description, passed: true,
-                         text: "\(mark) 保留（\(passedOn)）")
-            case .awaitingSecondEntry:
-                PartView(part: part.part.rawValue, state: "awaiting-second-entry", mark: nil, passed: false, text: "待第二人录入")
-            case .mismatch(let first, let second):
-                PartView(part: part.part.rawValue, state: "mismatch", mark: nil, passed: false, text: "不一致 \(first)/\(second)")
-            case .notEntered:
-                PartView(part: part.part.rawValue, state: "not-entered", mark: nil, passed: false, text: "未录入")
-            case .notSat:
-                PartView(part: part.part.rawValue, state: "not-sat", mark: nil, passed: false, text: "未报考")
-            }
-        }
-        passed = result.passed
-        pending = result.isPending
-        retake = result.isRetake
-        resultText = pending ? "待定 pending" : passed ? "合格 passed" : "不合格 failed"
     }
 }

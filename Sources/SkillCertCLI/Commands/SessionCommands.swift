@@ -1,5 +1,6 @@
 import ArgumentParser
 import Domain
+import Services
 import Store
 
 struct SessionCommand: ParsableCommand {
@@ -40,15 +41,14 @@ struct SessionCommand: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore()
-            let sessions = try store.examSessions(actor: try global.actor(in: store), page: paging.request)
-            let views = sessions.map(SessionView.init)
+            let sessions = try SessionDirectory(store: store).list(actor: try global.actor(in: store), page: paging.request)
             if listing.json {
-                CLIContext.current.print(try jsonText(views))
+                CLIContext.current.print(try jsonText(sessions.rows))
                 paging.printFooter(sessions, countZh: "个考试场次", countEn: "session(s)", json: true)
                 return
             }
             var table = TextTable(["编号 id", "日期 date", "考核内容 assesses", "评价机构 body", "状态 status", "报名 registered", "容量 capacity"])
-            for view in views {
+            for view in sessions {
                 table.add([String(view.id), view.examDate, view.target, view.body, view.statusText, String(view.registered), String(view.capacity)])
             }
             CLIContext.current.print(table.render())
@@ -64,7 +64,7 @@ struct SessionCommand: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore()
-            let view = SessionView(try store.examSession(id: session, actor: try global.actor(in: store)))
+            let view = try SessionDirectory(store: store).show(actor: try global.actor(in: store), sessionId: session)
             if listing.json {
                 CLIContext.current.print(try jsonText(view))
                 return

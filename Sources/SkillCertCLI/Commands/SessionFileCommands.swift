@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import Reports
-import Spreadsheet
+import Services
 import Store
 
 extension SessionCommand {
@@ -11,7 +10,7 @@ extension SessionCommand {
         @OptionGroup var sheets: SessionSheetOptions
 
         func run() throws {
-            try sheets.write(defaultName: "tickets", forRooms: false, AdmissionTicketsWorkbook.write)
+            try sheets.write(.admissionTickets, defaultName: "tickets")
         }
     }
 
@@ -21,7 +20,7 @@ extension SessionCommand {
         @OptionGroup var sheets: SessionSheetOptions
 
         func run() throws {
-            try sheets.write(defaultName: "sign-in", forRooms: true, SignInSheetWorkbook.write)
+            try sheets.write(.signIn, defaultName: "sign-in")
         }
     }
 
@@ -31,7 +30,7 @@ extension SessionCommand {
         @OptionGroup var sheets: SessionSheetOptions
 
         func run() throws {
-            try sheets.write(defaultName: "score-sheets", forRooms: true, ScoreSheetWorkbook.write)
+            try sheets.write(.scoreSheets, defaultName: "score-sheets")
         }
     }
 }
@@ -43,14 +42,12 @@ struct SessionSheetOptions: ParsableArguments {
     @Argument(help: "Session id.") var session: Int64
     @Option(help: "File name inside the output folder (default: <kind>-session-ID.xlsx).") var file: String?
 
-    func write(defaultName: String, forRooms: Bool,
-               _ writer: (ExamSessionSheets, Bool, URL) throws(SpreadsheetError) -> Void) throws {
+    func write(_ sheet: ExamReports.SessionSheet, defaultName: String) throws {
         let store = try global.openStore()
-        let actor = try global.actor(in: store)
-        let sheets = try store.examSessionSheets(id: session, forRooms: forRooms, actor: actor)
-        try disclosure.record(sheets.personIds, store: store, actor: actor)
-        let url = try outputFile(global, file ?? "\(defaultName)-session-\(session).xlsx")
-        try writer(sheets, disclosure.unmasked, url)
-        CLIContext.current.print("已写出 Wrote \(url.path)")
+        let written = try ExamReports(store: store).sessionSheet(sheet, actor: try global.actor(in: store), sessionId: session,
+                                                                 disclosure: disclosure.choice) {
+            try outputFile(global, file ?? "\(defaultName)-session-\(session).xlsx")
+        }
+        CLIContext.current.print("已写出 Wrote \(written.file.path)")
     }
 }

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Domain
+import Services
 import Store
 
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Users and their role: bureau, institution or examiner (用户).",
-        subcommands: [Add.self, List.self, Disable.self, Enable.self])
+        subcommands: [Add.self, List.self, Disable.self, Enable.self, SetPassword.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a user (bureau).")
@@ -15,6 +16,7 @@ struct UserCommand: ParsableCommand {
         @Option(help: "Full name.") var name: String
         @Option(help: "bureau, institution or examiner.") var role: String
         @Option(help: "The user's institution or evaluation body (id or name); not for bureau users.") var institution: String?
+        @OptionGroup var initialPassword: PasswordOptions
 
         func run() throws {
             let store = try global.openStore()
@@ -25,6 +27,13 @@ struct UserCommand: ParsableCommand {
                     "a role is bureau, institution or examiner"))
             }
             let institutionId = try institution.map { try store.institution($0, actor: actor).id! }
+            if let password = try initialPassword.read() {
+                let user = try Accounts().addUser(login: login, name: name, role: role, institutionId: institutionId,
+                                                  password: password, actor: actor, store: store)
+                CLIContext.current.print("已添加用户 Added user \(user.login)（\(user.role.chineseName)）；"
+                                         + "首次登录须修改密码 · the password must be changed at the first sign-in")
+                return
+            }
             let user = try store.addUser(login: login, name: name, role: role, institutionId: institutionId, actor: actor)
             CLIContext.current.print("已添加用户 Added user \(user.login)（\(user.role.chineseName)）")
         }
@@ -39,15 +48,15 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
-            let users = try store.users(actor: actor, page: paging.request)
+            let users = try UserDirectory(store: store).list(actor: actor, page: paging.request)
             if listing.json {
-                CLIContext.current.print(try jsonText(users.map(UserView.init)))
+                CLIContext.current.print(try jsonText(users.rows))
                 paging.printFooter(users, countZh: "个用户", countEn: "user(s)", json: true)
                 return
             }
             var table = TextTable(["登录名 login", "姓名 name", "角色 role", "机构 institution", "状态 status"])
             for user in users {
-                table.add([user.login, user.name, user.role.chineseName, user.institutionId.map(String.init) ?? "",
+                table.add([user.login, user.name, Role(rawValue: user.role)?.chineseName ?? user.role, user.institutionId.map(String.init) ?? "",
                            user.active ? "启用 active" : "停用 disabled"])
             }
             CLIContext.current.print(table.render())
@@ -71,25 +80,29 @@ struct UserCommand: ParsableCommand {
         func run() throws { try UserCommand.setActive(global, login: login, active: true) }
     }
 
+    struct SetPassword: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-password",
+            abstract: "Set an initial password, to be changed at the next sign-in; ends the user's web sessions (bureau).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var login: String
+        @OptionGroup var initialPassword: PasswordOptions
+
+        func run() throws {
+            guard let password = try initialPassword.read() else {
+                throw CLIError.missingOption(option: "--password 或 --password-file", reasonZh: "需要给出新的初始密码",
+                                             reasonEn: "the new initial password is needed (--password or --password-file)")
+            }
+            let store = try global.openStore()
+            try Accounts().setPassword(login: login, password: password, actor: try global.actor(in: store), store: store)
+            CLIContext.current.print("已为 \(login) 设置初始密码，首次登录须修改 · Set an initial password for \(login); "
+                                     + "it must be changed at the next sign-in")
+        }
+    }
+
     fileprivate static func setActive(_ global: GlobalOptions, login: String, active: Bool) throws {
         let store = try global.openStore()
         let user = try store.setUserActive(login: login, active: active, actor: try global.actor(in: store))
         CLIContext.current.print(active ? "已启用 Enabled \(user.login)" : "已停用 Disabled \(user.login)")
-    }
-}
-
-struct UserView: Encodable {
-    let login: String
-    let name: String
-    let role: String
-    let institutionId: Int64?
-    let active: Bool
-
-    init(_ user: User) {
-        login = user.login
-        name = user.name
-        role = user.role.rawValue
-        institutionId = user.institutionId
-        active = user.active
     }
 }

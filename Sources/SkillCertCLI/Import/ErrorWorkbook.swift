@@ -1,37 +1,26 @@
 import Foundation
 import Domain
-import Intake
-import Reports
-import Store
+import Services
 
-/// Writes the refused rows into the output folder as `<file>-errors.xlsx`; nil when none. An
-/// import calls it before its transaction commits, so that rows are never written while the
-/// rows refused beside them go unreported.
-func writeErrorWorkbook(_ report: ImportErrorReport, for source: URL, global: GlobalOptions) throws(ErrorWorkbookNotWritten) -> URL? {
-    guard !report.rows.isEmpty else { return nil }
-    do {
-        let url = try outputFile(global, "\(source.deletingPathExtension().lastPathComponent)-errors.xlsx")
-        try ImportErrorWorkbook.write(report, to: url)
-        return url
-    } catch {
-        throw ErrorWorkbookNotWritten(cause: userMessage(for: error, command: nil)
-            ?? UserMessage(chinese: String(describing: error), english: String(describing: error)), refused: report.rows.count)
-    }
-}
-
-/// One refused row as the error workbook shows it.
-func errorRow(_ number: Int, _ cells: [String], _ issues: [ImportRowIssue], columns: [ListField: Int]) -> ImportErrorRow {
-    ImportErrorRow(rowNumber: number, cells: cells, issues: issues.map { issue in
-        ImportErrorIssue(column: issue.field.flatMap { columns[$0] },
-                         chinese: "\(issue.field?.chineseHeader ?? "整行")：\(issue.rule.chinese)",
-                         english: "\(issue.field?.englishHeader ?? "row"): \(issue.rule.english)")
-    })
-}
-
-/// The error workbook of an import could not be written; neither was anything else.
-struct ErrorWorkbookNotWritten: BilingualError {
+/// The command line's words for an error workbook that could not be written (so nothing was):
+/// the cause as every file error reads, and `--out` to name another folder.
+struct ErrorWorkbookRefusal: BilingualError {
     let cause: UserMessage
     let refused: Int
+
+    init(_ error: ErrorWorkbookNotWritten) {
+        refused = error.outcome.refusedCount
+        switch error.step {
+        case .createFolder:
+            let failure = FileAccessError(error.cause, path: error.url.path, action: .createFolder)
+                ?? FileAccessError(path: error.url.path, action: .createFolder,
+                                   cause: .other(code: 0, text: String(describing: type(of: error.cause))))
+            cause = UserMessage(chinese: failure.chinese, english: failure.english)
+        case .write:
+            cause = userMessage(for: error.cause, command: nil)
+                ?? UserMessage(chinese: String(describing: error.cause), english: String(describing: error.cause))
+        }
+    }
 
     var chinese: String {
         "\(cause.chinese)\n\(refused) 行被拒绝，错误行工作簿无法写出，因此未写入任何记录；请用 --out 指定可以写入的文件夹后重新导入"
@@ -39,6 +28,17 @@ struct ErrorWorkbookNotWritten: BilingualError {
 
     var english: String {
         "\(cause.english)\n\(refused) row(s) were refused and their error workbook could not be written, so nothing was written; name a folder that can be written with --out and import again"
+    }
+}
+
+/// Runs an import; when its error workbook cannot be written, shows what `show` shows of the
+/// outcome (the refused rows, at least) and throws the command line's words for it.
+func importShowingRefusals<Outcome>(_ show: (ImportOutcome) -> Void, _ body: () throws -> Outcome) throws -> Outcome {
+    do {
+        return try body()
+    } catch let error as ErrorWorkbookNotWritten {
+        show(error.outcome)
+        throw ErrorWorkbookRefusal(error)
     }
 }
 

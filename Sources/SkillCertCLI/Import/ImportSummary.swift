@@ -1,3 +1,5 @@
+import Services
+
 /// The line every import ends with, in one shape: rows read, then what became of them: recorded,
 /// valid but changing nothing (already enrolled, unchanged), refused; or, when nothing was
 /// written, how many were valid and that nothing was written.
@@ -35,4 +37,14 @@ struct ImportSummary {
     }
 
     func print() { CLIContext.current.print("\(chinese)\n\(english)") }
+}
+
+extension ImportSummary {
+    /// The summary of an import's outcome; `unchanged` names its valid rows that changed nothing.
+    init(_ outcome: ImportOutcome, recordedDetail: (chinese: String, english: String)? = nil,
+         unchanged: (chinese: String, english: String)? = nil, seconds: String? = nil) {
+        self.init(rowsRead: outcome.rowsRead, recorded: outcome.recorded, recordedDetail: recordedDetail,
+                  unchanged: unchanged.map { (outcome.alreadyPresent, $0.chinese, $0.english) }, refused: outcome.refusedCount,
+                  written: outcome.committed, seconds: seconds)
+    }
 }

@@ -55,8 +55,10 @@ extension Store {
     }
 
     /// Adds a user. Bureau only. Institution users belong to a training institution or school,
-    /// examiners to an evaluation body, bureau users to none.
-    public func addUser(login: String, name: String, role: Role, institutionId: Int64?, actor: User) throws(StoreError) -> User {
+    /// examiners to an evaluation body, bureau users to none. With `passwordHash` the user gets
+    /// an initial password, to be changed at the first sign-in, in the same transaction.
+    public func addUser(login: String, name: String, role: Role, institutionId: Int64?, passwordHash: String? = nil,
+                        actor: User) throws(StoreError) -> User {
         try write { db in
             let actor = try currentActor(db, actor)
             try requireBureau(actor, to: "user add")
@@ -70,6 +72,10 @@ extension Store {
                             active: true, createdAt: clock.timestamp())
             try user.insert(db)
             try audit(db, actor: actor, action: "user.create", entity: "users", key: login, after: user)
+            if let passwordHash {
+                try Store.savePassword(db, userId: user.id!, hash: passwordHash, mustChange: true, at: clock.timestamp())
+                try audit(db, actor: actor, action: "user.password.set", entity: "users", key: login, after: ["must_change": true])
+            }
             return user
         }
     }
@@ -88,6 +94,8 @@ extension Store {
             let before = user
             user.active = active
             try user.update(db)
+            // A disabled user is signed out everywhere at once, not at their next idle timeout.
+            if !active { try Store.endWebSessions(db, userId: user.id!) }
             try audit(db, actor: actor, action: active ? "user.enable" : "user.disable", entity: "users", key: login,
                       before: before, after: user)
             return user

@@ -15,6 +15,7 @@ enum Migrations {
         migrator.registerMigration("v5-certificates", migrate: certificates)
         migrator.registerMigration("v6-apprenticeships", migrate: apprenticeships)
         migrator.registerMigration("v7-lookup-indexes", migrate: lookupIndexes)
+        migrator.registerMigration("v8-sign-in", migrate: signIn)
         return migrator
     }
 
@@ -542,6 +543,51 @@ enum Migrations {
             CREATE INDEX score_amendments_registration ON score_amendments(registration_id);
             -- Every certificate line of a roster counts its reissues.
             CREATE INDEX certificate_reissues_certificate ON certificate_reissues(certificate_id);
+            """)
+    }
+
+    /// Signing in to the web app: a password hash beside each user (a table of its own, so that
+    /// a user's record and its audit JSON never carry it), the sessions of signed-in browsers
+    /// (only a hash of each cookie's token is kept), the attempts that throttling counts and the
+    /// locks it sets.
+    private static func signIn(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE user_passwords (
+                user_id INTEGER PRIMARY KEY NOT NULL REFERENCES users(id),
+                hash TEXT NOT NULL,
+                must_change INTEGER NOT NULL,
+                set_at TEXT NOT NULL
+            );
+            CREATE TABLE web_sessions (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                token_hash TEXT NOT NULL UNIQUE,
+                user_id INTEGER NOT NULL REFERENCES users(id),
+                csrf_token TEXT NOT NULL,
+                address TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                last_seen_at TEXT NOT NULL
+            );
+            CREATE INDEX web_sessions_user ON web_sessions(user_id);
+            CREATE INDEX web_sessions_last_seen ON web_sessions(last_seen_at);
+            CREATE TABLE sign_in_attempts (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                login TEXT NOT NULL,
+                address TEXT NOT NULL,
+                at TEXT NOT NULL,
+                outcome TEXT NOT NULL CHECK (outcome IN ('success', 'failure', 'throttled'))
+            );
+            CREATE INDEX sign_in_attempts_login ON sign_in_attempts(login, at);
+            CREATE INDEX sign_in_attempts_address ON sign_in_attempts(address, at);
+            -- A login or an address that failed too often, refused until `until`.
+            CREATE TABLE sign_in_locks (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                kind TEXT NOT NULL CHECK (kind IN ('login', 'address')),
+                value TEXT NOT NULL,
+                -- The failure that set it: failures before it no longer count.
+                attempt_id INTEGER NOT NULL,
+                until TEXT NOT NULL
+            );
+            CREATE INDEX sign_in_locks_value ON sign_in_locks(kind, value, until);
             """)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SkillCertCLI
+@testable import Services
 
 /// The reading thread and the writing thread of an import: every row arrives once, in order,
 /// and a failure on either side stops both.

@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import Services
+import Store
+
+/// `skillcert serve`: the web app over one database, until Ctrl-C or SIGTERM.
+public enum WebServer {
+    public struct Options: Sendable {
+        public var host: String
+        public var port: Int
+        /// Adds `Secure` to the cookies: for a server behind HTTPS.
+        public var secureCookies: Bool
+
+        public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) {
+            self.host = host
+            self.port = port
+            self.secureCookies = secureCookies
+        }
+    }
+
+    /// Serves `store` (opened on the system clock: the web has no rehearsal date) until a
+    /// signal asks it to stop. Requests in flight are finished first; a Store transaction that
+    /// cannot finish rolls back. `announce` is told the address once the server listens.
+    public static func run(store: Store, options: Options, announce: @escaping @Sendable (String) -> Void) async throws {
+        let app = try await application(
+            store: store, accounts: Accounts(), options: options, log: .standardOutput,
+            onServerRunning: { channel in
+                let address = channel.localAddress
+                announce("http://\(address?.ipAddress ?? options.host):\(address?.port ?? options.port)")
+            })
+        try await app.runService()
+    }
+
+    static func application(
+        store: Store, accounts: Accounts, options: Options, log: RequestLog,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) async throws -> some ApplicationProtocol {
+        let app = WebApp(threads: StoreThreads(store: store), accounts: accounts, pages: try await Pages.load(),
+                         cookies: SessionCookies(secure: options.secureCookies))
+        var logger = Logger(label: "skillcert.web")
+        // The request log is our own one line per request; the framework only reports trouble.
+        logger.logLevel = .warning
+        return Application(
+            router: router(app, log: log),
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
+            onServerRunning: onServerRunning,
+            logger: logger)
+    }
+
+    static func router(_ app: WebApp, log: RequestLog) -> Router<WebContext> {
+        let router = Router(context: WebContext.self)
+        router.add(middleware: RequestLogMiddleware(log: log))
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: SessionMiddleware(app: app))
+        router.add(middleware: ErrorPageMiddleware(pages: app.pages))
+        router.add(middleware: FormMiddleware())
+        app.addSignInRoutes(to: router)
+        app.addHomeRoutes(to: router)
+        app.addInstitutionRoutes(to: router)
+        app.addAuditRoutes(to: router)
+        return router
+    }
+}
