@@ -177,7 +177,7 @@ struct TraineeListErrorTests {
     @Test func aFileMarkedUTF8WithBadBytesIsNotTakenForGB18030() throws {
         let directory = try ListDirectory()
         // A byte-order mark says UTF-8: bad bytes after it are damage, reported at their line.
-        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("身份证号,姓名\n440524188001010014,张三\n".utf8) + [0xD5, 0xC5, 0x0A]
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("身份证号,姓名\n440524188001010014,张三\n".utf8) + [0xD5, 0x0A]
         let error = intakeError(try directory.write("damaged.csv", bytes: bytes))
         #expect(error == .unknownTextEncoding(file: "damaged.csv", line: 3))
     }
