@@ -23,6 +23,8 @@ public enum IntakeError: BilingualError, Equatable {
     case missingSheet(file: String, sheet: String, available: [String])
     /// A zip archive that is damaged or truncated, or whose workbook parts cannot be read.
     case corruptSpreadsheet(file: String, detail: String)
+    /// A part of the workbook declares or inflates to more than `limit` (`1 GiB`): a zip bomb.
+    case oversizedSpreadsheet(file: String, part: String, limit: String)
     /// Not text and not a workbook; `detail` says what it looks like (`a PNG image`).
     case notASpreadsheet(file: String, detail: Rejection)
     /// An Excel 97-2003 binary workbook (or another OLE compound file).
@@ -42,7 +44,7 @@ public enum IntakeError: BilingualError, Equatable {
         case .missingFile(let file), .unreadableFile(let file, _), .notUTF8(let file, _), .malformedCSV(let file, _, _),
              .emptyFile(let file, _), .noHeaderRow(let file, _, _, _, _), .missingColumns(let file, _, _, _),
              .duplicateColumn(let file, _, _, _, _, _), .noDataRows(let file, _, _), .missingSheet(let file, _, _),
-             .corruptSpreadsheet(let file, _), .notASpreadsheet(let file, _), .legacyXLS(let file),
+             .corruptSpreadsheet(let file, _), .oversizedSpreadsheet(let file, _, _), .notASpreadsheet(let file, _), .legacyXLS(let file),
              .unknownTextEncoding(let file, _), .mixedTextEncoding(let file, _, _, _):
             file
         }
@@ -116,6 +118,11 @@ public enum IntakeError: BilingualError, Equatable {
                 "不是完好的 .xlsx 工作簿：文件已损坏或不完整（可能下载或复制时中断），请重新获取该文件，或在 Excel 中打开后重新保存（\(detail)）",
                 "not an intact .xlsx workbook: the file is damaged or incomplete (perhaps an interrupted download or copy); "
                     + "obtain it again, or open it in Excel and save it again (\(detail))")
+        case let .oversizedSpreadsheet(_, part, limit):
+            Rejection(
+                "不是正常的工作簿：其中的 \(part) 解压后超过 \(limit) 的上限（可能是恶意构造的“压缩炸弹”），未读取；请向提供者确认文件来源",
+                "not an ordinary workbook: its part \(part) inflates to more than the limit of \(limit) "
+                    + "(it may be a maliciously built “zip bomb”) and was not read; check with whoever sent the file where it came from")
         case let .notASpreadsheet(_, detail):
             Rejection(
                 "不是电子表格：这是\(detail.chinese)，而不是 .xlsx 工作簿或 CSV 文件",
