@@ -61,10 +61,12 @@ struct XLSXPackage {
         }
         defer { try? output.close() }
         var writeFailure: (any Error)?
+        var text = XLSXPartText()
         do {
             try verified(entry, part, limit: limits.sheetPartBytes) { consume in
                 try archive.extract(entry) { chunk in
                     try consume(chunk.count)
+                    guard text.accept(chunk) else { throw NotUTF8() }
                     do {
                         try output.write(contentsOf: chunk)
                     } catch {
@@ -74,17 +76,29 @@ struct XLSXPackage {
                 }
             }
         } catch {
+            if text.failed { throw notUTF8(part, at: text.offset) }
             // A full disk is not a damaged workbook.
             if let writeFailure { throw .fileUnreadable(path: destination.path, detail: "\(part): \(writeFailure.localizedDescription)") }
             throw error
         }
+        guard text.finish() else { throw notUTF8(part, at: text.offset) }
+    }
+
+    /// Thrown by a consumer to stop inflating a part that is not UTF-8.
+    private struct NotUTF8: Error {}
+
+    private func notUTF8(_ part: String, at offset: Int) -> SpreadsheetError {
+        .malformedPart(path: path, part: part, detail: "not UTF-8 text (byte \(offset + 1))")
     }
 
     /// Runs `delegate` over a whole part held in memory; for the small parts (workbook,
     /// relationships, shared strings, styles).
     func parse<Delegate: NSObject & XMLParserDelegate>(_ part: String, with delegate: Delegate)
         throws(SpreadsheetError) -> Delegate {
-        let parser = XMLParser(data: try data(part))
+        let bytes = try data(part)
+        let text = XLSXPartText.isUTF8(bytes)
+        guard text.valid else { throw notUTF8(part, at: text.offset) }
+        let parser = XMLParser(data: bytes)
         parser.delegate = delegate
         guard parser.parse() else { throw malformed(part, parser.parserError) }
         return delegate

@@ -16,9 +16,11 @@ enum HandZip {
 
         /// A stored entry, honestly described.
         static func stored(_ path: String, _ contents: String) -> Entry {
-            let bytes = Array(contents.utf8)
-            return Entry(path: path, method: 0, payload: bytes, declaredSize: UInt32(bytes.count),
-                         crc: Data(bytes).crc32(checksum: 0))
+            stored(path, bytes: Array(contents.utf8))
+        }
+
+        static func stored(_ path: String, bytes: [UInt8]) -> Entry {
+            Entry(path: path, method: 0, payload: bytes, declaredSize: UInt32(bytes.count), crc: Data(bytes).crc32(checksum: 0))
         }
     }
 
