@@ -22,8 +22,11 @@ case $reader in
 esac
 [[ $minutes =~ ^[0-9]+$ ]] && [ "$minutes" -gt 0 ] || usage
 
+# One -sanitize list: SwiftPM passes `--sanitize=fuzzer --sanitize=address` as two flags in no fixed
+# order and the compiler keeps the last, so half the builds had no coverage instrumentation.
+# `--sanitize=fuzzer` stays for the link, which then takes libFuzzer's main.
 SKILLCERT_FUZZ=1 nice -n 10 swift build --scratch-path .build-fuzz --product "$product" \
-  --sanitize=fuzzer --sanitize=address
+  --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address
 
 corpus=.build-fuzz/corpus/$reader
 findings=.build-fuzz/findings/$reader
@@ -64,6 +67,12 @@ for seed in sorted(seeds.glob("*.parts")):
         for path, part, default in zip(paths, parts, defaults):
             archive.writestr(path, part or default.encode())
 PYTHON
+fi
+
+banner=$(SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 ".build-fuzz/debug/$product" -runs=0 2>&1 || true)
+if ! grep -q "inline 8-bit counters" <<<"$banner"; then
+  echo "$product was built without coverage instrumentation: remove .build-fuzz and run again" >&2
+  exit 1
 fi
 
 echo "fuzzing $reader for $minutes minute(s); findings go to $findings/"
