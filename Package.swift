@@ -87,3 +87,19 @@ let package = Package(
         .testTarget(name: "SkillCertCLITests", dependencies: ["SkillCertCLI", "Spreadsheet", "Store", "Domain"]),
     ]
 )
+
+// The fuzzing harnesses of the readers (scripts/fuzz.sh READER MINUTES), declared only when
+// SKILLCERT_FUZZ is set: they need libFuzzer's main (`--sanitize=fuzzer`), and `swift build` and
+// `swift test` never see them.
+if Context.environment["SKILLCERT_FUZZ"] != nil {
+    let harness: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
+    package.targets += [
+        .target(name: "FuzzSupport", path: "fuzz/Support"),
+        .executableTarget(name: "FuzzCSVReader", dependencies: ["Intake", "Domain", "FuzzSupport"],
+                          path: "fuzz/CSVReader", swiftSettings: harness),
+        .executableTarget(name: "FuzzXLSXReader", dependencies: ["Spreadsheet", "FuzzSupport"],
+                          path: "fuzz/XLSXReader", swiftSettings: harness),
+        .executableTarget(name: "FuzzScoreSheetReader", dependencies: ["Intake", "FuzzSupport"],
+                          path: "fuzz/ScoreSheetReader", swiftSettings: harness),
+    ]
+}

@@ -1,9 +1,9 @@
 import Domain
 import Foundation
 
-/// Turns a text list into a UTF-8 CSV source: decides its encoding (UTF-8, else GB18030; UTF-16
-/// when it has a byte-order mark), converts it to a temporary UTF-8 copy when needed, and picks
-/// the delimiter.
+/// Turns a text list into a UTF-8 CSV source: decides its encoding (UTF-8 or GB18030 line by line,
+/// refusing a file that mixes them, see `TextEncodingSurvey`; UTF-16 when it has a byte-order
+/// mark), converts it to a temporary UTF-8 copy when needed, and picks the delimiter.
 enum CSVOpener {
     struct Opened {
         var source: CSVRowSource
@@ -18,22 +18,23 @@ enum CSVOpener {
         let name: String
         switch encoding {
         case .utf8(let byteOrderMark):
-            let invalidLine: Int?
+            let survey: TextEncodingSurvey
             do {
-                invalidLine = try UTF8Validator.firstInvalidLine(url)
+                survey = try TextEncodingSurvey.survey(url)
             } catch {
                 throw .unreadableFile(file: file, reason: error.localizedDescription)
             }
-            if let invalidLine, byteOrderMark {
-                // A byte-order mark says UTF-8; bad bytes after it are damage, not another encoding.
-                throw .unknownTextEncoding(file: file, line: invalidLine)
-            }
-            if invalidLine == nil {
+            switch survey.verdict(byteOrderMark: byteOrderMark) {
+            case .utf8:
                 name = "UTF-8"
-            } else {
-                // Not UTF-8: Excel's plain "CSV" on Chinese Windows, which is GB18030 (GBK is a subset).
+            case .gb18030:
+                // Excel's plain "CSV" on Chinese Windows, which is GB18030 (GBK is a subset).
                 copy = try transcode(url, from: "GB18030", file: file)
                 name = "GB18030"
+            case let .mixed(line, fileEncoding, lineEncoding):
+                throw .mixedTextEncoding(file: file, line: line, fileEncoding: fileEncoding, lineEncoding: lineEncoding)
+            case .unknown(let line):
+                throw .unknownTextEncoding(file: file, line: line)
             }
         case .utf16:
             copy = try transcode(url, from: "UTF-16", file: file)

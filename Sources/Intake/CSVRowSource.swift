@@ -30,6 +30,8 @@ struct CSVRowSource: RowSource {
     ///   have been cut in a quoted field, and then its last field ends with the line break read
     ///   last. Such a record (or one that merely ends with a quoted line break) is held back and
     ///   the block parsed again with more bytes, skipping the records already delivered.
+    /// A block with `"` goes through `CSVQuoteScreen` first, which refuses a stray quote that would
+    /// merge rows and rewrites a cell CSVReader would otherwise read differently from Excel.
     /// The file was checked to be UTF-8 before, and a line feed never occurs inside a multi-byte
     /// sequence, so a block always decodes whole. (A file whose lines end in a lone CR, as classic
     /// Mac OS wrote them, has no line feed to cut at and is read as one block.)
@@ -49,6 +51,8 @@ struct CSVRowSource: RowSource {
         var atFileStart = true
         var atEnd = false
         var line = 1
+        // The line on which `pending` starts.
+        var blockLine = 1
         while !atEnd {
             let more: Data
             do {
@@ -71,15 +75,24 @@ struct CSVRowSource: RowSource {
             } else {
                 continue
             }
+            // Without `"` no field holds a line break (counting them can be skipped) and CSVReader
+            // reads the block as Excel does; with quotes the screen may have to rewrite it.
+            let quoted = pending[..<end].contains(0x22)
+            let text: String
+            if quoted {
+                switch try screenQuotes(pending[..<end], firstLine: blockLine, atEnd: atEnd) {
+                case .unchanged: text = String(decoding: pending[..<end], as: UTF8.self)
+                case .rewritten(let bytes): text = String(decoding: bytes, as: UTF8.self)
+                }
+            } else {
+                text = String(decoding: pending[..<end], as: UTF8.self)
+            }
             let reader: CSVReader
             do {
-                reader = try CSVReader(string: String(decoding: pending[..<end], as: UTF8.self),
-                                       hasHeaderRow: false, trimFields: false, delimiter: delimiter)
+                reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: false, delimiter: delimiter)
             } catch {
                 throw IntakeError.unreadableFile(file: file, reason: "\(error)")
             }
-            // Without `"` no field holds a line break, and counting them can be skipped.
-            let quoted = pending[..<end].contains(0x22)
             var records = 0
             var last: [String]?
             while let fields = reader.next() {
@@ -93,6 +106,7 @@ struct CSVRowSource: RowSource {
             if let held = last, atEnd || !quoted || !Self.endsWithLineBreak(held) {
                 try deliver(held, quoted: quoted, line: &line, body)
                 pending.removeFirst(end)
+                blockLine = line
                 delivered = 0
                 wanted = blockSize
             } else if last != nil {
@@ -101,8 +115,17 @@ struct CSVRowSource: RowSource {
                 wanted = max(blockSize, pending.count)
             } else {
                 pending.removeFirst(end)
+                blockLine = line
                 delivered = 0
             }
+        }
+    }
+
+    private func screenQuotes(_ block: ArraySlice<UInt8>, firstLine: Int, atEnd: Bool) throws(IntakeError) -> CSVQuoteScreen.Outcome {
+        do {
+            return try CSVQuoteScreen.screen(block, delimiter: UInt8(delimiter.value), firstLine: firstLine, atEnd: atEnd)
+        } catch {
+            throw .malformedCSV(file: file, line: error.line, reason: error.reason)
         }
     }
 

@@ -18,6 +18,8 @@ extension IntakeError {
             self = .corruptSpreadsheet(file: file, detail: detail)
         case .sheetNotFound(_, let name, let available):
             self = .missingSheet(file: file, sheet: name, available: available)
+        case .partTooLarge(_, let part, let limit):
+            self = .oversizedSpreadsheet(file: file, part: part, limit: SpreadsheetError.size(limit))
         default:
             // Writing errors cannot come out of a reader; keep the message rather than lose it.
             self = .unreadableFile(file: file, reason: error.english)

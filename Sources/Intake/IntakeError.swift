@@ -23,6 +23,8 @@ public enum IntakeError: BilingualError, Equatable {
     case missingSheet(file: String, sheet: String, available: [String])
     /// A zip archive that is damaged or truncated, or whose workbook parts cannot be read.
     case corruptSpreadsheet(file: String, detail: String)
+    /// A part of the workbook declares or inflates to more than `limit` (`1 GiB`): a zip bomb.
+    case oversizedSpreadsheet(file: String, part: String, limit: String)
     /// Not text and not a workbook; `detail` says what it looks like (`a PNG image`).
     case notASpreadsheet(file: String, detail: Rejection)
     /// An Excel 97-2003 binary workbook (or another OLE compound file).
@@ -31,6 +33,9 @@ public enum IntakeError: BilingualError, Equatable {
     /// UTF-8 byte-order mark holding bytes that are not UTF-8. `line` is that of the first bad
     /// bytes, nil for UTF-16.
     case unknownTextEncoding(file: String, line: Int?)
+    /// The lines of a text file are not all in one encoding: `line` is the first in
+    /// `lineEncoding`, where the rest of the file is in `fileEncoding` (UTF-8 or GB18030).
+    case mixedTextEncoding(file: String, line: Int, fileEncoding: String, lineEncoding: String)
 
     /// The file (or directory) concerned, as the user named it.
     public var file: String {
@@ -39,8 +44,8 @@ public enum IntakeError: BilingualError, Equatable {
         case .missingFile(let file), .unreadableFile(let file, _), .notUTF8(let file, _), .malformedCSV(let file, _, _),
              .emptyFile(let file, _), .noHeaderRow(let file, _, _, _, _), .missingColumns(let file, _, _, _),
              .duplicateColumn(let file, _, _, _, _, _), .noDataRows(let file, _, _), .missingSheet(let file, _, _),
-             .corruptSpreadsheet(let file, _), .notASpreadsheet(let file, _), .legacyXLS(let file),
-             .unknownTextEncoding(let file, _):
+             .corruptSpreadsheet(let file, _), .oversizedSpreadsheet(let file, _, _), .notASpreadsheet(let file, _), .legacyXLS(let file),
+             .unknownTextEncoding(let file, _), .mixedTextEncoding(let file, _, _, _):
             file
         }
     }
@@ -64,6 +69,7 @@ public enum IntakeError: BilingualError, Equatable {
         case .notUTF8(_, let line), .malformedCSV(_, let line, _): line
         case .missingColumns(_, _, let row, _), .duplicateColumn(_, _, let row, _, _, _), .noDataRows(_, _, let row): row
         case .unknownTextEncoding(_, let line): line
+        case .mixedTextEncoding(_, let line, _, _): line
         default: nil
         }
     }
@@ -112,6 +118,11 @@ public enum IntakeError: BilingualError, Equatable {
                 "不是完好的 .xlsx 工作簿：文件已损坏或不完整（可能下载或复制时中断），请重新获取该文件，或在 Excel 中打开后重新保存（\(detail)）",
                 "not an intact .xlsx workbook: the file is damaged or incomplete (perhaps an interrupted download or copy); "
                     + "obtain it again, or open it in Excel and save it again (\(detail))")
+        case let .oversizedSpreadsheet(_, part, limit):
+            Rejection(
+                "不是正常的工作簿：其中的 \(part) 解压后超过 \(limit) 的上限（可能是恶意构造的“压缩炸弹”），未读取；请向提供者确认文件来源",
+                "not an ordinary workbook: its part \(part) inflates to more than the limit of \(limit) "
+                    + "(it may be a maliciously built “zip bomb”) and was not read; check with whoever sent the file where it came from")
         case let .notASpreadsheet(_, detail):
             Rejection(
                 "不是电子表格：这是\(detail.chinese)，而不是 .xlsx 工作簿或 CSV 文件",
@@ -121,11 +132,29 @@ public enum IntakeError: BilingualError, Equatable {
                 "是旧版 Excel 97-2003 工作簿（.xls），不能直接导入：请在 Excel 中打开，另存为“Excel 工作簿（*.xlsx）”后再导入",
                 "is a legacy Excel 97-2003 workbook (.xls), which cannot be imported: open it in Excel, "
                     + "save it as “Excel Workbook (*.xlsx)” and import that")
+        case let .mixedTextEncoding(_, _, fileEncoding, lineEncoding):
+            Rejection(
+                "本行的编码与文件其余各行不同：文件是 \(Self.chineseName(fileEncoding)) 编码，本行却是 \(Self.chineseName(lineEncoding))"
+                    + "（可能是从另一个文件复制进来的）。按同一种编码读取，本行的文字会成为乱码，因此整个文件没有导入；"
+                    + "请用 Excel 或记事本打开文件，本行会显示为乱码，重新输入本行后另存为“CSV UTF-8（逗号分隔）”再导入",
+                "this line is in another encoding than the rest of the file: the file is \(Self.englishName(fileEncoding)), "
+                    + "this line is \(Self.englishName(lineEncoding)) (perhaps pasted from another file). Read in one encoding its text "
+                    + "would be garbled, so nothing of the file was imported; open the file in Excel or Notepad, where this line "
+                    + "shows garbled, type it again and save the file as “CSV UTF-8 (Comma delimited)”")
         case .unknownTextEncoding:
             Rejection(
                 "既不是 UTF-8 也不是 GB18030 编码的文本：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 Excel 工作簿（.xlsx）",
                 "the text is neither UTF-8 nor GB18030: in Excel save it as “CSV UTF-8 (Comma delimited)” or as an Excel Workbook (.xlsx)")
         }
+    }
+
+    /// GB18030 is what clerks know as Excel's plain "CSV".
+    private static func chineseName(_ encoding: String) -> String {
+        encoding == "GB18030" ? "GB18030（Excel 普通“CSV”格式）" : encoding
+    }
+
+    private static func englishName(_ encoding: String) -> String {
+        encoding == "GB18030" ? "GB18030 (Excel's plain “CSV”)" : encoding
     }
 
     public var chinese: String {

@@ -43,6 +43,9 @@ public enum SpreadsheetError: Error, CustomStringConvertible, Sendable, Hashable
     case malformedPart(path: String, part: String, detail: String)
     /// The workbook has no sheet with this name; `available` lists those it has.
     case sheetNotFound(path: String, name: String, available: [String])
+    /// A part declares or inflates to more than `limitBytes` (`XLSXReadLimits`): a zip bomb, not
+    /// a list. Nothing past the limit was inflated.
+    case partTooLarge(path: String, part: String, limitBytes: UInt64)
 
     public var chinese: String {
         switch self {
@@ -77,6 +80,8 @@ public enum SpreadsheetError: Error, CustomStringConvertible, Sendable, Hashable
             return "文件 \(path) 中的 \(part) 内容有误：\(detail)"
         case let .sheetNotFound(path, name, available):
             return "文件 \(path) 中没有名为 \"\(name)\" 的工作表；现有工作表：\(Self.list(available))"
+        case let .partTooLarge(path, part, limit):
+            return "文件 \(path) 中的 \(part) 解压后超过 \(Self.size(limit)) 的上限，不是正常的工作簿（可能是恶意构造的“压缩炸弹”），未读取"
         }
     }
 
@@ -113,11 +118,22 @@ public enum SpreadsheetError: Error, CustomStringConvertible, Sendable, Hashable
             return "File \(path): part \(part) is malformed: \(detail)"
         case let .sheetNotFound(path, name, available):
             return "File \(path) has no sheet named \"\(name)\"; sheets present: \(Self.list(available))"
+        case let .partTooLarge(path, part, limit):
+            return "File \(path): part \(part) inflates to more than the limit of \(Self.size(limit)); "
+                + "this is no ordinary workbook (it may be a maliciously built “zip bomb”) and was not read"
         }
     }
 
     /// Chinese first, then English, one line each, as every SkillCert error prints.
     public var description: String { "\(chinese)\n\(english)" }
+
+    /// `1 GiB`, `256 MiB`, `64 KiB`: limits are powers of two, shown in the unit that keeps them whole.
+    public static func size(_ bytes: UInt64) -> String {
+        for (shift, unit) in [(30, "GiB"), (20, "MiB"), (10, "KiB")] where bytes >= 1 << shift && bytes % (1 << shift) == 0 {
+            return "\(bytes >> shift) \(unit)"
+        }
+        return "\(bytes) bytes"
+    }
 
     private static func list(_ names: [String]) -> String {
         names.isEmpty ? "—" : names.map { "\"\($0)\"" }.joined(separator: ", ")

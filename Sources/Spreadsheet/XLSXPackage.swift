@@ -5,14 +5,16 @@ import FoundationXML
 import ZIPFoundation
 
 /// The zip container of an .xlsx file: opening it with clear errors, finding parts by name, and
-/// extracting them with their checksums verified.
+/// extracting them with their checksums verified and their size bounded by `limits`.
 struct XLSXPackage {
     let path: String
+    let limits: XLSXReadLimits
     private let archive: Archive
     private let entries: [String: Entry]
 
-    init(url: URL) throws(SpreadsheetError) {
+    init(url: URL, limits: XLSXReadLimits) throws(SpreadsheetError) {
         path = url.path
+        self.limits = limits
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .fileNotFound(path: path)
@@ -41,20 +43,62 @@ struct XLSXPackage {
     func data(_ part: String) throws(SpreadsheetError) -> Data {
         let entry = try entry(part)
         var data = Data()
-        try verified(entry, part) { try archive.extract(entry) { data.append($0) } }
+        try verified(entry, part, limit: limits.partBytes) { consume in
+            try archive.extract(entry) { chunk in
+                try consume(chunk.count)
+                data.append(chunk)
+            }
+        }
         return data
     }
 
+    /// Inflates a sheet part into a file, chunk by chunk.
     func extract(_ part: String, to destination: URL) throws(SpreadsheetError) {
         let entry = try entry(part)
-        try verified(entry, part) { try archive.extract(entry, to: destination) }
+        guard FileManager.default.createFile(atPath: destination.path, contents: nil),
+              let output = FileHandle(forWritingAtPath: destination.path) else {
+            throw .fileUnreadable(path: destination.path, detail: "cannot create the temporary copy of \(part)")
+        }
+        defer { try? output.close() }
+        var writeFailure: (any Error)?
+        var text = XLSXPartText()
+        do {
+            try verified(entry, part, limit: limits.sheetPartBytes) { consume in
+                try archive.extract(entry) { chunk in
+                    try consume(chunk.count)
+                    guard text.accept(chunk) else { throw NotUTF8() }
+                    do {
+                        try output.write(contentsOf: chunk)
+                    } catch {
+                        writeFailure = error
+                        throw error
+                    }
+                }
+            }
+        } catch {
+            if text.failed { throw notUTF8(part, at: text.offset) }
+            // A full disk is not a damaged workbook.
+            if let writeFailure { throw .fileUnreadable(path: destination.path, detail: "\(part): \(writeFailure.localizedDescription)") }
+            throw error
+        }
+        guard text.finish() else { throw notUTF8(part, at: text.offset) }
+    }
+
+    /// Thrown by a consumer to stop inflating a part that is not UTF-8.
+    private struct NotUTF8: Error {}
+
+    private func notUTF8(_ part: String, at offset: Int) -> SpreadsheetError {
+        .malformedPart(path: path, part: part, detail: "not UTF-8 text (byte \(offset + 1))")
     }
 
     /// Runs `delegate` over a whole part held in memory; for the small parts (workbook,
     /// relationships, shared strings, styles).
     func parse<Delegate: NSObject & XMLParserDelegate>(_ part: String, with delegate: Delegate)
         throws(SpreadsheetError) -> Delegate {
-        let parser = XMLParser(data: try data(part))
+        let bytes = try data(part)
+        let text = XLSXPartText.isUTF8(bytes)
+        guard text.valid else { throw notUTF8(part, at: text.offset) }
+        let parser = XMLParser(data: bytes)
         parser.delegate = delegate
         guard parser.parse() else { throw malformed(part, parser.parserError) }
         return delegate
@@ -78,12 +122,25 @@ struct XLSXPackage {
         return entry
     }
 
+    /// Thrown by a consumer to stop inflating a part that has grown past its limit.
+    private struct OverLimit: Error {}
+
     /// ZIPFoundation computes the checksum while extracting but leaves comparing it to the
-    /// caller, so without this a damaged entry would be read as if it were intact.
-    private func verified(_ entry: Entry, _ part: String, _ extract: () throws -> CRC32) throws(SpreadsheetError) {
+    /// caller, so without this a damaged entry would be read as if it were intact. `extract`
+    /// reports every inflated chunk's size to the function it is given, which stops the
+    /// extraction once `limit` is passed; a declared size over the limit stops it before it starts.
+    private func verified(_ entry: Entry, _ part: String, limit: UInt64,
+                          _ extract: (_ consume: (Int) throws -> Void) throws -> CRC32) throws(SpreadsheetError) {
+        guard entry.uncompressedSize <= limit else { throw .partTooLarge(path: path, part: part, limitBytes: limit) }
+        var inflated: UInt64 = 0
         let checksum: CRC32
         do {
-            checksum = try extract()
+            checksum = try extract { count in
+                inflated += UInt64(count)
+                if inflated > limit { throw OverLimit() }
+            }
+        } catch is OverLimit {
+            throw .partTooLarge(path: path, part: part, limitBytes: limit)
         } catch {
             throw .corruptArchive(path: path, detail: "\(part): \(error)")
         }

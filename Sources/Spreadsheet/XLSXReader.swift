@@ -23,9 +23,10 @@ public final class XLSXReader {
     private let sharedStrings: [String]
     private let numberFormats: [XLSXNumberFormat]
 
-    public init(url: URL) throws(SpreadsheetError) {
+    /// `limits` bounds what each part may inflate to (a zip bomb is refused, never inflated whole).
+    public init(url: URL, limits: XLSXReadLimits = .standard) throws(SpreadsheetError) {
         self.url = url
-        let package = try XLSXPackage(url: url)
+        let package = try XLSXPackage(url: url, limits: limits)
         self.package = package
 
         var workbookPart = "xl/workbook.xml"

@@ -118,8 +118,9 @@ struct TraineeRowRulesTests {
         #expect(onlyIssue(row(name: long)) == ListFieldIssue(field: .name, value: long,
             rule: Rejection("姓名有 51 个字符，最多 50 个", "the name has 51 characters, at most 50 are allowed")))
         #expect(onlyIssue(row(name: "张\n三")) == ListFieldIssue(field: .name, value: "张\n三",
-            rule: Rejection("姓名含控制字符 U+000A（常见于单元格内换行），请删除后重新导入",
-                            "the name contains the control character U+000A (often a line break inside the cell); remove it and import again")))
+            rule: Rejection("姓名第 2 个字符是看不见的字符 U+000A（换行符，常见于单元格内换行），请删除后重新输入",
+                            "character 2 of the name is the invisible character U+000A (line feed: often a line break inside the cell); "
+                                + "delete it and type the value again")))
         #expect(onlyIssue(row(name: "张\u{7}三"))?.rule.english.contains("U+0007") == true)
     }
 

@@ -91,6 +91,24 @@ struct ApprenticeListTests {
         #expect(issues.first { $0.field == .apprenticeEnd }?.rule == Rejection("必须填写", "is required"))
     }
 
+    /// The apprentice's name and both mentors' names, the enterprise's code and the ID: a
+    /// character nobody can see is refused in each of them, named with its position.
+    @Test func hiddenCharactersInNamesCodesAndIDsAreNamed() throws {
+        let directory = try ListDirectory()
+        let row = "1,91440101MA5CJQ4N59\u{200B},44052418800101001\u{FEFF}4,陈\u{200D}大文,中式烹调师,四级/中级工,2026-09-01,3,"
+            + "2026-09-01,2028-09-01,,李\u{202E}师傅,王老师\u{00AD}"
+        let list = try ApprenticeListReader.read(try directory.write("hidden.csv", "\(Self.chineseHeader)\n\(row)\n"))
+        let issues = check(list.rows[0]).issues
+        #expect(issues.map(\.field) == [.enterprise, .nationalId, .name, .enterpriseMentor, .institutionMentor])
+        #expect(issues.map { $0.rule.english.components(separatedBy: " (").first ?? "" } == [
+            "character 19 of the unified social credit code is the invisible character U+200B",
+            "character 18 of the national ID is the invisible character U+FEFF",
+            "character 2 of the name is the invisible character U+200D",
+            "character 2 of the enterprise mentor is the invisible character U+202E",
+            "character 4 of the institution mentor is the invisible character U+00AD",
+        ])
+    }
+
     @Test func aListWithoutAMentorColumnIsRefusedBeforeAnyRow() throws {
         let directory = try ListDirectory()
         let header = Self.chineseHeader.replacingOccurrences(of: ",院校导师", with: "")

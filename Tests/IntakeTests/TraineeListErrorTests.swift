@@ -136,6 +136,30 @@ struct TraineeListErrorTests {
         #expect(error?.english.hasPrefix("truncated.xlsx · not an intact .xlsx workbook: the file is damaged or incomplete") == true)
     }
 
+    /// A zip bomb: the sheet says it inflates to 4 GB. It is refused at once, naming the file.
+    @Test func aWorkbookWhoseSheetInflatesToGigabytesIsRefused() throws {
+        let directory = try ListDirectory()
+        let written = try directory.workbook("written.xlsx") { workbook in
+            try workbook.addSheet("学员名单").writeRow([.text("身份证号"), .text("姓名")], row: 0)
+        }
+        var bytes = [UInt8](try Data(contentsOf: written))
+        // The central directory's record of the sheet: its uncompressed size is at offset 24.
+        let name = Array("xl/worksheets/sheet1.xml".utf8)
+        let signature: [UInt8] = [0x50, 0x4B, 0x01, 0x02]
+        func isSheetRecord(_ offset: Int) -> Bool {
+            guard bytes[offset..<offset + 4].elementsEqual(signature) else { return false }
+            return bytes[(offset + 46)..<(offset + 46 + name.count)].elementsEqual(name)
+        }
+        let record = try #require((0..<(bytes.count - 46 - name.count)).first(where: isSheetRecord))
+        bytes.replaceSubrange(record + 24..<record + 28, with: [0xFE, 0xFF, 0xFF, 0xFF])
+        let error = intakeError(try directory.write("bomb.xlsx", bytes: bytes), readRows: true)
+        #expect(error == .oversizedSpreadsheet(file: "bomb.xlsx", part: "xl/worksheets/sheet1.xml", limit: "1 GiB"))
+        #expect(error?.chinese == "文件 bomb.xlsx 不是正常的工作簿：其中的 xl/worksheets/sheet1.xml 解压后超过 1 GiB 的上限"
+            + "（可能是恶意构造的“压缩炸弹”），未读取；请向提供者确认文件来源")
+        #expect(error?.english == "bomb.xlsx · not an ordinary workbook: its part xl/worksheets/sheet1.xml inflates to more than "
+            + "the limit of 1 GiB (it may be a maliciously built “zip bomb”) and was not read; check with whoever sent the file where it came from")
+    }
+
     @Test func aLegacyXLSIsToBeSavedAsXLSX() throws {
         let directory = try ListDirectory()
         let url = try directory.write("名单.xls", bytes: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504))
@@ -177,7 +201,7 @@ struct TraineeListErrorTests {
     @Test func aFileMarkedUTF8WithBadBytesIsNotTakenForGB18030() throws {
         let directory = try ListDirectory()
         // A byte-order mark says UTF-8: bad bytes after it are damage, reported at their line.
-        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("身份证号,姓名\n440524188001010014,张三\n".utf8) + [0xD5, 0xC5, 0x0A]
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("身份证号,姓名\n440524188001010014,张三\n".utf8) + [0xD5, 0x0A]
         let error = intakeError(try directory.write("damaged.csv", bytes: bytes))
         #expect(error == .unknownTextEncoding(file: "damaged.csv", line: 3))
     }

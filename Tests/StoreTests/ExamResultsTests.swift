@@ -144,6 +144,26 @@ func storeError(_ body: () throws -> Void) -> String {
         #expect(try r.exams.count("score_entries") == 0)
     }
 
+    /// A ticket or a name with a character nobody can see is refused for that character, not as
+    /// an unknown ticket or another person's name.
+    @Test func aHiddenCharacterInATicketOrANameIsNamed() throws {
+        let r = try ResultsWorld()
+        let t = ResultsWorld.tickets
+        let lines = [
+            ScoreLine(sheet: "s.xlsx › 理论一室", row: 5, ticket: t[0] + "\u{200B}", name: "陈大文", part: "theory", mark: "85"),
+            ScoreLine(sheet: "s.xlsx › 理论一室", row: 6, ticket: t[1], name: "王\u{200D}𠈌", part: "theory", mark: "70"),
+        ]
+        let refused = try r.store.importScores(sessionId: r.session.id!, fileName: "s.xlsx", lines: lines, actor: r.admin)
+        #expect(refused.problems.map(\.english) == [
+            "s.xlsx › 理论一室 line 5 · field 准考证号 Ticket, value \"2026000010001\u{200B}\": character 14 of the ticket number is the "
+                + "invisible character U+200B (zero width space: it comes with text copied from web pages and chat messages); "
+                + "delete it and type the value again",
+            "s.xlsx › 理论一室 line 6 · field 姓名 Name, value \"王\u{200D}𠈌\": character 2 of the name is the invisible character "
+                + "U+200D (zero width joiner: it comes with text copied from web pages and chat messages); delete it and type the value again",
+        ])
+        #expect(try r.exams.count("score_entries") == 0)
+    }
+
     @Test func aScoreSheetIsEnteredWholeOrNotAtAllWithEveryBadLineReported() throws {
         let r = try ResultsWorld()
         let t = ResultsWorld.tickets

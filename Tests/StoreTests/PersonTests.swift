@@ -58,6 +58,36 @@ import Domain
         }
     }
 
+    /// 陈大文 with a zero-width joiner would be a second person who looks exactly like the first.
+    @Test func aNameWithAHiddenCharacterIsRefusedNamingIt() throws {
+        let world = try World()
+        for (name, code) in [("陈\u{200D}大文", "U+200D"), ("陈大文\u{202E}", "U+202E"), ("\u{FEFF}陈大文", "U+FEFF")] {
+            #expect {
+                try world.store.registerPerson(newPerson(name: name), actor: world.admin)
+            } throws: { error in
+                guard case StoreError.invalid(let problem) = error else { return false }
+                return problem.field == "name" && problem.english.contains("is the invisible character \(code)")
+            }
+        }
+        _ = try world.store.registerPerson(newPerson(), actor: world.admin)
+        #expect(throws: StoreError.self) {
+            try world.store.updatePerson(nationalId: "440524188001010014", name: "陈大\u{200B}文", phone: nil, reason: "更正",
+                                         actor: world.admin)
+        }
+        #expect(try world.store.persons(actor: world.admin).map(\.name) == ["陈大文"])
+    }
+
+    @Test func aBulkLoadRefusesANameWithAHiddenCharacterEvenInARunOfNewPersons() throws {
+        let world = try World()
+        let summary = try world.store.importPersons(source: "往年记录", actor: world.admin) { session in
+            let outcomes = try session.add([newPerson("11010519491231002X", name: "王𠈌"), newPerson(name: "陈\u{200B}大文")])
+            guard case .rejected(let rule) = outcomes[1] else { Issue.record("not rejected: \(outcomes)"); return }
+            #expect(rule.english.contains("U+200B (zero width space"))
+        }
+        #expect(!summary.committed && summary.rejected == 1)
+        #expect(try world.store.persons(actor: world.admin).isEmpty)
+    }
+
     @Test func examinersNeitherRegisterNorSeePersons() throws {
         let world = try World()
         _ = try world.store.registerPerson(newPerson(), actor: world.clerkA)

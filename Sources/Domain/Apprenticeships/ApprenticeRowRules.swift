@@ -95,8 +95,20 @@ public struct ApprenticeRowRules: Sendable {
         }
         let start = date(.apprenticeStart)
         let end = date(.apprenticeEnd)
-        let enterpriseMentor = required(.enterpriseMentor)
-        let institutionMentor = required(.institutionMentor)
+        // The mentors are names: nothing hidden in them either.
+        func mentor(_ field: ListField, _ chinese: String, _ english: String) -> String? {
+            required(field).flatMap { value -> String? in
+                do throws(Rejection) {
+                    try HiddenCharacter.screen(value, chineseSubject: chinese, englishSubject: english)
+                    return value
+                } catch {
+                    fail(field, error)
+                    return nil
+                }
+            }
+        }
+        let enterpriseMentor = mentor(.enterpriseMentor, "企业导师", "enterprise mentor")
+        let institutionMentor = mentor(.institutionMentor, "院校导师", "institution mentor")
         let reason = text(.extensionReason)
         let institution = text(.institution)
 

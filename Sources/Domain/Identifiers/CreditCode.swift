@@ -24,6 +24,7 @@ public struct CreditCode: Hashable, Sendable, Codable, CustomStringConvertible {
         guard !trimmed.isEmpty else {
             throw Rejection("统一社会信用代码为空", "the unified social credit code is empty")
         }
+        try HiddenCharacter.screen(trimmed, chineseSubject: "统一社会信用代码", englishSubject: "unified social credit code")
         if let wide = InputScreening.firstFullWidthCharacter(in: trimmed) {
             throw InputScreening.fullWidthRejection(
                 wide, chineseSubject: "统一社会信用代码", englishSubject: "unified social credit code")

@@ -18,6 +18,7 @@ public struct MobilePhone: Hashable, Sendable, Codable, CustomStringConvertible 
         guard !trimmed.isEmpty else {
             throw Rejection("手机号为空", "the mobile number is empty")
         }
+        try HiddenCharacter.screen(trimmed, chineseSubject: "手机号", englishSubject: "mobile number")
         if InputScreening.looksLikeExcelScientificNotation(trimmed) {
             throw InputScreening.excelNumberRejection(chineseSubject: "手机号", englishSubject: "mobile number")
         }

@@ -29,6 +29,8 @@ public struct NationalID: Hashable, Sendable, Codable, CustomStringConvertible {
         guard !trimmed.isEmpty else {
             throw Rejection("身份证号为空", "the national ID is empty")
         }
+        // Before the length: an ID with a zero-width space looks right and reads as 19 characters.
+        try HiddenCharacter.screen(trimmed, chineseSubject: "身份证号", englishSubject: "national ID")
         if InputScreening.looksLikeExcelScientificNotation(trimmed) {
             throw InputScreening.excelNumberRejection(chineseSubject: "身份证号", englishSubject: "national ID")
         }

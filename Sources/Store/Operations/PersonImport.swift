@@ -119,7 +119,7 @@ public final class PersonImportSession {
     private static func isPlainName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, let last = name.unicodeScalars.last,
               !first.properties.isWhitespace, !last.properties.isWhitespace, name.count <= 50 else { return false }
-        return !name.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        return HiddenCharacter.first(in: name) == nil
     }
 
     private func batchStatement(rows: Int) throws -> Statement {

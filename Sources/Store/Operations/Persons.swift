@@ -179,11 +179,16 @@ extension Store {
         """
 
     /// A name is kept exactly as typed (rare characters such as 𠈌 included) but must not be
-    /// empty or carry control characters, which come from broken copy-and-paste.
+    /// empty or carry control characters, which come from broken copy-and-paste, or any other
+    /// character nobody can see (`HiddenCharacter`), which would make the same person two names.
     static func personName(_ text: String) throws -> String {
         let name = text.trimmingWhitespace()
         guard !name.isEmpty else {
             throw StoreError.invalid(FieldProblem(field: .name, value: text, rule: Rejection("姓名不能为空", "a name is required")))
+        }
+        if let hidden = HiddenCharacter.first(in: name) {
+            throw StoreError.invalid(FieldProblem(field: "name", value: text,
+                                                  rule: hidden.rejection(chineseSubject: "姓名", englishSubject: "name")))
         }
         guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }), name.count <= 50 else {
             throw StoreError.invalid(FieldProblem(field: .name, value: text, rule: Rejection(

@@ -148,6 +148,13 @@ extension Store {
             refuse(field, value, Rejection(zh, en))
         }
         let ticket = line.ticket.trimmingWhitespace()
+        // A hidden character would otherwise read as an unknown ticket or another name.
+        if let hidden = HiddenCharacter.first(in: ticket) {
+            return refuse(.ticket, line.ticket, hidden.rejection(chineseSubject: "准考证号", englishSubject: "ticket number"))
+        }
+        if let name = line.name?.trimmingWhitespace(), let hidden = HiddenCharacter.first(in: name) {
+            return refuse(.name, name, hidden.rejection(chineseSubject: "姓名", englishSubject: "name"))
+        }
         guard let candidate = context.candidates[ticket] else {
             return refuse(.ticket, line.ticket, "本场次没有这个准考证号", "no candidate of this session has this ticket")
         }

@@ -67,6 +67,27 @@ func encoded(_ text: String, as encoding: String) throws -> [UInt8] {
     return output.prefix(outputCapacity - outLeft).map { UInt8(bitPattern: $0) }
 }
 
+/// The text of bytes in another encoding, converted by iconv; throws when they are not text in it.
+func decoded(_ bytes: [UInt8], from encoding: String) throws -> String {
+    let converter = iconv_open("UTF-8", encoding)
+    guard Int(bitPattern: converter) != -1 else { throw CocoaError(.featureUnsupported) }
+    defer { iconv_close(converter) }
+    var input = bytes.map { CChar(bitPattern: $0) }
+    var output = [CChar](repeating: 0, count: input.count * 4 + 16)
+    let outputCapacity = output.count
+    var inLeft = input.count
+    var outLeft = outputCapacity
+    let result = input.withUnsafeMutableBufferPointer { inBuffer in
+        output.withUnsafeMutableBufferPointer { outBuffer in
+            var inPointer: UnsafeMutablePointer<CChar>? = inBuffer.baseAddress
+            var outPointer: UnsafeMutablePointer<CChar>? = outBuffer.baseAddress
+            return iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+        }
+    }
+    guard result != -1, inLeft == 0 else { throw CocoaError(.fileReadInapplicableStringEncoding) }
+    return String(decoding: output.prefix(outputCapacity - outLeft).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
+
 /// Every data row of a reader.
 func rows(of reader: TraineeListReader) throws -> [ListRow] {
     var rows: [ListRow] = []
