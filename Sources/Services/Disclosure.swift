@@ -28,9 +28,9 @@ public enum DisclosureError: BilingualError, Equatable {
     case reasonMissing(value: String)
 
     /// The input at fault, for an interface to name in its own words (a flag, a form label).
-    public var field: String {
+    public var field: Field {
         switch self {
-        case .reasonMissing: "reason"
+        case .reasonMissing: .reason
         }
     }
 

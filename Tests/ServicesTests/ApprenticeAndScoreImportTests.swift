@@ -50,15 +50,16 @@ import Store
         let list = try world.file("list.csv", ImportWorld.header + ImportWorld.goodRows)
         #expect(try world.traineeImport(list).run(store: store).rows.committed)
         for id in ["440524188001010014", "11010519491231002X", "34052419800101001X"] {
-            _ = try store.recordHours(cohortId: cohortId, nationalId: id, hoursTenths: 800, actor: clerk)
+            _ = try store.recordHours(cohortId: cohortId, nationalId: nationalID(id), hoursTenths: 800, actor: clerk)
         }
         _ = try store.completeTrainees(cohortId: cohortId, actor: clerk)
-        let body = try store.addInstitution(NewInstitution(name: "评价中心", kind: .evaluation, district: "石岐街道", bodyKind: "S",
-                                                           bodyCode: 0, provinceCode: "44", siteSequence: 123), actor: admin)
+        let body = try store.addInstitution(NewInstitution(
+            name: "评价中心", kind: .evaluation, district: "石岐街道",
+            issuer: try CertificateIssuer(bodyKind: .socialOrganisation, bodyCode: 0, provinceCode: "44", siteSequence: 123)), actor: admin)
         let examiners = try ["442000199001010011", "442000199002020027", "442000198503030034"].map { id in
             let parsed = try NationalID.parse(id, today: ImportWorld.day)
             return try store.addExaminer(NewExaminer(
-                person: NewPerson(nationalId: parsed.value, name: "考评员", sex: parsed.sex.rawValue, birthDate: parsed.birthDate),
+                person: NewPerson(nationalId: parsed, name: "考评员"),
                 bodyId: body.id!, qualifications: [.occupation(code: "4-03-02-01", level: .level4)]), actor: admin).examiner.id!
         }
         let plan = ExamSessionPlan(target: .occupation(code: "4-03-02-01", level: .level5), examDate: ImportWorld.day, rooms: [

@@ -30,7 +30,7 @@ import Store
         let event = try #require(try world.disclosures().first)
         #expect(event.reason == "核对补贴申请")
         #expect(event.actorLogin == world.admin.login)
-        let chenId = try #require(try world.store.person(nationalId: CertifiedCohort.chen.id, actor: world.admin).id)
+        let chenId = try #require(try world.store.person(nationalId: nationalID(CertifiedCohort.chen.id), actor: world.admin).id)
         #expect(event.entityKey == String(chenId))
         #expect(event.after?.contains("\(chenId)") == true)
     }
@@ -73,7 +73,7 @@ import Store
             #expect(throws: DisclosureError.reasonMissing(value: reason)) { _ = try refused() }
         }
         let error = DisclosureError.reasonMissing(value: reason)
-        #expect(error.field == "reason")
+        #expect(error.field == .reason)
         #expect(error.chinese.contains("理由") && error.english.contains("reason"))
         #expect(try world.store.auditEvents(actor: world.admin, page: .all).total == before)
     }
@@ -100,7 +100,7 @@ import Store
     }
 
     @Test func theAuditTrailMasksThePersonalDataInItsSnapshots() throws {
-        _ = try world.store.updatePerson(nationalId: CertifiedCohort.chen.id, name: nil, phone: "13700137000", reason: "本人换号",
+        _ = try world.store.updatePerson(nationalId: nationalID(CertifiedCohort.chen.id), name: nil, phone: mobile("13700137000"), reason: "本人换号",
                                          actor: world.admin)
         let events = try AuditTrail(store: world.store).list(actor: world.admin, entity: "persons", page: .all)
         let text = events.rows.compactMap(\.before).joined() + events.rows.compactMap(\.after).joined()

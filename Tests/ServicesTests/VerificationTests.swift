@@ -21,7 +21,7 @@ import Store
         #expect(certificate.number == number && certificate.issuedOn == "2026-11-21")
         #expect(certificate.certified.hasPrefix("中式烹调师") && certificate.body == "中山市丙职业技能评价中心")
         // The holder's ID works as well as the name.
-        #expect(try lookup.verify(actor: world.admin, number: number, name: nil, nationalId: CertifiedCohort.chen.id) == answer)
+        #expect(try lookup.verify(actor: world.admin, number: number, name: nil, nationalId: nationalID(CertifiedCohort.chen.id)) == answer)
     }
 
     @Test func aRevokedCertificateSaysWhenAndWhy() throws {

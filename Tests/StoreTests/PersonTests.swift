@@ -66,12 +66,12 @@ import Domain
                 try world.store.registerPerson(newPerson(name: name), actor: world.admin)
             } throws: { error in
                 guard case StoreError.invalid(let problem) = error else { return false }
-                return problem.field == "name" && problem.english.contains("is the invisible character \(code)")
+                return problem.field == .name && problem.english.contains("is the invisible character \(code)")
             }
         }
         _ = try world.store.registerPerson(newPerson(), actor: world.admin)
         #expect(throws: StoreError.self) {
-            try world.store.updatePerson(nationalId: "440524188001010014", name: "陈大\u{200B}文", phone: nil, reason: "更正",
+            try world.store.updatePerson(nationalId: nationalID("440524188001010014"), name: "陈大\u{200B}文", phone: nil, reason: "更正",
                                          actor: world.admin)
         }
         #expect(try world.store.persons(actor: world.admin).map(\.name) == ["陈大文"])

@@ -56,7 +56,7 @@ struct WebWorld: Sendable {
         schoolB = try store.addInstitution(NewInstitution(name: "中山市乙家政培训中心", kind: .training, district: "石岐街道"), actor: admin)
         let body = try store.addInstitution(NewInstitution(
             name: "中山市丙职业技能评价中心", kind: .evaluation, district: "石岐街道",
-            bodyKind: "S", bodyCode: 0, provinceCode: "44", siteSequence: 123), actor: admin)
+            issuer: try CertificateIssuer(bodyKind: .socialOrganisation, bodyCode: 0, provinceCode: "44", siteSequence: 123)), actor: admin)
         let accounts = WebWorld.accounts
         try accounts.setPassword(login: "admin", password: WebWorld.initialPassword, actor: admin, store: store)
         clerkA = try accounts.addUser(login: "clerk.a", name: "甲经办", role: .institution, institutionId: schoolA.id,

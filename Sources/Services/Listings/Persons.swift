@@ -20,7 +20,7 @@ public struct PersonDirectory: Sendable {
     /// The person with this national ID, if `actor` may see them.
     public func show(actor: User, nationalId: NationalID, disclosure: Disclosure = .masked) throws -> PersonView {
         let shown = try disclosure.checked()
-        let person = try store.person(nationalId: nationalId.value, actor: actor)
+        let person = try store.person(nationalId: nationalId, actor: actor)
         try shown.record(person.id.map { [$0] } ?? [], in: store, actor: actor)
         return PersonView(person, unmasked: shown.unmasked)
     }

@@ -8,7 +8,7 @@ public struct CertificateLookup: Sendable {
 
     public init(store: Store) { self.store = store }
 
-    public func verify(actor: User, number: String, name: String?, nationalId: String?) throws -> VerificationAnswer {
+    public func verify(actor: User, number: String, name: String?, nationalId: NationalID?) throws -> VerificationAnswer {
         switch try store.verifyCertificate(number: number, name: name, nationalId: nationalId, actor: actor) {
         case .valid(let line): .valid(PublicCertificateView(line))
         case .revoked(let line): .revoked(PublicCertificateView(line), on: line.revokedOn ?? "", reason: line.revocationReason ?? "")

@@ -25,8 +25,8 @@ struct PasswordOptions: ParsableArguments {
         guard let passwordFile else { return nil }
         let url = CLIContext.current.url(for: passwordFile)
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            throw CLIError.invalidOption(FieldProblem(field: "--password-file", value: passwordFile, rule: Rejection(
-                "无法读取该文件（须为 UTF-8 文本文件）", "cannot read this file (it must be a UTF-8 text file)")))
+            throw CLIError.invalidOption(option: "--password-file", value: passwordFile, rule: Rejection(
+                "无法读取该文件（须为 UTF-8 文本文件）", "cannot read this file (it must be a UTF-8 text file)"))
         }
         return String(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
             .trimmingCharacters(in: CharacterSet(charactersIn: "\r"))

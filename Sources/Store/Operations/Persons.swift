@@ -187,7 +187,7 @@ extension Store {
             throw StoreError.invalid(FieldProblem(field: .name, value: text, rule: Rejection("姓名不能为空", "a name is required")))
         }
         if let hidden = HiddenCharacter.first(in: name) {
-            throw StoreError.invalid(FieldProblem(field: "name", value: text,
+            throw StoreError.invalid(FieldProblem(field: .name, value: text,
                                                   rule: hidden.rejection(chineseSubject: "姓名", englishSubject: "name")))
         }
         guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }), name.count <= 50 else {

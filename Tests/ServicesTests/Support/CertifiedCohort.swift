@@ -39,7 +39,7 @@ struct CertifiedCohort {
                                               actor: admin)
         let body = try store.addInstitution(NewInstitution(
             name: "中山市丙职业技能评价中心", kind: .evaluation, district: "石岐街道",
-            bodyKind: "S", bodyCode: 0, provinceCode: "44", siteSequence: 123), actor: admin)
+            issuer: try CertificateIssuer(bodyKind: .socialOrganisation, bodyCode: 0, provinceCode: "44", siteSequence: 123)), actor: admin)
         schoolId = school.id!
         clerk = try store.addUser(login: "clerk.a", name: "甲经办", role: .institution, institutionId: school.id, actor: admin)
         examiner = try store.addUser(login: "exam.1", name: "考评员一", role: .examiner, institutionId: body.id, actor: admin)
@@ -58,7 +58,7 @@ struct CertifiedCohort {
             for (index, trainee) in trainees.enumerated() { _ = try session.add(trainee, row: index + 2) }
         }
         for trainee in [Self.chen, Self.wang] {
-            _ = try store.recordHours(cohortId: cohortId, nationalId: trainee.id, hoursTenths: 800, actor: clerk)
+            _ = try store.recordHours(cohortId: cohortId, nationalId: nationalID(trainee.id), hoursTenths: 800, actor: clerk)
         }
         _ = try store.completeTrainees(cohortId: cohortId, actor: clerk)
 
@@ -75,7 +75,7 @@ struct CertifiedCohort {
                      ("吴考评", "442000199107267894", "实操考评组")]
         for (name, id, room) in staff {
             let added = try store.addExaminer(NewExaminer(
-                person: NewPerson(nationalId: id, name: name, sex: "male", birthDate: try NationalID.parse(id, today: Self.today).birthDate),
+                person: NewPerson(nationalId: nationalID(id), name: name),
                 bodyId: body.id!, qualifications: [Self.target]), actor: admin)
             _ = try store.assignExaminers(sessionId: sessionId, roomName: room, examinerIds: [added.examiner.id!], actor: admin)
         }
