@@ -19,7 +19,7 @@ extension CohortCLITests {
             """, to: "quotes.csv", in: workspace)
         let result = workspace.run("cohort", "import", "1", "quotes.csv", "--as", "clerk.a")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("3 rows read, 3 imported"))
+        #expect(result.stdout.contains("3 rows read: 3 recorded"))
         #expect(try trainees(workspace).map { $0["name"] as? String } == ["陈大文", "王𠈌", "钱七"])
     }
 

@@ -155,10 +155,10 @@ func storeError(_ body: () throws -> Void) -> String {
         ]
         let refused = try r.store.importScores(sessionId: r.session.id!, fileName: "s.xlsx", lines: lines, actor: r.admin)
         #expect(refused.problems.map(\.english) == [
-            "s.xlsx › 理论一室 line 5 · field 准考证号 Ticket, value \"2026000010001\u{200B}\": character 14 of the ticket number is the "
+            "s.xlsx › 理论一室 line 5 · field Ticket, value \"2026000010001\u{200B}\": character 14 of the ticket number is the "
                 + "invisible character U+200B (zero width space: it comes with text copied from web pages and chat messages); "
                 + "delete it and type the value again",
-            "s.xlsx › 理论一室 line 6 · field 姓名 Name, value \"王\u{200D}𠈌\": character 2 of the name is the invisible character "
+            "s.xlsx › 理论一室 line 6 · field Name, value \"王\u{200D}𠈌\": character 2 of the name is the invisible character "
                 + "U+200D (zero width joiner: it comes with text copied from web pages and chat messages); delete it and type the value again",
         ])
         #expect(try r.exams.count("score_entries") == 0)
