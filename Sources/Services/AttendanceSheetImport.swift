@@ -35,15 +35,9 @@ public struct AttendanceSheetImport: ListImport {
         let fileName = url.lastPathComponent
         var refused = RefusedRows(fileName: fileName, header: reader.header, columns: reader.columns)
         func outcome(_ summary: AttendanceSummary) -> ImportOutcome {
-            var outcome = ImportOutcome(fileName: fileName)
-            outcome.rowsRead = summary.rowsRead
-            outcome.recorded = summary.updated
-            outcome.alreadyPresent = summary.unchanged
-            outcome.refused = refused.rows
-            outcome.committed = summary.committed
-            outcome.preview = preview
-            outcome.ignoredColumns = reader.ignoredColumns
-            return outcome
+            ImportOutcome(fileName: fileName, rowsRead: summary.rowsRead, recorded: summary.updated,
+                          alreadyPresent: summary.unchanged, refused: refused.rows, committed: summary.committed,
+                          preview: preview, ignoredColumns: reader.ignoredColumns)
         }
         let today = today
         var errorWorkbook: URL?

@@ -42,6 +42,20 @@ public struct ImportOutcome: Sendable, Equatable {
     /// Header texts of the file's columns that were not read (`序号`, `备注`).
     public var ignoredColumns: [String] = []
 
+    /// The outcome of a list read through a list reader: its counts, the rows it refused and the
+    /// columns it did not use, as the trainee and attendance imports report them.
+    init(fileName: String, rowsRead: Int, recorded: Int, alreadyPresent: Int, refused: [RefusedRow],
+         committed: Bool, preview: Bool, ignoredColumns: [String]) {
+        self.init(fileName: fileName)
+        self.rowsRead = rowsRead
+        self.recorded = recorded
+        self.alreadyPresent = alreadyPresent
+        self.refused = refused
+        self.committed = committed
+        self.preview = preview
+        self.ignoredColumns = ignoredColumns
+    }
+
     public init(fileName: String) {
         self.fileName = fileName
     }

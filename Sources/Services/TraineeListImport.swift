@@ -43,14 +43,9 @@ public struct TraineeListImport: ListImport {
         let fileName = url.lastPathComponent
         var refused = RefusedRows(fileName: fileName, header: reader.header, columns: reader.columns)
         func outcome(_ summary: TraineeImportSummary) -> Outcome {
-            var rows = ImportOutcome(fileName: fileName)
-            rows.rowsRead = summary.rowsRead
-            rows.recorded = summary.imported
-            rows.alreadyPresent = summary.alreadyEnrolled
-            rows.refused = refused.rows
-            rows.committed = summary.committed
-            rows.preview = preview
-            rows.ignoredColumns = reader.ignoredColumns
+            let rows = ImportOutcome(fileName: fileName, rowsRead: summary.rowsRead, recorded: summary.imported,
+                                     alreadyPresent: summary.alreadyEnrolled, refused: refused.rows, committed: summary.committed,
+                                     preview: preview, ignoredColumns: reader.ignoredColumns)
             return Outcome(rows: rows, newPersons: summary.newPersons, phonesKeptOnRecord: summary.phonesKeptOnRecord)
         }
 
