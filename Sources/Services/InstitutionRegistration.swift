@@ -88,7 +88,8 @@ public struct InstitutionRegistration: Sendable {
             }
         }
         if let typed = entry.contactPhone {
-            changes.contactPhone = Self.given(typed).map { problems.read(.contactPhone, $0, ContactPhone.parse) ?? $0 } ?? ""
+            // "" clears the number; anything else must be one.
+            changes.contactPhone = Self.given(typed) == nil ? "" : problems.read(.contactPhone, typed, ContactPhone.parse)
         }
         try problems.throwIfAny()
         return InstitutionRecorded(institution: try store.updateInstitution(id: id, changes, actor: actor),

@@ -48,8 +48,6 @@ struct FormErrors {
 
     subscript(input: String) -> FormMessage? { byInput[input] }
 
-    mutating func add(_ message: FormMessage, to input: String) { byInput[input] = message }
-
     private mutating func add(_ problem: FieldProblem, inputs: [Field: String]) {
         let message = FormMessage(problem)
         if let input = inputs[problem.field], byInput[input] == nil { byInput[input] = message } else { general.append(message) }

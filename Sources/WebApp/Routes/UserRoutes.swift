@@ -159,7 +159,6 @@ struct UserFormPage {
     let role: FormInput
     let institution: FormInput
     let password: FormInput
-    let minimum: Int
 
     static let inputs: [Field: String] = [.login: "login", .name: "name", .role: "role", .institution: "institution"]
 
@@ -186,7 +185,6 @@ struct UserFormPage {
                              type: "password",
                              hintZh: "至少 \(Accounts.minimumPasswordLength) 个字符；用户首次登录时须改为自己的密码。",
                              hintEn: "At least \(Accounts.minimumPasswordLength) characters; the user must choose their own at the first sign-in.")
-        minimum = Accounts.minimumPasswordLength
     }
 
     /// The role and institution chosen, as the Store takes them; both refusals at once.
