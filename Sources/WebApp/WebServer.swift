@@ -59,6 +59,8 @@ public enum WebServer {
         app.addSignInRoutes(to: router)
         app.addHomeRoutes(to: router)
         app.addInstitutionRoutes(to: router)
+        app.addInstitutionFormRoutes(to: router)
+        app.addUserRoutes(to: router)
         app.addAuditRoutes(to: router)
         return router
     }
