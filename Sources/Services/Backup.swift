@@ -16,7 +16,7 @@ public enum DatabaseBackup {
                              cancellation: Cancellation = Cancellation()) throws -> BackupOutcome {
         try cancellation.check()
         return try write(from: store, to: destination, replace: replace, pagesPerStep: Store.backupPagesPerStep,
-                  betweenSteps: cancellation.check)
+                         betweenSteps: cancellation.check)
     }
 
     /// The same, copying `pagesPerStep` pages at a time with `betweenSteps` after each slice: a
@@ -98,7 +98,8 @@ public struct BackupOutcome: Sendable, Equatable {
 /// Why a backup was not made. Every case names the backup file; none left a file of that name
 /// behind that was not there before.
 public enum BackupError: BilingualError, Equatable {
-    /// A file of that name is there already, and the backup replaces one only when asked.
+    /// A file of that name is there already, and the backup replaces one only when asked (each
+    /// interface says how).
     case destinationExists(path: String)
     case destinationIsAFolder(path: String)
     /// The backup would replace the very database it copies.
@@ -112,7 +113,7 @@ public enum BackupError: BilingualError, Equatable {
 
     public var chinese: String {
         switch self {
-        case .destinationExists(let path): "备份文件 \(path) 已存在；加 --replace 覆盖它，或换一个文件名"
+        case .destinationExists(let path): "备份文件 \(path) 已存在；已有的文件不会被覆盖，请换一个文件名"
         case .destinationIsAFolder(let path): "备份文件 \(path) 是一个文件夹；请给出文件名"
         case .destinationIsTheDatabase(let path): "备份文件 \(path) 就是要备份的数据库本身；请写到另一个文件"
         case .folderMissing(let path, let folder): "无法写入备份文件 \(path)：文件夹 \(folder) 不存在"
@@ -125,7 +126,7 @@ public enum BackupError: BilingualError, Equatable {
 
     public var english: String {
         switch self {
-        case .destinationExists(let path): "backup file \(path) already exists: add --replace to overwrite it, or choose another name"
+        case .destinationExists(let path): "backup file \(path) already exists; an existing file is not overwritten: choose another name"
         case .destinationIsAFolder(let path): "backup file \(path) is a folder: give a file name"
         case .destinationIsTheDatabase(let path): "backup file \(path) is the very database being backed up: write to another file"
         case .folderMissing(let path, let folder): "cannot write backup file \(path): folder \(folder) does not exist"

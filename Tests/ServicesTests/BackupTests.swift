@@ -139,8 +139,8 @@ import Store
         #expect(try Data(contentsOf: target) == Data("an older file".utf8), "left as it was")
         #expect(try FileManager.default.contentsOfDirectory(atPath: backups.path) == ["b.sqlite"])
         let message = BackupError.destinationExists(path: target.path)
-        #expect(message.chinese.contains(target.path) && message.chinese.contains("已存在") && message.chinese.contains("--replace"))
-        #expect(message.english.contains(target.path) && message.english.contains("already exists"))
+        #expect(message.chinese == "备份文件 \(target.path) 已存在；已有的文件不会被覆盖，请换一个文件名")
+        #expect(message.english == "backup file \(target.path) already exists; an existing file is not overwritten: choose another name")
 
         try Self.addInstitution(1, store: store, admin: admin)
         let replaced = try DatabaseBackup.write(from: store, to: target, replace: true)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Domain
 import Services
 import Store
 
@@ -33,9 +34,32 @@ struct BackupCommand: ParsableCommand {
         let store = try Store.open(path: path, clock: .system)
         guard try store.isInitialized() else { throw StoreError.notInitialized(path: path) }
 
-        let outcome = try DatabaseBackup.write(from: store, to: context.url(for: to), replace: replace)
+        let outcome: BackupOutcome
+        do {
+            outcome = try DatabaseBackup.write(from: store, to: context.url(for: to), replace: replace)
+        } catch BackupError.destinationExists(let path) {
+            throw BackupCommandError.fileExists(path: path)
+        }
         let size = (Double(outcome.bytes) / 1_048_576).formatted(.number.precision(.fractionLength(1)))
         context.print("已备份到 \(outcome.path)（\(size) MB）· Backed up to \(outcome.path) (\(size) MB)")
         context.print(outcome.summary)
+    }
+}
+
+/// The backup's refusals worded with the command's own options.
+enum BackupCommandError: BilingualError {
+    /// `--to` names an existing file and `--replace` was not given.
+    case fileExists(path: String)
+
+    var chinese: String {
+        switch self {
+        case .fileExists(let path): "备份文件 \(path) 已存在；加 --replace 覆盖它，或换一个文件名"
+        }
+    }
+
+    var english: String {
+        switch self {
+        case .fileExists(let path): "backup file \(path) already exists: add --replace to overwrite it, or choose another name"
+        }
     }
 }

@@ -40,10 +40,10 @@ extension Store {
     /// Copies the whole database into a new file at `path` with SQLite's online backup, while
     /// other connections (the web server, an import in another process) go on writing: the copy
     /// reads one snapshot, so it holds every transaction committed before it began and nothing
-    /// of one still open. `betweenSteps` runs after each slice of `pagesPerStep` pages (16 MB of
-    /// them unless a test asks for smaller slices); what it throws stops the
-    /// copy and is rethrown as it is (the caller then removes the partial file). SQLite's own
-    /// failures (a full disk) arrive as `StoreError`.
+    /// of one still open. `betweenSteps` runs after each slice of `pagesPerStep` pages (16 MB
+    /// unless a test asks for smaller slices); what it throws stops the copy and is rethrown as
+    /// it is (the caller then removes the partial file). SQLite's own failures (a full disk)
+    /// arrive as `StoreError`.
     ///
     /// The copy keeps the source's WAL mode, so a restored file opens as the Store opens it.
     public func backUp(into path: String, pagesPerStep: Int = Store.backupPagesPerStep,
