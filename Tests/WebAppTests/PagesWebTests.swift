@@ -44,7 +44,7 @@ import Store
             let audit = try await browser.get("/audit")
             #expect(audit.status == .forbidden)
             #expect(audit.body.contains("无权执行 audit list：只有人社局用户可以执行此操作（当前用户 clerk.a 的角色是机构经办人）"))
-            #expect(audit.body.contains("not permitted to audit list: only bureau users may do this (clerk.a is a institution user)"))
+            #expect(audit.body.contains("not permitted to audit list: only bureau users may do this (clerk.a is an institution user)"))
             #expect(audit.body.contains("甲经办（clerk.a）"), "the refusal keeps the page frame")
         }
         try await world.withBrowser { browser in
