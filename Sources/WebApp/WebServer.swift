@@ -60,6 +60,7 @@ public enum WebServer {
         app.addHomeRoutes(to: router)
         app.addInstitutionRoutes(to: router)
         app.addAuditRoutes(to: router)
+        app.addCatalogRoutes(to: router)
         return router
     }
 }
