@@ -179,8 +179,13 @@ public final class ListingWorkbook {
     /// when longer than Excel's limit, so that one long record does not refuse the download.
     static func storable(_ text: String) -> String {
         var text = text
-        if text.utf8.contains(0) { text.removeAll { $0 == "\u{0}" } }
-        guard text.utf16.count > cellLimit else { return text }
+        // Byte scans first: a million-row listing pays nothing for text that needs no mending.
+        let hasNul = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false
+        } ?? text.utf8.contains(0)
+        if hasNul { text.removeAll { $0 == "\u{0}" } }
+        // A text never has more UTF-16 units than UTF-8 bytes.
+        guard text.utf8.count > cellLimit, text.utf16.count > cellLimit else { return text }
         var room = cellLimit - cutNote.utf16.count
         var end = text.startIndex
         // Whole characters, so that none is split in two.

@@ -12,6 +12,16 @@ import Store
     /// One row of the table: every row starts with its time (the world's clock, noon in Zhongshan).
     static var row: Regex<Substring> { /<tr><td>2026-11-2\d \d\d:\d\d:\d\d<\/td>/ }
 
+    @Test func timesAreShownInChinaStandardTime() {
+        #expect(BureauTime.shown("2026-11-20T15:59:59Z") == "2026-11-20 23:59:59")
+        #expect(BureauTime.shown("2026-11-20T16:00:00Z") == "2026-11-21 00:00:00")
+        #expect(BureauTime.shown("2026-12-31T16:30:05Z") == "2027-01-01 00:30:05")
+        #expect(BureauTime.shown("1969-12-31T23:59:59Z") == "1970-01-01 07:59:59")
+        // Anything else is shown as stored.
+        #expect(BureauTime.shown("2026-11-20 16:00") == "2026-11-20 16:00")
+        #expect(BureauTime.shown("2026-02-30T16:00:00Z") == "2026-02-30T16:00:00Z")
+    }
+
     @Test func signedOutTheTrailAndItsDownloadSendToTheSignInPage() async throws {
         let world = try WebWorld()
         defer { world.remove() }
