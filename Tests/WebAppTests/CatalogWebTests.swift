@@ -55,6 +55,22 @@ import Store
         }
     }
 
+    @Test func theReadOnlyPagesTakeNoPostWithOrWithoutTheFormsToken() async throws {
+        let world = try WebWorld()
+        defer { world.remove() }
+        try await world.withBrowser { browser in
+            try await browser.signInFirstTime("admin")
+            let before = try world.store.auditEvents(actor: world.admin, page: .all).total
+            for path in ["/catalog", "/catalog.xlsx", "/audit", "/audit.xlsx"] {
+                try await browser.get("/catalog")
+                #expect(try await browser.post(path, ["user": "admin"], token: .none).status == .forbidden, "POST \(path)")
+                let withToken = try await browser.post(path, ["user": "admin"])
+                #expect(withToken.status == .notFound || withToken.status == .methodNotAllowed, "POST \(path): \(withToken.status)")
+            }
+            #expect(try world.store.auditEvents(actor: world.admin, page: .all).total == before)
+        }
+    }
+
     @Test func catalogTextThatLooksLikeMarkupOrATemplateIsShownAsText() async throws {
         let world = try WebWorld()
         defer { world.remove() }
