@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(
             name: "WebAppTests",
             dependencies: [
-                "WebApp", "Store", "Domain", "Services", "Intake",
+                "WebApp", "Store", "Domain", "Services", "Intake", "Spreadsheet",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

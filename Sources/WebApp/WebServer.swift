@@ -74,6 +74,7 @@ public enum WebServer {
         app.addInstitutionFormRoutes(to: router)
         app.addUserRoutes(to: router)
         app.addAuditRoutes(to: router)
+        app.addCatalogRoutes(to: router)
         return router
     }
 }
