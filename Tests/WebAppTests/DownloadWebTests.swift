@@ -126,6 +126,70 @@ extension Browser {
         #expect(try Self.leftovers() == before)
     }
 
+    @Test func theInstitutionDownloadHoldsEveryInstitutionOfTheFilterAndAClerkGetsOnlyHerOwn() async throws {
+        let world = try WebWorld()
+        defer { world.remove() }
+        for index in 1...55 {
+            _ = try world.store.addInstitution(NewInstitution(name: "第\(index)家政培训中心", kind: .training, district: "小榄镇"),
+                                               actor: world.admin)
+        }
+        _ = try world.store.addInstitution(NewInstitution(name: "小榄技工学校", kind: .school, district: "小榄镇"), actor: world.admin)
+        try await world.withBrowser { browser in
+            try await browser.signInFirstTime("admin")
+            let page = try await browser.get("/institutions?kind=training&district=%E5%B0%8F%E6%A6%84%E9%95%87")
+            #expect(page.body.contains("href=\"/institutions.xlsx?kind=training&amp;district=%E5%B0%8F%E6%A6%84%E9%95%87\""))
+
+            let download = try await browser.download("/institutions.xlsx?kind=training&district=%E5%B0%8F%E6%A6%84%E9%95%87")
+            defer { try? FileManager.default.removeItem(at: download.file) }
+            #expect(download.status == .ok)
+            #expect(download.headers[.contentDisposition] == "attachment; filename=\"institutions.xlsx\"; filename*=UTF-8''%E6%9C%BA%E6%9E%84.xlsx")
+            let rows = try XLSXReader(url: download.file).rows(sheet: "机构 Institutions")
+            #expect(rows[1][column: 0]?.value == "筛选 Filter：类型 kind 培训机构 training；镇街 district 小榄镇")
+            #expect(rows[2].cells.map(\.value) == ["编号 ID", "名称 Name", "类型 Kind", "镇街 District", "统一社会信用代码 Credit code"])
+            // All 55 training centres of 小榄镇, past the page's fifty; not the school, not 石岐街道's.
+            let listed = rows.dropFirst(3).compactMap { $0[column: 1]?.value }
+            #expect(listed.count == 55)
+            #expect(listed.contains("第55家政培训中心") && !listed.contains("小榄技工学校") && !listed.contains("中山市甲烹饪培训学校"))
+        }
+        try await world.withBrowser { browser in
+            try await browser.signInFirstTime("clerk.a")
+            let download = try await browser.download("/institutions.xlsx")
+            defer { try? FileManager.default.removeItem(at: download.file) }
+            #expect(download.status == .ok)
+            let rows = try XLSXReader(url: download.file).rows(sheet: "机构 Institutions")
+            #expect(rows.dropFirst(3).compactMap { $0[column: 1]?.value } == ["中山市甲烹饪培训学校"])
+        }
+    }
+
+    @Test func theUserDownloadIsTheBureausAndHoldsNoPassword() async throws {
+        let world = try WebWorld()
+        defer { world.remove() }
+        try await world.withBrowser { browser in
+            try await browser.signInFirstTime("admin")
+            let page = try await browser.get("/users?role=institution")
+            #expect(page.body.contains("href=\"/users.xlsx?role=institution\""))
+            let download = try await browser.download("/users.xlsx?role=institution")
+            defer { try? FileManager.default.removeItem(at: download.file) }
+            #expect(download.status == .ok)
+            #expect(download.headers[.contentDisposition] == "attachment; filename=\"users.xlsx\"; filename*=UTF-8''%E7%94%A8%E6%88%B7.xlsx")
+            let rows = try XLSXReader(url: download.file).rows(sheet: "用户 Users")
+            #expect(rows[1][column: 0]?.value == "筛选 Filter：角色 role 机构经办人 institution")
+            let users = Array(rows.dropFirst(3))
+            #expect(users.map { $0.cells.map(\.value) } == [["clerk.a", "甲经办", "机构经办人", "中山市甲烹饪培训学校", "启用 enabled", "是 yes"]])
+            let text = rows.flatMap { $0.cells.map(\.value) }.joined(separator: " ")
+            #expect(!text.contains(WebWorld.initialPassword) && !text.contains("$2"))
+        }
+        try await world.withBrowser { browser in
+            try await browser.signInFirstTime("clerk.a")
+            let refused = try await browser.get("/users.xlsx")
+            #expect(refused.status == .forbidden && refused.headers[.contentDisposition] == nil)
+        }
+        try await world.withBrowser { browser in
+            let signedOut = try await browser.get("/users.xlsx")
+            #expect(signedOut.status == .seeOther && signedOut.location?.hasPrefix("/signin") == true)
+        }
+    }
+
     @Test func theDownloadNameKeepsOnlySafeCharacters() {
         let name = DownloadName(chinese: "机构 \"名单\"/2026", ascii: "inst\"itutions/../x")
         #expect(name.contentDisposition == "attachment; filename=\"inst_itutions_.._x.xlsx\"; "

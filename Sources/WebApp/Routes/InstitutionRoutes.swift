@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Domain
+import Services
 import Store
 
 /// Institutions and evaluation bodies: the bureau sees them all, a clerk or an examiner their own
@@ -11,29 +12,33 @@ extension WebApp {
     func addInstitutionRoutes(to router: Router<WebContext>) {
         router.get("/institutions") { request, context -> Response in
             let actor = try context.signedIn.user
-            let query = request.uri.queryParameters
-            let kind = query["kind"].flatMap { InstitutionKind(rawValue: String($0)) }
-            let district = query["district"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-            let search = (query["q"].map(String.init) ?? "").trimmingWhitespace()
-            let filter = InstitutionFilter(kind: kind, district: district, nameContaining: search.isEmpty ? nil : search)
-            let number = PagingView.requestedPage(query["page"].map(String.init))
+            let query = InstitutionListQuery(request)
+            let number = PagingView.requestedPage(request.uri.queryParameters["page"].map(String.init))
             let (page, districts) = try await store { store in
-                (try store.institutions(actor: actor, filter: filter, page: PageRequest(number: number, size: Self.rowsPerPage)),
+                (try store.institutions(actor: actor, filter: query.filter, page: PageRequest(number: number, size: Self.rowsPerPage)),
                  try store.districts())
             }
-            var filters: [(String, String)] = []
-            if let kind { filters.append(("kind", kind.rawValue)) }
-            if let district { filters.append(("district", district)) }
-            if !search.isEmpty { filters.append(("q", search)) }
             return pages.render("institutions", title: "机构", page: InstitutionListPage(
                 rows: page.rows.map(InstitutionRow.init),
-                kinds: InstitutionKind.allCases.map { KindOption(value: $0.rawValue, zh: $0.chineseName, selected: $0 == kind) },
-                districts: districts.map { FormOption(value: $0.name, text: $0.name, selected: $0.name == district) },
-                search: search,
+                kinds: InstitutionKind.allCases.map { KindOption(value: $0.rawValue, zh: $0.chineseName, selected: $0 == query.kind) },
+                districts: districts.map { FormOption(value: $0.name, text: $0.name, selected: $0.name == query.district) },
+                search: query.search,
                 // The menu's rule: a link only to what the role may do; the Store still decides.
                 mayAdd: actor.role == .bureau,
-                paging: PagingView(page, path: "/institutions", filters: filters)),
+                exportHref: PagingView.href("/institutions.xlsx", query.parameters),
+                paging: PagingView(page, path: "/institutions", filters: query.parameters)),
                 context: context)
+        }
+
+        // 导出 Excel: every institution of the page's filter, the page's columns.
+        router.get("/institutions.xlsx") { request, context -> Response in
+            let actor = try context.signedIn.user
+            let query = InstitutionListQuery(request)
+            let filter = query.filter
+            return try await listingDownload(Self.institutionsLayout, name: DownloadName(chinese: "机构", ascii: "institutions"),
+                                             details: [query.details], rows: { store in
+                .pages { page in try store.institutions(actor: actor, filter: filter, page: page).mapRows(InstitutionRow.init) }
+            })
         }
 
         router.get("/institutions/{id}") { _, context -> Response in
@@ -52,7 +57,54 @@ struct InstitutionListPage {
     let districts: [FormOption]
     let search: String
     let mayAdd: Bool
+    let exportHref: String
     let paging: PagingView
+}
+
+/// The institution list's filter, as the page's GET parameters give it: the page, its paging
+/// links and its download read the same one.
+struct InstitutionListQuery {
+    let kind: InstitutionKind?
+    let district: String?
+    let search: String
+
+    init(_ request: Request) {
+        let query = request.uri.queryParameters
+        kind = query["kind"].flatMap { InstitutionKind(rawValue: String($0)) }
+        district = query["district"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        search = (query["q"].map(String.init) ?? "").trimmingWhitespace()
+    }
+
+    var filter: InstitutionFilter {
+        InstitutionFilter(kind: kind, district: district, nameContaining: search.isEmpty ? nil : search)
+    }
+
+    var parameters: [(String, String)] {
+        var parameters: [(String, String)] = []
+        if let kind { parameters.append(("kind", kind.rawValue)) }
+        if let district { parameters.append(("district", district)) }
+        if !search.isEmpty { parameters.append(("q", search)) }
+        return parameters
+    }
+
+    /// The line under the workbook's title that says which institutions it holds.
+    var details: String {
+        var parts: [String] = []
+        if let kind { parts.append("类型 kind \(kind.chineseName) \(kind.rawValue)") }
+        if let district { parts.append("镇街 district \(district)") }
+        if !search.isEmpty { parts.append("名称含 name contains \(search)") }
+        return parts.isEmpty ? "全部机构 All institutions" : "筛选 Filter：" + parts.joined(separator: "；")
+    }
+}
+
+extension WebApp {
+    static let institutionsLayout = ListingLayout<InstitutionRow>(title: "机构 Institutions", sheetName: "机构 Institutions", columns: [
+        .integer("编号 ID") { Int($0.id) },
+        .text("名称 Name") { $0.name },
+        .text("类型 Kind") { $0.kindZh },
+        .text("镇街 District") { $0.district },
+        .text("统一社会信用代码 Credit code") { $0.creditCode },
+    ])
 }
 
 struct KindOption {

@@ -12,29 +12,30 @@ extension WebApp {
     func addUserRoutes(to router: Router<WebContext>) {
         router.get("/users") { request, context -> Response in
             let actor = try context.signedIn.user
-            let query = request.uri.queryParameters
-            let role = query["role"].flatMap { Role(rawValue: String($0)) }
-            let institutionId = query["institution"].flatMap { Int64(String($0)) }
-            let status = query["status"].map(String.init).flatMap(UserListPage.Status.init(rawValue:))
-            let search = (query["q"].map(String.init) ?? "").trimmingWhitespace()
-            let filter = UserFilter(role: role, institutionId: institutionId, active: status.map { $0 == .enabled },
-                                    loginOrName: search.isEmpty ? nil : search)
-            let number = PagingView.requestedPage(query["page"].map(String.init))
+            let query = UserListQuery(request)
+            let number = PagingView.requestedPage(request.uri.queryParameters["page"].map(String.init))
             let (page, institutions) = try await store { store in
-                let page = try store.userAccounts(actor: actor, filter: filter, page: PageRequest(number: number, size: Self.rowsPerPage))
+                let page = try store.userAccounts(actor: actor, filter: query.filter, page: PageRequest(number: number, size: Self.rowsPerPage))
                 return (page, try store.userFormChoices(actor: actor))
             }
-            var filters: [(String, String)] = []
-            if let role { filters.append(("role", role.rawValue)) }
-            if let institutionId { filters.append(("institution", String(institutionId))) }
-            if let status { filters.append(("status", status.rawValue)) }
-            if !search.isEmpty { filters.append(("q", search)) }
             return pages.render("users", title: "用户", page: UserListPage(
                 rows: page.rows.map(UserRow.init),
-                roles: Role.allCases.map { FormOption(value: $0.rawValue, text: "\($0.chineseName) \($0.rawValue)", selected: $0 == role) },
-                institutions: institutions.map { FormOption(value: String($0.id!), text: $0.name, selected: $0.id == institutionId) },
-                statuses: UserListPage.Status.allCases.map { FormOption(value: $0.rawValue, text: $0.text, selected: $0 == status) },
-                search: search, paging: PagingView(page, path: "/users", filters: filters)), context: context)
+                roles: Role.allCases.map { FormOption(value: $0.rawValue, text: "\($0.chineseName) \($0.rawValue)", selected: $0 == query.role) },
+                institutions: institutions.map { FormOption(value: String($0.id!), text: $0.name, selected: $0.id == query.institutionId) },
+                statuses: UserListPage.Status.allCases.map { FormOption(value: $0.rawValue, text: $0.text, selected: $0 == query.status) },
+                search: query.search, exportHref: PagingView.href("/users.xlsx", query.parameters),
+                paging: PagingView(page, path: "/users", filters: query.parameters)), context: context)
+        }
+
+        // 导出 Excel: every user of the page's filter, the page's columns; never a password.
+        router.get("/users.xlsx") { request, context -> Response in
+            let actor = try context.signedIn.user
+            let query = UserListQuery(request)
+            let filter = query.filter
+            return try await listingDownload(Self.usersLayout, name: DownloadName(chinese: "用户", ascii: "users"),
+                                             details: [query.details], rows: { store in
+                .pages { page in try store.userAccounts(actor: actor, filter: filter, page: page).mapRows(UserRow.init) }
+            })
         }
 
         router.get("/users/new") { _, context -> Response in
@@ -127,7 +128,60 @@ struct UserListPage {
     let institutions: [FormOption]
     let statuses: [FormOption]
     let search: String
+    let exportHref: String
     let paging: PagingView
+}
+
+/// The user list's filter, as the page's GET parameters give it: the page, its paging links and
+/// its download read the same one.
+struct UserListQuery {
+    let role: Role?
+    let institutionId: Int64?
+    let status: UserListPage.Status?
+    let search: String
+
+    init(_ request: Request) {
+        let query = request.uri.queryParameters
+        role = query["role"].flatMap { Role(rawValue: String($0)) }
+        institutionId = query["institution"].flatMap { Int64(String($0)) }
+        status = query["status"].map(String.init).flatMap(UserListPage.Status.init(rawValue:))
+        search = (query["q"].map(String.init) ?? "").trimmingWhitespace()
+    }
+
+    var filter: UserFilter {
+        UserFilter(role: role, institutionId: institutionId, active: status.map { $0 == .enabled },
+                   loginOrName: search.isEmpty ? nil : search)
+    }
+
+    var parameters: [(String, String)] {
+        var parameters: [(String, String)] = []
+        if let role { parameters.append(("role", role.rawValue)) }
+        if let institutionId { parameters.append(("institution", String(institutionId))) }
+        if let status { parameters.append(("status", status.rawValue)) }
+        if !search.isEmpty { parameters.append(("q", search)) }
+        return parameters
+    }
+
+    /// The line under the workbook's title that says which users it holds.
+    var details: String {
+        var parts: [String] = []
+        if let role { parts.append("角色 role \(role.chineseName) \(role.rawValue)") }
+        if let institutionId { parts.append("机构编号 institution \(institutionId)") }
+        if let status { parts.append("状态 status \(status.text)") }
+        if !search.isEmpty { parts.append("登录名或姓名含 login or name contains \(search)") }
+        return parts.isEmpty ? "全部用户 All users" : "筛选 Filter：" + parts.joined(separator: "；")
+    }
+}
+
+extension WebApp {
+    static let usersLayout = ListingLayout<UserRow>(title: "用户 Users", sheetName: "用户 Users", columns: [
+        .text("登录名 Login") { $0.login },
+        .text("姓名 Name") { $0.name },
+        .text("角色 Role") { $0.roleZh },
+        .text("机构 Institution") { $0.institutionName },
+        .text("状态 Status") { $0.active ? "启用 enabled" : "停用 disabled" },
+        .text("初始密码待改 Initial password") { $0.mustChange ? "是 yes" : "" },
+    ])
 }
 
 struct UserRow {
