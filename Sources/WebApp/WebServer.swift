@@ -61,6 +61,8 @@ public enum WebServer {
         app.addInstitutionRoutes(to: router)
         app.addInstitutionFormRoutes(to: router)
         app.addUserRoutes(to: router)
+        app.addCohortRoutes(to: router)
+        app.addCohortFormRoutes(to: router)
         app.addAuditRoutes(to: router)
         return router
     }
