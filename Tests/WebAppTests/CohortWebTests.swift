@@ -260,9 +260,13 @@ import Domain
         _ = try w.store.withdrawTrainee(cohortId: w.own.id!, enrolmentId: try w.enrolmentId(2, in: w.own.id!), reason: "找到工作",
                                         actor: w.world.clerkA)
         #expect(try status(w.own) == (.completed, false))
-        // The day after its last day, the class that ended today is overdue.
+        // The day after its last day, the class that ended today is overdue once someone is in
+        // training in it; an empty one leaves its clerk nothing to do.
         w.world.clock.advance(minutes: 24 * 60)
+        #expect(try status(today) == (.training, false))
+        try w.enrol([("李三", 3)], into: today.id!, actor: w.world.clerkA)
         #expect(try status(today) == (.training, true))
+        #expect(try w.store.cohorts(actor: w.world.clerkA, filter: CohortFilter(overdueOnly: true)).map(\.cohort.name) == ["今天开班"])
         #expect(try status(tomorrow) == (.training, false))
     }
 
@@ -368,5 +372,29 @@ import Domain
             #expect(refused.body.contains("the cohort starts on 2026-12-01; nobody can complete it yet"))
         }
         #expect(try w.store.cohortTrainees(cohortId: later.id!, actor: w.world.admin).rows.map(\.status) == [.enrolled])
+    }
+}
+
+/// The bureau may open a class for any training institution or school (the Store allows it);
+/// its form adds the institution, never an evaluation body.
+@Suite struct BureauCohortFormWebTests {
+    @Test func theBureausFormChoosesTheInstitutionAndRefusesNoneChosenBesideIt() async throws {
+        let w = try CohortWorld()
+        defer { w.remove() }
+        try await w.world.withBrowser { browser in
+            try await browser.signInFirstTime("admin")
+            let form = try await browser.get("/cohorts/new")
+            #expect(form.status == .ok && form.body.contains("<select id=\"institution\" name=\"institution\""))
+            #expect(form.body.contains("<option value=\"\(w.world.schoolB.id!)\">中山市乙家政培训中心（"))
+            #expect(!form.body.contains("中山市丙职业技能评价中心"), "evaluation bodies run no classes")
+            var typed = CohortWebTests.validClass
+            let refused = try await browser.post("/cohorts", typed)
+            #expect(refused.status == .badRequest && refused.body.contains("id=\"institution-error\"") && refused.body.contains("请从列表中选择机构"))
+            typed["institution"] = String(w.world.schoolB.id!)
+            let saved = try await browser.post("/cohorts", typed)
+            #expect(saved.status == .seeOther)
+        }
+        let created = try #require(try w.store.cohorts(actor: w.world.admin).rows.first { $0.cohort.name == CohortWebTests.validClass["name"] })
+        #expect(created.cohort.institutionId == w.world.schoolB.id && created.institutionName == "中山市乙家政培训中心")
     }
 }

@@ -10,7 +10,7 @@ public struct CohortSummary: Sendable, Equatable {
     public let withdrawn: Int
     /// Where the class stands on the Store's today (see `CohortStatus`).
     public let status: CohortStatus
-    /// Past its end date and still in training: its clerk has trainees to complete or withdraw.
+    /// Past its end date with trainees still in training: its clerk has them to complete or withdraw.
     public let overdue: Bool
 
     /// Trainees who hold a place: the withdrawn have given theirs up.
@@ -23,7 +23,7 @@ public struct CohortFilter: Sendable, Equatable {
     public var projectCode: String?
     /// An occupation's code: its classes at every level.
     public var occupationCode: String?
-    /// Only classes past their end date and still in training.
+    /// Only classes past their end date with trainees still in training.
     public var overdueOnly: Bool
 
     public init(status: CohortStatus? = nil, projectCode: String? = nil, occupationCode: String? = nil, overdueOnly: Bool = false) {
@@ -123,7 +123,7 @@ extension Store {
             arguments += [status.rawValue]
         }
         if filter.overdueOnly {
-            conditions.append("status = 'training' AND end_date < today")
+            conditions.append("n_enrolled > 0 AND end_date < today")
         }
         let scopeClause = scope.isEmpty ? "" : "WHERE " + scope.joined(separator: " AND ")
         let filterClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
@@ -142,9 +142,10 @@ extension Store {
         let summaries = try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             let status = CohortStatus(rawValue: row["status"]) ?? .training
             let endDate: String = row["end_date"]
+            let enrolled: Int = row["n_enrolled"]
             return CohortSummary(cohort: try Cohort(row: row), institutionName: row["institution_name"],
-                                 enrolled: row["n_enrolled"], completed: row["n_completed"], withdrawn: row["n_withdrawn"],
-                                 status: status, overdue: status == .training && endDate < today.description)
+                                 enrolled: enrolled, completed: row["n_completed"], withdrawn: row["n_withdrawn"],
+                                 status: status, overdue: enrolled > 0 && endDate < today.description)
         }
         let total = page.size == nil ? summaries.count
             : try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(summarised)) \(filterClause)", arguments: arguments) ?? 0
