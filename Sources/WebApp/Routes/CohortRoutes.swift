@@ -31,7 +31,7 @@ extension WebApp {
             let catalog = choices.catalog
             return pages.render("cohorts", title: "培训班", page: CohortListPage(
                 rows: page.rows.map { CohortRow($0, catalog: catalog) },
-                mayOpen: actor.role == .institution,
+                mayOpen: actor.role != .examiner,
                 statuses: CohortStatus.allCases.map {
                     FormOption(value: $0.rawValue, text: "\($0.chineseName) \($0.englishName)", selected: $0 == status)
                 },
@@ -136,6 +136,7 @@ func cohortTargetName(_ cohort: Cohort, catalog: Catalog) -> String {
 
 struct CohortListPage {
     let rows: [CohortRow]
+    /// The clerk opens her classes; the bureau may open one for any training institution.
     let mayOpen: Bool
     let statuses: [FormOption]
     let projects: [FormOption]
