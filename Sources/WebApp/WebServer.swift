@@ -73,6 +73,8 @@ public enum WebServer {
         app.addInstitutionRoutes(to: router)
         app.addInstitutionFormRoutes(to: router)
         app.addUserRoutes(to: router)
+        app.addCohortRoutes(to: router)
+        app.addCohortFormRoutes(to: router)
         app.addAuditRoutes(to: router)
         app.addCatalogRoutes(to: router)
         return router
