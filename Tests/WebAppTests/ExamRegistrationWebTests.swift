@@ -268,6 +268,33 @@ func tableRow(_ body: String, naming name: String) -> String {
         #expect(try r.registrations().isEmpty)
     }
 
+    @Test func aHostileNameIsShownAsTheTextItIsInTheRowsAndTheRefusals() async throws {
+        let r = try RegistrationWorld()
+        defer { r.remove() }
+        let clerk = r.world.clerkA
+        let hostile = try r.store.createCohort(CohortWorld.plan("十月班", start: "2026-10-01", end: "2026-10-31"),
+                                               institutionId: r.world.schoolA.id!, actor: clerk)
+        try r.w.enrol([("<script>alert(1)</script>", 7)], into: hostile.id!, actor: clerk)
+        try r.w.setHours(7, 90, in: hostile.id!, actor: clerk)
+        _ = try r.store.completeTrainees(cohortId: hostile.id!, actor: clerk)
+        let path = "/cohorts/\(hostile.id!)/sessions/\(r.session.id!)/register"
+        let place = try r.w.enrolmentId(7, in: hostile.id!)
+        try await r.world.withBrowser { browser in
+            try await browser.signInFirstTime("clerk.a")
+            let page = try await browser.get(path)
+            #expect(page.body.contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>") && !page.body.contains("<script>alert"))
+            let refused = try await browser.post(path, ["action": "register", "rows": String(place), "years-\(place)": "{{x}}",
+                                                        "choose-\(place)": "on"])
+            #expect(refused.status == .badRequest && refused.body.contains("值 &quot;{{x}}&quot;"))
+            let lacking = try await browser.post(path, ["action": "register", "rows": String(place), "years-\(place)": "1",
+                                                        "choose-\(place)": "on"])
+            #expect(lacking.status == .badRequest)
+            #expect(lacking.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;（\(RegistrationWorld.masked(7))）不符合任何申报条件"))
+            #expect(!lacking.body.contains("<script>alert"))
+        }
+        #expect(try r.registrations().isEmpty)
+    }
+
     @Test func signedOutExaminersAndFormsWithoutTheTokenAreRefused() async throws {
         let r = try RegistrationWorld()
         defer { r.remove() }
