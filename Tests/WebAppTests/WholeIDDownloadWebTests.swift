@@ -57,7 +57,7 @@ func workbookTexts(_ file: URL, sheet: String) throws -> [String] {
             #expect(download.status == .ok)
             #expect(download.headers[.contentDisposition] == "attachment; filename=\"tickets-session-\(r.session.id!).xlsx\"; "
                     + "filename*=UTF-8''%E5%87%86%E8%80%83%E8%AF%81-2026-12-15-%E4%B8%AD%E5%BC%8F%E7%83%B9%E8%B0%83%E5%B8%88%20"
-                    + "%E5%9B%9B%E7%BA%A7%2F%E4%B8%AD%E7%BA%A7%E5%B7%A5.xlsx")
+                    + "%E5%9B%9B%E7%BA%A7%C2%B7%E4%B8%AD%E7%BA%A7%E5%B7%A5.xlsx", "准考证-2026-12-15-中式烹调师 四级·中级工.xlsx")
             let texts = try workbookTexts(download.file, sheet: "准考证 Admission tickets")
             #expect(texts.contains("陈一") && texts.contains("王二") && !texts.contains("钱五"))
             #expect(texts.contains(RegistrationWorld.masked(1)) && texts.contains(RegistrationWorld.masked(2)))
@@ -135,7 +135,8 @@ func workbookTexts(_ file: URL, sheet: String) throws -> [String] {
             defer { try? FileManager.default.removeItem(at: roster.file) }
             #expect(roster.status == .ok)
             #expect(roster.headers[.contentDisposition]
-                    == DownloadName(chinese: "花名册-{{x}}<b>九月班</b>", ascii: "roster-cohort-\(r.done.id!)").contentDisposition)
+                    == DownloadName(chinese: "花名册-{{x}}<b>九月班<·b>", ascii: "roster-cohort-\(r.done.id!)").contentDisposition,
+                    "the class's name, its slash no folder")
             #expect(roster.headers[.contentDisposition]?.contains("filename*=UTF-8''%E8%8A%B1%E5%90%8D%E5%86%8C-%7B%7Bx%7D%7D%3Cb%3E") == true)
             let masked = try workbookTexts(roster.file, sheet: "花名册 Roster")
             #expect(masked.contains("陈一") && masked.contains("赵四") && masked.contains(RegistrationWorld.masked(4)))

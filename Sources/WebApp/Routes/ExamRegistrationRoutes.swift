@@ -58,7 +58,7 @@ extension WebApp {
             let summary = try await store { store in try store.cohort(id: id, actor: actor) }
             return DisclosableDownload(
                 titleZh: "花名册：\(summary.cohort.name)", titleEn: "Cohort roster",
-                name: DownloadName(chinese: "花名册-\(summary.cohort.name)", ascii: "roster-cohort-\(id)"), back: "/cohorts/\(id)",
+                name: DownloadName(chinese: "花名册-\(fileNamePart(summary.cohort.name))", ascii: "roster-cohort-\(id)"), back: "/cohorts/\(id)",
                 write: { store, disclosure, url in
                     _ = try TrainingReports(store: store).cohortRoster(actor: actor, cohortId: id, disclosure: disclosure, to: { url })
                 })
@@ -74,13 +74,19 @@ extension WebApp {
             return DisclosableDownload(
                 titleZh: "准考证：\(session.examDate) \(sheets.summary.targetName)",
                 titleEn: "Admission tickets: \(session.examDate)",
-                name: DownloadName(chinese: "准考证-\(session.examDate)-\(sheets.summary.targetName)", ascii: "tickets-session-\(id)"),
+                name: DownloadName(chinese: "准考证-\(session.examDate)-\(fileNamePart(sheets.summary.targetName))",
+                                   ascii: "tickets-session-\(id)"),
                 back: "/",
                 write: { store, disclosure, url in
                     _ = try ExamReports(store: store).sessionSheet(.admissionTickets, actor: actor, sessionId: id, disclosure: disclosure,
                                                                    to: { url })
                 })
         }
+    }
+
+    /// A name as part of a file name: `四级/中级工` would be a folder to a file system, so `四级·中级工`.
+    private func fileNamePart(_ text: String) -> String {
+        text.replacingOccurrences(of: "/", with: "·").replacingOccurrences(of: "\\", with: "·")
     }
 
     private func registrationIds(_ context: WebContext) throws -> (cohort: Int64, session: Int64) {
