@@ -75,6 +75,7 @@ public enum WebServer {
         app.addUserRoutes(to: router)
         app.addCohortRoutes(to: router)
         app.addCohortFormRoutes(to: router)
+        app.addExamRegistrationRoutes(to: router)
         app.addAuditRoutes(to: router)
         app.addCatalogRoutes(to: router)
         return router

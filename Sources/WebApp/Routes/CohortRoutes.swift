@@ -52,9 +52,10 @@ extension WebApp {
                  try store.catalog())
             }
             let done = request.uri.queryParameters["done"].map(String.init).flatMap(CohortPage.Done.init(rawValue:))
-            return pages.render("cohort", title: summary.cohort.name, page: CohortPage(
-                summary, catalog: catalog, trainees: trainees, done: done,
-                completed: request.uri.queryParameters["n"].flatMap { Int(String($0)) }), context: context)
+            var page = CohortPage(summary, catalog: catalog, trainees: trainees, done: done,
+                                  completed: request.uri.queryParameters["n"].flatMap { Int(String($0)) })
+            page.exams = try await cohortExams(summary, actor: actor)
+            return pages.render("cohort", title: summary.cohort.name, page: page, context: context)
         }
 
         router.get("/cohorts/{id}/trainees/{trainee}/withdraw") { _, context -> Response in
@@ -193,6 +194,8 @@ struct CohortPage {
     let paging: PagingView
     /// Someone is still in training: completing the class can do something.
     let mayComplete: Bool
+    /// The roster downloads and the open sessions its completed trainees may register for.
+    var exams: CohortExamsView?
 
     init(_ summary: CohortSummary, catalog: Catalog, trainees: Page<CohortTrainee>, done: Done?, completed: Int?) {
         row = CohortRow(summary, catalog: catalog)
