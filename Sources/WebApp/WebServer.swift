@@ -77,6 +77,7 @@ public enum WebServer {
         app.addCohortFormRoutes(to: router)
         app.addAuditRoutes(to: router)
         app.addCatalogRoutes(to: router)
+        app.addApprenticeshipAreaRoutes(to: router)
         return router
     }
 }
