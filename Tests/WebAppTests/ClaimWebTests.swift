@@ -132,4 +132,24 @@ import Spreadsheet
             #expect(preview.body.contains("1 本，合计 1,500.00 元") && !preview.body.contains("已在申领"))
         }
     }
+
+    @Test func theBureauReadsEveryInstitutionsRecordedClaimsAndClaimsFromTheCommandLine() async throws {
+        let w = try ApprenticeWorld()
+        defer { w.remove() }
+        let period = try Period.parse("2026Q4").range
+        let claim = try #require(try w.store.subsidyClaim(institutionId: w.world.schoolA.id!, period: period, record: true,
+                                                          actor: w.world.clerkA).id)
+        try await w.world.withBrowser { browser in
+            try await browser.signInFirstTime("admin")
+            let page = try await browser.get("/claims?period=2026Q4")
+            #expect(page.status == .ok && page.body.contains("skillcert cert claims --institution"))
+            #expect(page.body.contains("href=\"/claims/\(claim)\"") && page.body.contains("中山市甲烹饪培训学校"))
+            #expect(!page.body.contains("登记申领（"))
+            let recorded = try await browser.get("/claims/\(claim)")
+            #expect(recorded.status == .ok && recorded.body.contains(ApprenticeWorld.ownCertificate))
+            let refused = try await browser.post("/claims", ["period": "2026Q4"])
+            #expect(refused.status == .notFound)
+        }
+        #expect(try w.store.recordedSubsidyClaims(actor: w.world.admin).count == 1)
+    }
 }

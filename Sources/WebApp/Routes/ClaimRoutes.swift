@@ -101,7 +101,8 @@ extension WebApp {
             return (recorded, preview, apprentices)
         }
         return pages.render("claims", title: "补贴申领", page: ClaimsPage(
-            typed: typed, period: period, errors: errors, preview: preview, apprentices: apprentices, recorded: recorded),
+            typed: typed, period: period, errors: errors, preview: preview, apprentices: apprentices, recorded: recorded,
+            forBureau: institutionId == nil),
                             status: errors.isEmpty ? status : .badRequest, context: context)
     }
 
@@ -136,9 +137,12 @@ struct ClaimsPage {
     let noApprenticeClaims: Bool
     let recorded: [RecordedClaimRow]
     let sheetHref: String?
+    /// The bureau reads every institution's recorded claims here and claims from the command line.
+    let forBureau: Bool
 
     init(typed: String, period: Period?, errors: FormErrors, preview: SubsidyClaim?, apprentices: [ApprenticeClaim],
-         recorded: [RecordedClaimSummary]) {
+         recorded: [RecordedClaimSummary], forBureau: Bool) {
+        self.forBureau = forBureau
         self.period = FormInput("period", field: .period, value: typed, errors: errors, required: true,
                                 hintZh: "证书发证所在的季度或年度，如 2026Q4 或 2026。",
                                 hintEn: "The quarter or year the certificates were issued in, e.g. 2026Q4 or 2026.")
