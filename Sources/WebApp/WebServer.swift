@@ -78,6 +78,7 @@ public enum WebServer {
         app.addExamRegistrationRoutes(to: router)
         app.addAuditRoutes(to: router)
         app.addCatalogRoutes(to: router)
+        app.addApprenticeshipAreaRoutes(to: router)
         return router
     }
 }

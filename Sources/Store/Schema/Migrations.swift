@@ -17,6 +17,7 @@ enum Migrations {
         migrator.registerMigration("v7-lookup-indexes", migrate: lookupIndexes)
         migrator.registerMigration("v8-sign-in", migrate: signIn)
         migrator.registerMigration("v9-audit-filters", migrate: auditFilters)
+        migrator.registerMigration("v11-enterprise-lists", migrate: enterpriseLists)
         return migrator
     }
 
@@ -603,6 +604,28 @@ enum Migrations {
             CREATE INDEX audit_events_action ON audit_events(action, at);
             DROP INDEX audit_events_entity;
             CREATE INDEX audit_events_entity ON audit_events(entity, entity_key, at);
+            """)
+    }
+
+    /// Each institution's list of the enterprises it works with: those it recorded (or found
+    /// already on file when it came to record them). An enterprise it trains apprentices for is
+    /// on its list through the apprenticeship itself. Enterprises recorded before the lists
+    /// existed join the list of the institution whose user recorded them, as the audit trail says.
+    private static func enterpriseLists(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE institution_enterprises (
+                institution_id INTEGER NOT NULL REFERENCES institutions(id),
+                enterprise_id INTEGER NOT NULL REFERENCES enterprises(id),
+                added_at TEXT NOT NULL,
+                PRIMARY KEY (institution_id, enterprise_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX institution_enterprises_enterprise ON institution_enterprises(enterprise_id);
+            INSERT OR IGNORE INTO institution_enterprises (institution_id, enterprise_id, added_at)
+                SELECT u.institution_id, e.id, a.at
+                FROM audit_events a
+                JOIN users u ON u.login = a.actor_login
+                JOIN enterprises e ON CAST(e.id AS TEXT) = a.entity_key
+                WHERE a.action = 'enterprise.create' AND a.entity = 'enterprises' AND u.institution_id IS NOT NULL;
             """)
     }
 }
