@@ -113,7 +113,7 @@ public enum AdmissionTicketPDF {
         y = max(y, 92) + 4
         canvas.text("考试安排 Exam schedule", x: left, y: y, size: 12, font: .serif, bold: true)
         y += 8
-        let columns: [(String, Double)] = [("科目 Part", 40), ("考场 Room", 46), ("座位 Seat", 22), ("日期 Date", 28), ("时长 Duration", 34)]
+        let columns: [(String, Double)] = [("科目 Part", 38), ("考场 Room", 44), ("座位 Seat", 18), ("日期 Date", 26), ("时长 Duration", 44)]
         var x = left
         for (heading, columnWidth) in columns {
             canvas.text(heading, x: x + 1, y: y, width: columnWidth - 2, size: 9, bold: true)

@@ -17,6 +17,7 @@ enum Migrations {
         migrator.registerMigration("v7-lookup-indexes", migrate: lookupIndexes)
         migrator.registerMigration("v8-sign-in", migrate: signIn)
         migrator.registerMigration("v9-audit-filters", migrate: auditFilters)
+        migrator.registerMigration("v10-i18-printing-certificate-layout", migrate: certificateLayout)
         return migrator
     }
 
@@ -603,6 +604,22 @@ enum Migrations {
             CREATE INDEX audit_events_action ON audit_events(action, at);
             DROP INDEX audit_events_entity;
             CREATE INDEX audit_events_entity ON audit_events(entity, entity_key, at);
+            """)
+    }
+
+    /// Where the fields of a printed certificate sit (catalog file certificate_layout.csv). A
+    /// database from before this migration has no layout until its catalog is synced; printing
+    /// says so.
+    private static func certificateLayout(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE catalog_certificate_layout (
+                field TEXT PRIMARY KEY NOT NULL,
+                label TEXT NOT NULL,
+                x_mm REAL NOT NULL,
+                y_mm REAL NOT NULL,
+                width_mm REAL NOT NULL,
+                font_size_pt REAL
+            );
             """)
     }
 }
