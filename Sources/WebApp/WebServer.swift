@@ -77,6 +77,7 @@ public enum WebServer {
         app.addCohortFormRoutes(to: router)
         app.addAuditRoutes(to: router)
         app.addCatalogRoutes(to: router)
+        app.addVerifyRoutes(to: router)
         return router
     }
 }

@@ -34,8 +34,8 @@ extension Store {
             let layout = try Catalog.fetch(db).certificateLayout
             guard !layout.isEmpty else {
                 throw StoreError.conflict(
-                    reasonZh: "数据库中的目录没有证书版式（certificate_layout.csv）：请先运行 skillcert catalog sync",
-                    reasonEn: "the database's catalog has no certificate layout (certificate_layout.csv): run skillcert catalog sync first")
+                    reasonZh: "数据库中的目录没有证书版式（certificate_layout.csv）：请先同步目录",
+                    reasonEn: "the database's catalog has no certificate layout (certificate_layout.csv): sync the catalog first")
             }
             let lines: [CertificateLine]
             switch batch {
