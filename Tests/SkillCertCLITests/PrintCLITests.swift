@@ -64,4 +64,15 @@ import PDFTestSupport
             .contains("certificate-\(number).pdf"))
         #expect(workspace.run("cert", "print").status != 0)
     }
+
+    @Test func theDemoPrintsTheVerificationAddressOfOneOfItsCertificates() throws {
+        let workspace = try Workspace()
+        let run = workspace.run("demo", "--scale", "tiny", "--catalog", Workspace.catalogDirectory.path, "--db", "demo.sqlite")
+        #expect(run.status == 0, "\(run.stderr)")
+        let line = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("证书查验 Verify a certificate: ") })
+        let match = try #require(line.firstMatch(of: /http:\/\/127\.0\.0\.1:8080\/verify\?number=([0-9A-Z]+)（持证人 holder: (.+)）/))
+        let verified = workspace.run("cert", "verify", String(match.1), "--name", String(match.2), "--db", "demo.sqlite")
+        #expect(verified.stdout.hasPrefix("有效 VALID"), "\(verified.stdout)\(verified.stderr)")
+        #expect(workspace.run("demo", "--accounts", "--db", "demo.sqlite").stdout.contains(String(line)))
+    }
 }
