@@ -23,6 +23,13 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // By the path of its own .pc file, which keeps glib's `-pthread` out (see the file).
+        .systemLibrary(
+            name: "CCairoPango",
+            pkgConfig: Context.packageDirectory + "/Sources/CCairoPango/pangocairo.pc",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(name: "Domain"),
         .target(
             name: "Store",
@@ -40,11 +47,12 @@ let package = Package(
             dependencies: ["Domain", "Spreadsheet", .product(name: "CSV", package: "CSV.swift")]
         ),
         .target(name: "Reports", dependencies: ["Domain", "Store", "Spreadsheet"]),
+        .target(name: "Printing", dependencies: ["Domain", "CCairoPango", "CQREncode"]),
         .target(name: "DemoYear", dependencies: ["Domain", "Store", "Services"]),
         .target(
             name: "Services",
             dependencies: [
-                "Domain", "Store", "Intake", "Reports",
+                "Domain", "Store", "Intake", "Reports", "Printing",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -73,9 +81,11 @@ let package = Package(
             dependencies: ["Spreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Domain", "Spreadsheet"]),
+        .target(name: "PDFTestSupport", path: "Tests/PDFTestSupport"),
+        .testTarget(name: "PrintingTests", dependencies: ["Printing", "Domain", "PDFTestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Spreadsheet", "Domain", "Intake"]),
         .testTarget(name: "DemoYearTests", dependencies: ["DemoYear", "Store", "Domain", "Intake", "Services"]),
-        .testTarget(name: "ServicesTests", dependencies: ["Services", "Store", "Domain", "Intake", "Spreadsheet"]),
+        .testTarget(name: "ServicesTests", dependencies: ["Services", "Store", "Domain", "Intake", "Spreadsheet", "PDFTestSupport"]),
         .testTarget(
             name: "WebAppTests",
             dependencies: [
@@ -84,7 +94,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "SkillCertCLITests", dependencies: ["SkillCertCLI", "Spreadsheet", "Store", "Domain", "Services"]),
+        .testTarget(name: "SkillCertCLITests", dependencies: ["SkillCertCLI", "Spreadsheet", "Store", "Domain", "Services", "PDFTestSupport"]),
     ]
 )
 

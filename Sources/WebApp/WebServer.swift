@@ -79,6 +79,7 @@ public enum WebServer {
         app.addAuditRoutes(to: router)
         app.addCatalogRoutes(to: router)
         app.addApprenticeshipAreaRoutes(to: router)
+        app.addVerifyRoutes(to: router)
         return router
     }
 }

@@ -18,6 +18,7 @@ enum Migrations {
         migrator.registerMigration("v8-sign-in", migrate: signIn)
         migrator.registerMigration("v9-audit-filters", migrate: auditFilters)
         migrator.registerMigration("v11-enterprise-lists", migrate: enterpriseLists)
+        migrator.registerMigration("v12-certificate-layout", migrate: certificateLayout)
         return migrator
     }
 
@@ -626,6 +627,22 @@ enum Migrations {
                 JOIN users u ON u.login = a.actor_login
                 JOIN enterprises e ON CAST(e.id AS TEXT) = a.entity_key
                 WHERE a.action = 'enterprise.create' AND a.entity = 'enterprises' AND u.institution_id IS NOT NULL;
+            """)
+    }
+
+    /// Where the fields of a printed certificate sit (catalog file certificate_layout.csv). A
+    /// database from before this migration has no layout until its catalog is synced; printing
+    /// says so.
+    private static func certificateLayout(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE catalog_certificate_layout (
+                field TEXT PRIMARY KEY NOT NULL,
+                label TEXT NOT NULL,
+                x_mm REAL NOT NULL,
+                y_mm REAL NOT NULL,
+                width_mm REAL NOT NULL,
+                font_size_pt REAL
+            );
             """)
     }
 }
