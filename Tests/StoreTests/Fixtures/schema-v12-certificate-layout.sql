@@ -20,6 +20,7 @@ CREATE INDEX exam_registrations_person ON exam_registrations(person_id);
 CREATE INDEX exam_room_examiners_examiner ON exam_room_examiners(examiner_id);
 CREATE UNIQUE INDEX examiner_qualifications_key
     ON examiner_qualifications(examiner_id, coalesce(occupation_code, special_ability_code));
+CREATE INDEX institution_enterprises_enterprise ON institution_enterprises(enterprise_id);
 CREATE INDEX mismatch_settlements_registration ON mismatch_settlements(registration_id);
 CREATE INDEX score_amendments_registration ON score_amendments(registration_id);
 CREATE INDEX score_entries_part ON score_entries(registration_id, part);
@@ -318,6 +319,12 @@ CREATE TABLE examiners (
     user_id INTEGER UNIQUE REFERENCES users(id),
     created_at TEXT NOT NULL
 );
+CREATE TABLE institution_enterprises (
+    institution_id INTEGER NOT NULL REFERENCES institutions(id),
+    enterprise_id INTEGER NOT NULL REFERENCES enterprises(id),
+    added_at TEXT NOT NULL,
+    PRIMARY KEY (institution_id, enterprise_id)
+) WITHOUT ROWID;
 CREATE TABLE institution_persons (
     institution_id INTEGER NOT NULL REFERENCES institutions(id),
     person_id INTEGER NOT NULL REFERENCES persons(id),
