@@ -459,6 +459,26 @@ import Spreadsheet
         #expect(try w.auditActions(w.own).contains("cohort.hours-import"))
     }
 
+    @Test func aFileThatIsNoListSaysWhyAndOffersNothingToRecord() async throws {
+        let w = try UploadWorld()
+        defer { w.remove() }
+        try await w.withBrowser { browser in
+            try await browser.signInFirstTime("clerk.a")
+            let path = try await Self.uploadList(browser, w.own, "备注,日期\n你好,2026-11-01\n", name: "随便.csv")
+            let page = try await browser.waitForUpload(path)
+            #expect(page.status == .ok)
+            #expect(page.body.contains("无法读取这个文件") && page.body.contains("The file could not be read"))
+            #expect(page.body.contains("随便.csv") && page.body.contains("身份证号"), "names the file and the missing column")
+            #expect(!page.body.contains("/confirm"))
+            #expect(try await browser.post(path + "/confirm", ["rows": "all"]).location == path, "nothing to confirm")
+            // No file chosen at all.
+            try await browser.get("/cohorts/\(w.own)/trainee-list")
+            let none = try await browser.upload("/cohorts/\(w.own)/trainee-list/upload", fileName: "", bytes: [])
+            #expect(none.status == .badRequest && none.body.contains("没有选择文件"))
+        }
+        #expect(try w.trainees(w.own).isEmpty)
+    }
+
     @Test func discardingAnUploadRemovesItsFileAndRecordsNothing() async throws {
         let w = try UploadWorld()
         defer { w.remove() }

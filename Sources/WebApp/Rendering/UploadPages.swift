@@ -4,39 +4,48 @@ import Domain
 import Services
 import Store
 
-/// The page that takes a list for a class: what the file must hold, the template (for a
-/// trainee list), the size limit, and the file input.
+/// The page that takes a list: what the file must hold, the template (for a trainee or an
+/// apprentice list), the size limit, and the file input.
 struct UploadFormPage {
-    let cohortId: Int64
-    let cohortName: String
+    let backHref: String
+    let backText: String
     let titleZh: String
     let titleEn: String
     let action: String
     /// `20 MB`.
     let limit: String
-    /// The trainee list has a template to download.
     let templateHref: String?
+    let templateZh: String
+    let templateEn: String
     let columnsZh: String
     let columnsEn: String
     let refusal: FormMessage?
 
-    init(_ kind: UploadKind, _ summary: CohortSummary, limitBytes: Int, refusal: FormMessage? = nil) {
-        cohortId = summary.cohort.id!
-        cohortName = summary.cohort.name
+    init(_ kind: UploadKind, _ place: UploadPlace, limitBytes: Int, refusal: FormMessage? = nil) {
+        backHref = place.backHref
+        backText = place.backText
         titleZh = kind.titleZh
         titleEn = kind.titleEn
-        action = "/cohorts/\(cohortId)/\(kind.rawValue)/upload"
+        action = place.formPath + "/upload"
         limit = UploadRefusal.size(limitBytes)
         self.refusal = refusal
+        templateHref = kind == .hoursSheet ? nil : place.formPath + "/template"
         switch kind {
         case .traineeList:
-            templateHref = "/cohorts/\(cohortId)/trainee-list/template"
+            templateZh = "下载学员名单模板"
+            templateEn = "Download the trainee list template"
             columnsZh = "必填列：身份证号、姓名；可选列：手机号码、文化程度、户籍类型、重点群体。"
             columnsEn = "Required columns: national ID, name; optional: phone, education, household type, key groups."
         case .hoursSheet:
-            templateHref = nil
+            templateZh = ""
+            templateEn = ""
             columnsZh = "必填列：身份证号、出勤学时（累计学时，如 64 或 64.5）；可选列：姓名（填写时须与记录一致）。"
             columnsEn = "Required columns: national ID, hours attended (the total, e.g. 64 or 64.5); optional: name (checked against the record when given)."
+        case .apprenticeList:
+            templateZh = "下载学徒名单模板"
+            templateEn = "Download the apprentice list template"
+            columnsZh = "按模板填写：企业统一社会信用代码、身份证号、姓名、职业、目标等级、劳动合同和学徒培养的日期、导师。名单须全部通过检查才能登记。"
+            columnsEn = "Fill in the template: the enterprise's credit code, national ID, name, occupation, target level, contract and apprenticeship dates, mentors. A list is registered only when every row passes."
         }
     }
 }
@@ -46,8 +55,8 @@ struct UploadFormPage {
 struct UploadPage {
     static let refreshSeconds = 2
 
-    let cohortId: Int64
-    let cohortName: String
+    let backHref: String
+    let backText: String
     let titleZh: String
     let titleEn: String
     let fileName: String
@@ -80,6 +89,8 @@ struct UploadPage {
         let mayRecordAll: Bool
         /// Some refused and some valid: "record only the valid rows".
         let mayRecordValid: Bool
+        /// Refused rows in a list that is recorded whole or not at all.
+        let mustFixAll: Bool
         let nothingToRecord: Bool
     }
 
@@ -105,13 +116,13 @@ struct UploadPage {
 
     static let rowsPerPage = 50
 
-    init(_ job: UploadJob, cohort: Cohort, pageNumber: Int, refusal: FormMessage? = nil) {
-        cohortId = job.owner.cohortId
-        cohortName = cohort.name
+    init(_ job: UploadJob, place: UploadPlace, pageNumber: Int, refusal: FormMessage? = nil) {
+        backHref = place.backHref
+        backText = place.backText
         titleZh = job.kind.titleZh
         titleEn = job.kind.titleEn
         fileName = job.file.lastPathComponent
-        base = "/cohorts/\(job.owner.cohortId)/uploads/\(job.id)"
+        base = place.page(job.id)
         self.refusal = refusal
         var inProgress: Progress?, preview: Preview?, result: Result?, failure: FormMessage?
         switch job.state {
@@ -127,8 +138,9 @@ struct UploadPage {
                 errorsHref: outcome.errorWorkbook == nil ? nil : base + "/errors",
                 ignoredColumns: outcome.ignoredColumns.isEmpty ? nil : outcome.ignoredColumns.joined(separator: "、"),
                 mayRecordAll: outcome.refusedCount == 0 && outcome.recorded > 0,
-                mayRecordValid: outcome.refusedCount > 0 && outcome.recorded > 0,
-                nothingToRecord: outcome.recorded == 0)
+                mayRecordValid: job.kind.recordsValidRowsAlone && outcome.refusedCount > 0 && outcome.recorded > 0,
+                mustFixAll: !job.kind.recordsValidRowsAlone && outcome.refusedCount > 0,
+                nothingToRecord: outcome.recorded == 0 && (job.kind.recordsValidRowsAlone || outcome.refusedCount == 0))
         case .recorded(let outcome):
             let (lines, paging) = Self.refusedPage(outcome, number: pageNumber, path: base)
             result = Result(committed: outcome.committed, recorded: outcome.recorded, alreadyPresent: outcome.alreadyPresent,

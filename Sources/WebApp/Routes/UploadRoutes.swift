@@ -20,15 +20,15 @@ extension WebApp {
     func addUploadRoutes(to router: Router<WebContext>) {
         for kind in [UploadKind.traineeList, .hoursSheet] {
             router.get("/cohorts/{id}/\(kind.rawValue)") { _, context -> Response in
-                let actor = try context.signedIn.user
-                let id = try uploadCohortId(context)
-                let summary = try await store { store in try store.cohort(id: id, actor: actor) }
-                return pages.render("upload-form", title: kind.titleZh,
-                                    page: UploadFormPage(kind, summary, limitBytes: uploadReceiver.limitBytes), context: context)
+                let (place, _) = try await cohortPlace(kind, context)
+                return uploadForm(kind, place, context: context)
             }
 
             router.post("/cohorts/{id}/\(kind.rawValue)/upload") { request, context -> Response in
-                try await receiveUpload(kind, request, context: context)
+                let actor = try context.signedIn.user
+                // Refused or out of scope before a byte of the file is read.
+                let (place, id) = try await cohortPlace(kind, context)
+                return try await receiveUpload(kind, place, owner: UploadJob.Owner(login: actor.login, cohortId: id), request, context: context)
             }
         }
 
@@ -42,64 +42,44 @@ extension WebApp {
         }
 
         router.get("/cohorts/{id}/uploads/{upload}") { request, context -> Response in
-            let (job, summary) = try await uploadJob(context)
-            let number = PagingView.requestedPage(request.uri.queryParameters["page"].map(String.init))
-            let page = UploadPage(job, cohort: summary.cohort, pageNumber: number)
-            var response = pages.render("upload", title: job.kind.titleZh, page: page, context: context)
-            // `Refresh: 2`: with or without JavaScript, the browser asks again until the check
-            // or the recording is done.
-            if page.inProgress != nil { response.headers[.init("Refresh")!] = String(UploadPage.refreshSeconds) }
-            return response
+            let (job, place) = try await cohortUpload(context)
+            return uploadPage(job, place, request, context: context)
         }
 
         router.get("/cohorts/{id}/uploads/{upload}/errors") { _, context -> Response in
-            let (job, _) = try await uploadJob(context)
-            guard case .checked(let outcome) = job.state, let workbook = outcome.errorWorkbook else { throw WebError.notFound }
-            let stem = (job.file.lastPathComponent as NSString).deletingPathExtension
-            return try await workbookDownload(name: DownloadName(chinese: "\(stem)-错误行", ascii: "import-errors")) { _, _, url in
-                try FileManager.default.copyItem(at: workbook, to: url)
-            }
+            let (job, _) = try await cohortUpload(context)
+            return try await errorWorkbookDownload(job)
         }
 
         router.post("/cohorts/{id}/uploads/{upload}/confirm") { _, context -> Response in
-            let actor = try context.signedIn.user
-            let (job, summary) = try await uploadJob(context)
-            let back = "/cohorts/\(job.owner.cohortId)/uploads/\(job.id)"
-            // Already recording or recorded (a second click): its page says how it goes.
-            guard case .checked(let outcome) = job.state else { return .redirect(to: back, type: .normal) }
-            let mode: ImportMode
-            switch context.form.text("rows") {
-            case "all" where outcome.refusedCount == 0 && outcome.recorded > 0: mode = .allOrNothing
-            case "valid" where outcome.recorded > 0: mode = .acceptValid
-            default:
-                let page = UploadPage(job, cohort: summary.cohort, pageNumber: 1,
-                                      refusal: FormMessage(Rejection("没有可以这样记录的行：请按本页的按钮确认。",
-                                                                     "there are no rows to record that way: confirm with this page's buttons.")))
-                return pages.render("upload", title: job.kind.titleZh, page: page, status: .badRequest, context: context)
-            }
-            guard uploads.beginRecording(job.id, owner: job.owner) else { return .redirect(to: back, type: .normal) }
-            startImport(job, actor: actor, mode: mode, preview: false)
-            return .redirect(to: back, type: .normal)
+            let (job, place) = try await cohortUpload(context)
+            return try confirmUpload(job, place, context: context)
         }
 
         router.post("/cohorts/{id}/uploads/{upload}/discard") { _, context -> Response in
-            let (job, _) = try await uploadJob(context)
-            if case .recording = job.state { return .redirect(to: "/cohorts/\(job.owner.cohortId)/uploads/\(job.id)", type: .normal) }
-            uploads.clean(job.id, forget: true)
-            return .redirect(to: "/cohorts/\(job.owner.cohortId)", type: .normal)
+            let (job, place) = try await cohortUpload(context)
+            return discardUpload(job, place)
         }
 
+        addApprenticeListRoutes(to: router)
         addTraineeHoursRoutes(to: router)
     }
 
+    // MARK: What every upload does, wherever it belongs
+
+    func uploadForm(_ kind: UploadKind, _ place: UploadPlace, refusal: FormMessage? = nil,
+                    status: HTTPResponse.Status = .ok, context: WebContext) -> Response {
+        pages.render("upload-form", title: kind.titleZh,
+                     page: UploadFormPage(kind, place, limitBytes: uploadReceiver.limitBytes, refusal: refusal),
+                     status: status, context: context)
+    }
+
     /// Streams the posted file into a new upload folder and starts its check; the browser goes
-    /// to the upload's page, which shows the check's progress and then its preview.
-    private func receiveUpload(_ kind: UploadKind, _ request: Request, context: WebContext) async throws -> Response {
+    /// to the upload's page, which shows the check's progress and then its preview. The caller
+    /// has checked that the user may send this list here.
+    func receiveUpload(_ kind: UploadKind, _ place: UploadPlace, owner: UploadJob.Owner, _ request: Request,
+                       context: WebContext) async throws -> Response {
         let session = try context.signedIn
-        let actor = session.user
-        let id = try uploadCohortId(context)
-        // Refused or out of scope before a byte of the file is read.
-        let summary = try await store { store in try store.cohort(id: id, actor: actor) }
         uploads.sweep()
         let (uploadId, folder) = try uploads.newFolder()
         let received: UploadReceiver.Received
@@ -108,15 +88,60 @@ extension WebApp {
         } catch {
             try? FileManager.default.removeItem(at: folder)
             guard let refusal = error as? UploadRefusal else { throw error }
-            let page = UploadFormPage(kind, summary, limitBytes: uploadReceiver.limitBytes, refusal: FormMessage(refusal))
-            let status: HTTPResponse.Status = refusal == .tooLarge(limitBytes: uploadReceiver.limitBytes) ? .contentTooLarge : .badRequest
-            return pages.render("upload-form", title: kind.titleZh, page: page, status: status, context: context)
+            let tooLarge = refusal == .tooLarge(limitBytes: uploadReceiver.limitBytes)
+            return uploadForm(kind, place, refusal: FormMessage(refusal), status: tooLarge ? .contentTooLarge : .badRequest, context: context)
         }
-        let job = UploadJob(id: uploadId, owner: UploadJob.Owner(login: actor.login, cohortId: id), kind: kind, folder: folder,
-                            file: received.file, created: Date())
+        let job = UploadJob(id: uploadId, owner: owner, kind: kind, folder: folder, file: received.file, created: Date())
         uploads.add(job)
-        startImport(job, actor: actor, mode: .acceptValid, preview: true)
-        return .redirect(to: "/cohorts/\(id)/uploads/\(uploadId)", type: .normal)
+        startImport(job, actor: session.user, mode: .acceptValid, preview: true)
+        return .redirect(to: place.page(uploadId), type: .normal)
+    }
+
+    /// The upload's page: progress (refreshing itself), preview, result or failure.
+    func uploadPage(_ job: UploadJob, _ place: UploadPlace, _ request: Request, context: WebContext) -> Response {
+        let number = PagingView.requestedPage(request.uri.queryParameters["page"].map(String.init))
+        let page = UploadPage(job, place: place, pageNumber: number)
+        var response = pages.render("upload", title: job.kind.titleZh, page: page, context: context)
+        // `Refresh: 2`: with or without JavaScript, the browser asks again until the check or
+        // the recording is done.
+        if page.inProgress != nil { response.headers[.init("Refresh")!] = String(UploadPage.refreshSeconds) }
+        return response
+    }
+
+    /// The workbook of the rows the check refused, under the file's name.
+    func errorWorkbookDownload(_ job: UploadJob) async throws -> Response {
+        guard case .checked(let outcome) = job.state, let workbook = outcome.errorWorkbook else { throw WebError.notFound }
+        let stem = (job.file.lastPathComponent as NSString).deletingPathExtension
+        return try await workbookDownload(name: DownloadName(chinese: "\(stem)-错误行", ascii: "import-errors")) { _, _, url in
+            try FileManager.default.copyItem(at: workbook, to: url)
+        }
+    }
+
+    /// Records a checked upload as the user chose: every row (none refused) or the valid ones.
+    func confirmUpload(_ job: UploadJob, _ place: UploadPlace, context: WebContext) throws -> Response {
+        let actor = try context.signedIn.user
+        let back = place.page(job.id)
+        // Already recording or recorded (a second click): its page says how it goes.
+        guard case .checked(let outcome) = job.state else { return .redirect(to: back, type: .normal) }
+        let mode: ImportMode
+        switch context.form.text("rows") {
+        case "all" where outcome.refusedCount == 0 && outcome.recorded > 0: mode = .allOrNothing
+        case "valid" where job.kind.recordsValidRowsAlone && outcome.recorded > 0: mode = .acceptValid
+        default:
+            let page = UploadPage(job, place: place, pageNumber: 1, refusal: FormMessage(Rejection(
+                "没有可以这样记录的行：请按本页的按钮确认。", "there are no rows to record that way: confirm with this page's buttons.")))
+            return pages.render("upload", title: job.kind.titleZh, page: page, status: .badRequest, context: context)
+        }
+        guard uploads.beginRecording(job.id, owner: job.owner) else { return .redirect(to: back, type: .normal) }
+        startImport(job, actor: actor, mode: mode, preview: false)
+        return .redirect(to: back, type: .normal)
+    }
+
+    /// Forgets an upload not being recorded, and removes its file.
+    func discardUpload(_ job: UploadJob, _ place: UploadPlace) -> Response {
+        if case .recording = job.state { return .redirect(to: place.page(job.id), type: .normal) }
+        uploads.clean(job.id, forget: true)
+        return .redirect(to: place.backHref, type: .normal)
     }
 
     /// Runs the check (a preview) or the recording of an upload in the background, on the Store's
@@ -139,20 +164,30 @@ extension WebApp {
         uploads.setTask(job.id, task)
     }
 
+    // MARK: A class's uploads
+
     private func uploadCohortId(_ context: WebContext) throws -> Int64 {
         guard let id = context.parameters.get("id", as: Int64.self) else { throw WebError.notFound }
         return id
     }
 
+    /// The class of the address, within the user's scope, as the place of its uploads.
+    private func cohortPlace(_ kind: UploadKind, _ context: WebContext) async throws -> (UploadPlace, Int64) {
+        let actor = try context.signedIn.user
+        let id = try uploadCohortId(context)
+        let summary = try await store { store in try store.cohort(id: id, actor: actor) }
+        return (kind.place(UploadJob.Owner(login: actor.login, cohortId: id), cohortName: summary.cohort.name), id)
+    }
+
     /// The upload of the address, if it is the signed-in user's and was sent for this class,
     /// which must still be within her scope.
-    private func uploadJob(_ context: WebContext) async throws -> (UploadJob, CohortSummary) {
+    private func cohortUpload(_ context: WebContext) async throws -> (UploadJob, UploadPlace) {
         let actor = try context.signedIn.user
         let id = try uploadCohortId(context)
         let summary = try await store { store in try store.cohort(id: id, actor: actor) }
         guard let uploadId = context.parameters.get("upload"),
               let job = uploads.job(uploadId, owner: UploadJob.Owner(login: actor.login, cohortId: id)) else { throw WebError.notFound }
-        return (job, summary)
+        return (job, job.kind.place(job.owner, cohortName: summary.cohort.name))
     }
 }
 
@@ -160,11 +195,11 @@ extension UploadJob {
     /// Why a list could not be read or checked at all, as its page says it. The server's own
     /// trouble (a folder it cannot write) is not the user's to read about in detail.
     static func failure(_ error: any Error) -> State {
-        if error is ErrorWorkbookNotWritten || !(error is any BilingualError) {
+        guard let error = error as? any BilingualError, !(error is ErrorWorkbookNotWritten) else {
             return .failed(chinese: "服务器无法处理这个文件，请稍后再试；问题持续时请联系管理员。",
                            english: "the server could not process this file: try again later; if it persists, tell the administrator.")
         }
-        let message = FormMessage(error as! any BilingualError)
+        let message = FormMessage(error)
         return .failed(chinese: message.zh, english: message.en)
     }
 }

@@ -109,10 +109,11 @@ final class UploadJobs: @unchecked Sendable {
 
 /// One uploaded list.
 struct UploadJob: Sendable {
-    /// Whose it is: the user who sent it, for the class it was sent for.
+    /// Whose it is: the user who sent it, for the class it was sent for (none for an apprentice
+    /// list, which is the user's institution's).
     struct Owner: Hashable, Sendable {
         let login: String
-        let cohortId: Int64
+        let cohortId: Int64?
     }
 
     enum State: Sendable {
@@ -143,15 +144,30 @@ struct UploadJob: Sendable {
     var recordErrorFolder: URL { folder.appendingPathComponent("record") }
 }
 
-/// The lists a class page takes, each read and recorded by its Services import.
+/// Where an upload belongs: the page it came from, its form, and its own pages.
+struct UploadPlace: Sendable {
+    let backHref: String
+    let backText: String
+    /// The form's page; the file is posted to `…/upload`, a template is at `…/template`.
+    let formPath: String
+    /// An upload's page is `<uploadsPath>/<id>`.
+    let uploadsPath: String
+
+    func page(_ id: String) -> String { "\(uploadsPath)/\(id)" }
+}
+
+/// The lists the web app takes, each read and recorded by its Services import: a class's
+/// trainee list and hours sheet, and an apprentice list.
 enum UploadKind: String, Sendable {
     case traineeList = "trainee-list"
     case hoursSheet = "hours-sheet"
+    case apprenticeList = "apprentice-list"
 
     var titleZh: String {
         switch self {
         case .traineeList: "导入学员名单"
         case .hoursSheet: "导入学时表"
+        case .apprenticeList: "导入学徒名单"
         }
     }
 
@@ -159,6 +175,23 @@ enum UploadKind: String, Sendable {
         switch self {
         case .traineeList: "Upload a trainee list"
         case .hoursSheet: "Upload an hours sheet"
+        case .apprenticeList: "Upload an apprentice list"
+        }
+    }
+
+    /// Whether the valid rows may be recorded without the refused ones: not for an apprentice
+    /// list, which is registered whole or not at all.
+    var recordsValidRowsAlone: Bool { self != .apprenticeList }
+
+    /// Where the upload's pages are, and the page it came from.
+    func place(_ owner: UploadJob.Owner, cohortName: String?) -> UploadPlace {
+        switch owner.cohortId {
+        case let id?:
+            UploadPlace(backHref: "/cohorts/\(id)", backText: cohortName ?? "", formPath: "/cohorts/\(id)/\(rawValue)",
+                        uploadsPath: "/cohorts/\(id)/uploads")
+        case nil:
+            UploadPlace(backHref: "/apprenticeships", backText: "学徒 Apprentices", formPath: "/apprentice-lists",
+                        uploadsPath: "/apprentice-lists/uploads")
         }
     }
 
@@ -168,13 +201,18 @@ enum UploadKind: String, Sendable {
         let request = ImportRequest(file: job.file, actor: actor,
                                     errorFolder: preview ? job.checkErrorFolder : job.recordErrorFolder)
         let today = threads.store.today
-        switch self {
-        case .traineeList:
-            let listImport = TraineeListImport(cohortId: job.owner.cohortId, request: request, mode: mode, preview: preview, today: today)
+        switch (self, job.owner.cohortId) {
+        case (.traineeList, let cohortId?):
+            let listImport = TraineeListImport(cohortId: cohortId, request: request, mode: mode, preview: preview, today: today)
             return try await threads.run(listImport, progress: progress).rows
-        case .hoursSheet:
-            let sheetImport = AttendanceSheetImport(cohortId: job.owner.cohortId, request: request, mode: mode, preview: preview, today: today)
+        case (.hoursSheet, let cohortId?):
+            let sheetImport = AttendanceSheetImport(cohortId: cohortId, request: request, mode: mode, preview: preview, today: today)
             return try await threads.run(sheetImport, progress: progress)
+        case (.apprenticeList, _):
+            // All rows or none, whatever the mode.
+            return try await threads.run(ApprenticeListImport(request: request, preview: preview), progress: progress).rows
+        case (.traineeList, nil), (.hoursSheet, nil):
+            preconditionFailure("a class's list belongs to a class")
         }
     }
 }
