@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import NIOCore
+import NIOPosix
 import Domain
 import Services
 import Store
@@ -108,13 +110,32 @@ extension WebApp {
         return response
     }
 
-    /// The workbook of the rows the check refused, under the file's name.
+    /// The workbook of the rows the check refused, under the file's name, streamed from the
+    /// upload's folder (read on NIO's thread pool) as it lies there.
     func errorWorkbookDownload(_ job: UploadJob) async throws -> Response {
         guard case .checked(let outcome) = job.state, let workbook = outcome.errorWorkbook else { throw WebError.notFound }
         let stem = (job.file.lastPathComponent as NSString).deletingPathExtension
-        return try await workbookDownload(name: DownloadName(chinese: "\(stem)-错误行", ascii: "import-errors")) { _, _, url in
-            try FileManager.default.copyItem(at: workbook, to: url)
+        let name = DownloadName(chinese: "\(stem)-错误行", ascii: "import-errors")
+        let (handle, size) = try await NIOThreadPool.singleton.runIfActive { () throws -> (FileHandle, Int) in
+            let handle = try FileHandle(forReadingFrom: workbook)
+            let size = try handle.seekToEnd()
+            try handle.seek(toOffset: 0)
+            return (handle, Int(size))
         }
+        let body = ResponseBody(contentLength: size) { writer in
+            defer { try? handle.close() }
+            while true {
+                let chunk = try await NIOThreadPool.singleton.runIfActive { try handle.read(upToCount: 128 * 1024) ?? Data() }
+                if chunk.isEmpty { break }
+                try await writer.write(ByteBuffer(data: chunk))
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [
+            .contentType: Self.workbookType,
+            .contentDisposition: name.contentDisposition,
+            .cacheControl: "private, no-store",
+        ], body: body)
     }
 
     /// Records a checked upload as the user chose: every row (none refused) or the valid ones.
