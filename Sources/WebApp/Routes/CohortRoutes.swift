@@ -184,7 +184,7 @@ struct CohortRow {
 /// A class and one page of its trainees.
 struct CohortPage {
     enum Done: String {
-        case withdrawn, completed
+        case withdrawn, completed, hours
     }
 
     let row: CohortRow
@@ -204,6 +204,7 @@ struct CohortPage {
             switch done {
             case .withdrawn: FormMessage(Rejection("学员已退学。", "The trainee has withdrawn."))
             case .completed: FormMessage(Rejection("已结业 \(completed ?? 0) 人。", "\(completed ?? 0) trainee(s) completed."))
+            case .hours: FormMessage(Rejection("学时已记录。", "The hours are recorded."))
             }
         }
         let id = summary.cohort.id!
@@ -224,6 +225,8 @@ struct TraineeRow {
     let detail: String
     /// Where to withdraw them; nil once they are no longer in training.
     let withdrawHref: String?
+    /// Where to set their hours; nil once they are no longer in training.
+    let hoursHref: String?
 
     init(_ trainee: CohortTrainee, cohortId: Int64) {
         name = trainee.name
@@ -238,6 +241,7 @@ struct TraineeRow {
         case .withdrawn: detail = [trainee.withdrawnOn, trainee.withdrawalReason].compactMap { $0 }.joined(separator: " · ")
         }
         withdrawHref = trainee.status == .enrolled ? "/cohorts/\(cohortId)/trainees/\(trainee.enrolmentId)/withdraw" : nil
+        hoursHref = trainee.status == .enrolled ? "/cohorts/\(cohortId)/trainees/\(trainee.enrolmentId)/hours" : nil
     }
 }
 
