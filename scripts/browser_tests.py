@@ -9,6 +9,8 @@ Every page a test visits is kept as a screenshot in .build/browser-screenshots/T
 beside the server's log (server.log). The server is stopped however the tests end.
 """
 import argparse
+import datetime
+import io
 import os
 import pathlib
 import re
@@ -22,6 +24,8 @@ import unittest
 import urllib.error
 import urllib.parse
 import urllib.request
+import xml.etree.ElementTree as ElementTree
+import zipfile
 
 from selenium import webdriver
 from selenium.common.exceptions import TimeoutException, WebDriverException
@@ -158,6 +162,11 @@ class BrowserTest(unittest.TestCase):
 
     # Pages
 
+    @property
+    def server(self):
+        """The server the pages come from: the shared one, unless the test class serves its own."""
+        return SERVER
+
     def shoot(self, label):
         """Keeps the page as it is now, whole (not only the window), numbered in visiting order."""
         self.visited += 1
@@ -169,15 +178,17 @@ class BrowserTest(unittest.TestCase):
         self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
     def open(self, path, label):
-        self.driver.get(SERVER.address + path)
+        self.driver.get(self.server.address + path)
         self.shoot(label)
 
-    def submit(self, form, label):
-        """Sends a form with its own submit button, as a person would, and waits for the next page:
-        a new document (the mark left on this one gone), fully loaded. Asking while the browser
-        swaps documents may fail (chromedriver: "Node ... does not belong to the document"): ask again."""
+    def submit(self, form, label, button=None):
+        """Sends a form with its own submit button (the first, or the one of that value), as a person
+        would, and waits for the next page: a new document (the mark left on this one gone), fully
+        loaded. Asking while the browser swaps documents may fail (chromedriver: "Node ... does not
+        belong to the document"): ask again."""
         self.driver.execute_script("window.skillcertLeaving = true")
-        form.find_element(By.CSS_SELECTOR, "button[type=submit], input[type=submit]").click()
+        css = f'button[type=submit][value="{button}"]' if button else "button[type=submit], input[type=submit]"
+        form.find_element(By.CSS_SELECTOR, css).click()
         try:
             WebDriverWait(self.driver, WAIT_SECONDS, ignored_exceptions=(WebDriverException,)).until(
                 lambda driver: driver.execute_script("return !window.skillcertLeaving && document.readyState === 'complete'"))
@@ -226,7 +237,7 @@ class BrowserTest(unittest.TestCase):
     def status_of(self, path):
         """The HTTP status of `path` for this browser's session (its cookies), which the page alone does not show."""
         cookies = "; ".join(f"{c['name']}={c['value']}" for c in self.driver.get_cookies())
-        request = urllib.request.Request(SERVER.address + path, headers={"Cookie": cookies})
+        request = urllib.request.Request(self.server.address + path, headers={"Cookie": cookies})
         opener = urllib.request.build_opener(NoRedirects)
         try:
             with opener.open(request, timeout=10) as response:
@@ -276,7 +287,7 @@ class BrowserTest(unittest.TestCase):
             self.assertIn(institution, who)
 
     def menu(self):
-        return {link.get_attribute("href").removeprefix(SERVER.address): link.text
+        return {link.get_attribute("href").removeprefix(self.server.address): link.text
                 for link in self.driver.find_elements(By.CSS_SELECTOR, "nav.menu a")}
 
     def assert_clerks_first_sign_in(self, login, name, institution):
@@ -458,6 +469,331 @@ class VerificationTests(BrowserTest):
         self.assertNotIn("证书有效", self.text())
 
 
+def national_id(region_and_birth, sequence):
+    """A valid 18-character national ID: 14 digits of area and birth date, 3 of sequence, and the
+    GB 11643 check character (DOMAIN.md)."""
+    body = f"{region_and_birth}{sequence:03d}"
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, weights)) % 11]
+
+
+def masked(identifier):
+    """As every page and workbook shows a national ID: `442000********0012`."""
+    return identifier[:6] + "*" * 8 + identifier[-4:]
+
+
+SHEET = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def workbook_sheets(data):
+    """The rows of every sheet of an .xlsx, in the workbook's order, each row the texts and numbers
+    of its cells as the sheet stores them (shared strings resolved), read with the standard library."""
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        shared = []
+        if "xl/sharedStrings.xml" in book.namelist():
+            for item in ElementTree.fromstring(book.read("xl/sharedStrings.xml")).iter(SHEET + "si"):
+                shared.append("".join(text.text or "" for text in item.iter(SHEET + "t")))
+        names = sorted((name for name in book.namelist() if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", name)),
+                       key=lambda name: int(re.search(r"\d+", name.rsplit("/", 1)[1]).group()))
+        sheets = []
+        for name in names:
+            rows = []
+            for row in ElementTree.fromstring(book.read(name)).iter(SHEET + "row"):
+                cells = []
+                for cell in row.iter(SHEET + "c"):
+                    value = cell.find(SHEET + "v")
+                    if cell.get("t") == "s":
+                        cells.append(shared[int(value.text)])
+                    elif cell.get("t") == "inlineStr":
+                        cells.append("".join(text.text or "" for text in cell.iter(SHEET + "t")))
+                    elif value is not None:
+                        cells.append(value.text or "")
+                rows.append(cells)
+            sheets.append(rows)
+        return sheets
+
+
+# A whole national ID standing on its own: 17 digits and a check character.
+WHOLE_ID = re.compile(r"(?<![0-9A-Z])[0-9]{17}[0-9X](?![0-9A-Z])")
+
+
+class ClerksDayTests(BrowserTest):
+    """Issue 16's whole path, as a clerk of a training school lives it in the browser, on a fresh
+    database of its own: the bureau's part (the catalog, her institution and account, an evaluation
+    body's session open for registration) made on the command line; every step of hers through the
+    pages: a class, the template, a list with two bad rows, hours, completion, exam registration
+    with each person's years, and her candidates' admission tickets read back.
+
+    With SKILLCERT_DOCS_SCREENSHOTS=1 it also keeps the README's screenshots of a clerk's day in
+    docs/ (the window only, 1200 x 800); without it docs/ is left alone."""
+
+    window = (1200, 800)
+    school = "中山市南粤厨艺培训学校"
+    body = "中山市职业技能评价中心"
+    cohort_name = "2026年第4期中式烹调师（五级）培训班"
+    # Four trainees to record; the list's two bad rows are made from them below.
+    trainees = [("梁小燕", national_id("44200019900315", 12)), ("何家俊", national_id("44200019880702", 31)),
+                ("吴𠈌", national_id("44200019951120", 27)), ("冯志强", national_id("44200019930108", 55))]
+
+    @classmethod
+    def setUpClass(cls):
+        cls.own = Server(ARGUMENTS.bin, log_name="clerks-day-server.log")
+        try:
+            cls.own.cli("init", "--catalog", str(ROOT / "Catalog"))
+            cls.own.cli("institution", "add", "--name", cls.school, "--kind", "training", "--district", "石岐街道")
+            cls.own.cli("institution", "add", "--name", cls.body, "--kind", "evaluation", "--district", "东区街道",
+                        "--body-kind", "S", "--body-code", "0000", "--province", "44", "--site", "000123")
+            cls.own.add_user("clerk.day", "何经办", "institution", institution=cls.school)
+            # A session a month ahead (the bureau's day, UTC+8), open for registration.
+            exam_day = (datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))).date()
+                        + datetime.timedelta(days=30)).isoformat()
+            cls.own.cli("session", "create", "--body", cls.body, "--occupation", "中式烹调师", "--level", "5",
+                        "--date", exam_day, "--room", "理论一室:theory:30", "--room", "实操一组:practical:30")
+            cls.own.cli("session", "open", "1")
+            cls.own.start()
+        except BaseException:
+            cls.own.stop()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.own.stop()
+
+    @property
+    def server(self):
+        return self.own
+
+    # Steps of her own
+
+    def docs_shot(self, name, element=None):
+        """One of the README's screenshots, the window as she sees it (scrolled to `element`), only
+        when asked for: CI must not rewrite docs/."""
+        if os.environ.get("SKILLCERT_DOCS_SCREENSHOTS") != "1":
+            return
+        if element is not None:
+            self.driver.execute_script("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -16)", element)
+        (ROOT / "docs").mkdir(exist_ok=True)
+        self.driver.save_screenshot(str(ROOT / "docs" / f"{name}.png"))
+        self.driver.execute_script("window.scrollTo(0, 0)")
+
+    def set_date(self, form, name, value):
+        """A date input takes what a person picks in the browser's own picker: set it as that does."""
+        self.driver.execute_script("arguments[0].value = arguments[1]", form.find_element(By.NAME, name), value)
+
+    def download(self, href):
+        """What a link on the page offers, fetched with this browser's session (its cookies)."""
+        cookies = "; ".join(f"{c['name']}={c['value']}" for c in self.driver.get_cookies())
+        request = urllib.request.Request(urllib.parse.urljoin(self.server.address, href), headers={"Cookie": cookies})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            self.assertEqual(response.status, 200, href)
+            return response.headers, response.read()
+
+    def assert_workbook(self, headers, data, name_part):
+        self.assertEqual(headers["Content-Type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        disposition = urllib.parse.unquote(headers["Content-Disposition"])
+        self.assertIn("attachment", disposition)
+        self.assertIn(name_part, disposition, "the Chinese file name")
+        self.assertTrue(data.startswith(b"PK"), "an .xlsx is a zip")
+
+    def upload(self, kind, rows, file_name, label):
+        """Writes a list as a CSV in UTF-8 and sends it through the class's upload form; returns once
+        the page shows what the check found (it refreshes itself while the check runs)."""
+        path = self.own.folder / file_name
+        path.write_text("\n".join(",".join(row) for row in rows) + "\n", encoding="utf-8")
+        self.open(f"/cohorts/{self.cohort_id}/{kind}", f"{label}-form")
+        form = self.form(f"/cohorts/{self.cohort_id}/{kind}/upload")
+        form.find_element(By.NAME, "file").send_keys(str(path))
+        self.submit(form, f"{label}-sent")
+        self.wait_for_text("检查结果", f"{label}-checked")
+
+    def wait_for_text(self, text, label):
+        try:
+            WebDriverWait(self.driver, 60, poll_frequency=0.5, ignored_exceptions=(WebDriverException,)).until(
+                lambda driver: text in driver.find_element(By.TAG_NAME, "main").text)
+        except TimeoutException:
+            self.shoot(label + "-stuck")
+            raise
+        self.shoot(label)
+
+    def preview_figures(self):
+        """The preview's figures by their Chinese label: 读取行数, 将记录, 已在记录中, 被拒绝."""
+        terms = self.driver.find_elements(By.CSS_SELECTOR, "main dl.record dt")
+        values = self.driver.find_elements(By.CSS_SELECTOR, "main dl.record dd")
+        return {term.text.split()[0]: value.text for term, value in zip(terms, values)}
+
+    def confirm(self, rows, label):
+        """Presses the preview's button recording `all` or the `valid` rows, and waits for the result."""
+        form = self.driver.find_element(By.XPATH, f'//main//form[input[@name="rows"][@value="{rows}"]]')
+        self.submit(form, f"{label}-confirmed")
+        self.wait_for_text("已记录", f"{label}-recorded")
+
+    def trainee_rows(self):
+        """The class page's trainees: name → the row's cells."""
+        rows = {}
+        for row in self.driver.find_elements(By.CSS_SELECTOR, "main table tbody tr"):
+            cells = [cell.text for cell in row.find_elements(By.TAG_NAME, "td")]
+            if len(cells) == 6:
+                rows[cells[0]] = cells
+        return rows
+
+    def registration_row(self, name):
+        for row in self.driver.find_elements(By.CSS_SELECTOR, "main table.declared tbody tr"):
+            if row.find_elements(By.TAG_NAME, "td")[1].text == name:
+                return row
+        self.fail(f"{name} is not on the registration page")
+
+    def test_a_clerks_whole_day_from_a_new_class_to_her_candidates_admission_tickets(self):
+        (liang, liang_id), (he, he_id), (wu, wu_id), (feng, feng_id) = self.trainees
+        self.sign_in("clerk.day", INITIAL, "clerk-signin")
+        self.change_first_password("clerk.day")
+        self.assert_frame("何经办", "clerk.day", "机构经办人", "Institution clerk", self.school)
+
+        # 1. A class, through the form, its fields drop-downs from the catalog. It ran from October
+        # to last week: its end date has passed, so it is waiting on her until she completes it.
+        self.open("/cohorts/new", "cohort-form")
+        form = self.form("/cohorts")
+        self.fill(form, "name", self.cohort_name)
+        self.choose(form, "project", value="yuecai")
+        self.choose(form, "occupation", text="中式烹调师 4-03-02-01")
+        self.choose(form, "level", value="5")
+        self.choose(form, "district", value="石岐街道")
+        today = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))).date()
+        self.set_date(form, "start", (today - datetime.timedelta(days=60)).isoformat())
+        self.set_date(form, "end", (today - datetime.timedelta(days=3)).isoformat())
+        self.fill(form, "hours", "80")
+        self.fill(form, "capacity", "40")
+        self.submit(form, "cohort-created")
+        found = re.fullmatch(r"/cohorts/(\d+)", self.path())
+        self.assertTrue(found, f"the new class's page, not {self.path()}: {self.text('main')[:300]!r}")
+        self.cohort_id = found.group(1)
+        self.assertEqual(self.text("h1"), self.cohort_name)
+        self.assertIn("还没有学员", self.text("main"))
+
+        # 2. The template, from the link the upload page offers: an .xlsx with the template's headers.
+        self.open(f"/cohorts/{self.cohort_id}/trainee-list", "trainee-list-form")
+        template = self.driver.find_element(By.CSS_SELECTOR, f'main a[href="/cohorts/{self.cohort_id}/trainee-list/template"]')
+        headers, data = self.download(template.get_attribute("href"))
+        self.assert_workbook(headers, data, "学员名单模板")
+        first_sheet = workbook_sheets(data)[0]
+        self.assertIn(["身份证号 National ID", "姓名 Name", "手机号码 Mobile phone", "文化程度 Education",
+                       "户籍类型 Household type", "重点群体 Key groups"], first_sheet)
+
+        # 3. Her list: the four trainees and two bad rows, a wrong check character (CSV row 3) and a
+        # missing name (CSV row 6). The preview names both, by row, column and rule, the ID masked.
+        wrong_check = liang_id[:17] + ("0" if liang_id[17] != "0" else "1")
+        self.upload("trainee-list", [
+            ["姓名", "身份证号", "手机号码"],
+            [liang, liang_id, "13800138001"],
+            ["邓错号", wrong_check, "13800138002"],
+            [he, he_id, "13800138003"],
+            [wu, wu_id, ""],
+            ["", national_id("44200019870511", 19), "13800138005"],
+            [feng, feng_id, "13800138006"],
+        ], "二期学员名单.csv", "trainee-list")
+        self.assertEqual(self.preview_figures(), {"读取行数": "6", "将记录": "4", "已在记录中": "0", "被拒绝": "2"})
+        refused = [[cell.text for cell in row.find_elements(By.TAG_NAME, "td")]
+                   for row in self.driver.find_elements(By.CSS_SELECTOR, "main table.refused tbody tr")]
+        self.assertEqual([row[:3] for row in refused], [["3", "B 身份证号", masked(wrong_check)], ["6", "A 姓名", ""]], refused)
+        self.assertIn(f"身份证号校验位应为 {liang_id[17]}，实际为 {wrong_check[17]}", refused[0][3])
+        self.assertIn(f"the national ID's check character should be {liang_id[17]}", refused[0][3])
+        self.assertIn("姓名为空 the name is empty", refused[1][3])
+        self.assertNotIn(wrong_check, self.driver.page_source, "the refused ID is shown masked")
+        self.docs_shot("clerk-2-upload-preview", self.driver.find_element(By.CSS_SELECTOR, "main h2"))
+
+        # Only the valid rows recorded; they are the class's trainees, IDs and phones masked.
+        self.confirm("valid", "trainee-list")
+        self.assertIn("已记录 4 行", self.text("main"))
+        self.open(f"/cohorts/{self.cohort_id}", "cohort-with-trainees")
+        rows = self.trainee_rows()
+        self.assertEqual(sorted(rows), sorted([liang, he, wu, feng]))
+        self.assertEqual(rows[liang][1], masked(liang_id))
+        self.assertEqual(rows[liang][2], "138****8001")
+        self.assertNotIn("邓错号", rows)
+        self.assertNotRegex(self.text("main"), WHOLE_ID)
+
+        # Her desk: the class past its end date and the list with refused rows wait on her.
+        self.open("/", "desk")
+        waiting = self.text("main ul.waiting")
+        self.assertIn(self.cohort_name, waiting)
+        self.assertIn("已过结束日期", waiting)
+        self.docs_shot("clerk-1-desk")
+
+        # 4. Hours by upload: the totals of the four, one short of the 80 % the catalog asks.
+        hours = {liang: "76", he: "72", wu: "80", feng: "40"}
+        self.upload("hours-sheet", [["身份证号", "姓名", "出勤学时"]]
+                    + [[identifier, name, hours[name]] for name, identifier in self.trainees], "出勤学时.csv", "hours-sheet")
+        self.assertEqual(self.preview_figures()["将记录"], "4")
+        self.assertEqual(self.preview_figures()["被拒绝"], "0")
+        self.confirm("all", "hours-sheet")
+        self.open(f"/cohorts/{self.cohort_id}", "cohort-with-hours")
+        rows = self.trainee_rows()
+        self.assertEqual({name: rows[name][3] for name in rows}, hours)
+
+        # 5. Completion: who reaches the hours and who does not, before she confirms.
+        self.driver.find_element(By.CSS_SELECTOR, f'main a[href="/cohorts/{self.cohort_id}/complete"]').click()
+        self.shoot("completion-preview")
+        self.assertEqual(self.path(), f"/cohorts/{self.cohort_id}/complete")
+        main = self.text("main")
+        self.assertIn("达到学时，将结业：3 人", main)
+        self.assertIn("学时不足，仍在读：1 人", main)
+        short = self.driver.find_elements(By.CSS_SELECTOR, "main table")[1].text
+        self.assertIn(feng, short)
+        self.docs_shot("clerk-3-completion")
+        self.submit(self.form(f"/cohorts/{self.cohort_id}/complete"), "completed")
+        self.assertEqual(self.path(), f"/cohorts/{self.cohort_id}")
+        self.assertIn("已结业 3 人", self.text("main .notice"))
+        rows = self.trainee_rows()
+        for name in (liang, he, wu):
+            self.assertIn("结业", rows[name][4])
+        self.assertIn("在读", rows[feng][4])
+        self.docs_shot("clerk-4-class", self.driver.find_element(By.XPATH, "//main//h2[starts-with(., '学员')]"))
+
+        # 6. Exam registration for the open session, from the class page: each person's years.
+        self.driver.find_element(By.XPATH, "//main//a[starts-with(., '报名结业学员')]").click()
+        self.shoot("registration")
+        self.assertRegex(self.path(), rf"^/cohorts/{self.cohort_id}/sessions/\d+/register$")
+        self.assertEqual(sorted(row.find_elements(By.TAG_NAME, "td")[1].text
+                                for row in self.driver.find_elements(By.CSS_SELECTOR, "main table.declared tbody tr")),
+                         sorted([liang, he, wu]))
+        self.assertIn("另有 1 人未结业", self.text("main"))
+        register_path = self.path()
+        for name, years in ((liang, "3"), (he, "1"), (wu, "0")):
+            self.fill(self.registration_row(name), "years-" + self.registration_row(name).find_element(
+                By.CSS_SELECTOR, "input[type=number]").get_attribute("id").removeprefix("years-"), years)
+        self.submit(self.form(register_path), "registration-checked", button="check")
+        for name in (liang, he):
+            self.assertIn("符合路线", self.registration_row(name).text)
+        lacking = self.registration_row(wu).text
+        self.assertIn("不符合", lacking)
+        self.assertTrue(self.registration_row(wu).find_elements(By.CSS_SELECTOR, "ul.lacking li"), "what each route lacks")
+        self.docs_shot("clerk-5-exam-registration", self.driver.find_element(By.CSS_SELECTOR, "main table.declared"))
+        # 吴𠈌 has two years after all: declared; all three ticked and registered.
+        years = self.registration_row(wu).find_element(By.CSS_SELECTOR, "input[type=number]")
+        years.clear()
+        years.send_keys("2")
+        for name in (liang, he, wu):
+            checkbox = self.registration_row(name).find_element(By.CSS_SELECTOR, 'input[type=checkbox][name^="choose-"]')
+            if not checkbox.is_selected():
+                checkbox.click()
+        self.submit(self.form(register_path), "registered", button="register")
+        self.assertIn("已报名 3 人", self.text("main .notice"))
+        for name in (liang, he, wu):
+            self.assertIn("已报名", self.registration_row(name).text)
+
+        # 7. Her candidates' admission tickets, the download the page offers, read back: her three
+        # candidates, nobody else, IDs masked.
+        link = self.driver.find_element(By.XPATH, "//main//a[starts-with(., '下载本机构考生准考证')]")
+        self.docs_shot("clerk-6-tickets")
+        headers, data = self.download(link.get_attribute("href"))
+        self.assert_workbook(headers, data, "准考证")
+        texts = "\n".join(cell for sheet in workbook_sheets(data) for row in sheet for cell in row)
+        for name, identifier in ((liang, liang_id), (he, he_id), (wu, wu_id)):
+            self.assertIn(name, texts)
+            self.assertIn(masked(identifier), texts)
+        self.assertNotIn(feng, texts)
+        self.assertNotRegex(texts, WHOLE_ID, "no whole national ID in the tickets")
+
+
 def main():
     global ARGUMENTS
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -486,6 +822,8 @@ def main():
             SERVER.stop()
         if getattr(VerificationTests, "demo", None):
             VerificationTests.demo.stop()
+        if getattr(ClerksDayTests, "own", None):
+            ClerksDayTests.own.stop()
     failed = len(result.failures) + len(result.errors)
     print(f"screenshots and server.log: {OUTPUT.relative_to(ROOT)}/ ({time.monotonic() - started:.0f} s)")
     print(f"browser: {result.testsRun - failed} passed, {failed} failed")
