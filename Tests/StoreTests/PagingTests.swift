@@ -55,7 +55,7 @@ import Domain
         let ofA = try world.store.persons(actor: world.clerkA, page: PageRequest(number: 2, size: 50))
         #expect((ofA.total, ofA.count) == (60, 10))
         // 学员6 and 学员60 to 学员66.
-        #expect(try world.store.persons(actor: world.admin, nameContains: "学员6", page: .first).total == 8)
+        #expect(try world.store.persons(actor: world.admin, nameStartingWith: "学员6", page: .first).total == 8)
     }
 
     @Test func everyListingPagesWithItsTotal() throws {
@@ -95,13 +95,82 @@ import Domain
         }
         #expect(try statements(forPeople: 60) == (try statements(forPeople: 600)))
     }
+
+    /// Registers one person per name, with IDs of their own.
+    static func register(names: [String], in world: World, as actor: User, from first: Int = 900) throws {
+        for (offset, name) in names.enumerated() {
+            _ = try world.store.registerPerson(newPerson(nationalId(first + offset), name: name, phone: nil), actor: actor)
+        }
+    }
+
+    /// `--name` keeps the names that begin with the text, character for character: the
+    /// next character (陉 after 陈) and the text inside a name are not matches.
+    @Test func aNameFilterKeepsTheNamesThatBeginWithTheText() throws {
+        let world = try World()
+        try Self.register(names: ["陈大文", "李陈", "陈", "陉明", "陈伟", "王小陈", "陈伟强", "𠈌明", "𠈍明", "Chen Li"], in: world, as: world.clerkA)
+        func names(_ text: String, actor: User? = nil) throws -> [String] {
+            let page = try world.store.persons(actor: actor ?? world.admin, nameStartingWith: text, page: .first)
+            #expect(page.total == page.count)
+            return page.map(\.name)
+        }
+        #expect(try names("陈") == ["陈大文", "陈", "陈伟", "陈伟强"])
+        #expect(try names(" 陈伟 ") == ["陈伟", "陈伟强"])
+        #expect(try names("陈伟强") == ["陈伟强"])
+        #expect(try names("陈伟强三").isEmpty)
+        #expect(try names("李陈") == ["李陈"])
+        #expect(try names("小陈").isEmpty)
+        #expect(try names("𠈌") == ["𠈌明"])
+        #expect(try names("Chen") == ["Chen Li"])
+        #expect(try names("%").isEmpty && (try names("_")).isEmpty)
+        #expect(try world.store.persons(actor: world.admin, nameStartingWith: "  ", page: .first).total == 10)
+        // A clerk's matches are their own institution's people only.
+        try Self.register(names: ["陈乙"], in: world, as: world.clerkB, from: 950)
+        #expect(try names("陈", actor: world.clerkB) == ["陈乙"])
+        #expect(try names("陈", actor: world.clerkA) == ["陈大文", "陈", "陈伟", "陈伟强"])
+    }
+
+    @Test func aNameFiltersPagesSplitItsMatchesInOrderWithTheirTotal() throws {
+        let world = try World()
+        try Self.register(120, in: world, as: world.clerkA)
+        // 学员1, 学员10 to 学员19 and 学员100 to 学员119: 31 names, in the order they were registered.
+        let matches = ["学员1"] + (10..<20).map { "学员\($0)" } + (100..<120).map { "学员\($0)" }
+        for actor in [world.admin, world.clerkA] {
+            var seen: [String] = []
+            for number in 1...4 {
+                let page = try world.store.persons(actor: actor, nameStartingWith: "学员1", page: PageRequest(number: number, size: 10))
+                #expect(page.total == 31)
+                #expect(page.count == (number < 4 ? 10 : 1))
+                #expect(page.hasMore == (number < 4))
+                seen += page.map(\.name)
+            }
+            #expect(seen == matches)
+            #expect(try world.store.persons(actor: actor, nameStartingWith: "学员1", page: .all).map(\.name) == matches)
+        }
+    }
+
+    /// A name's page and total come from the index on names: no statement reads every person.
+    @Test func aNameFilterReadsTheIndexNotEveryPerson() throws {
+        let world = try World()
+        try Self.register(60, in: world, as: world.clerkA)
+        let recorder = StatementRecorder()
+        world.store.writer.writeWithoutTransaction { db in db.trace { recorder.add($0.expandedDescription) } }
+        let page = try world.store.persons(actor: world.admin, nameStartingWith: "学员1", page: PageRequest(number: 1, size: 5))
+        #expect(page.total == 11)
+        world.store.writer.writeWithoutTransaction { db in db.trace(options: [], nil) }
+        let listing = recorder.statements.filter { $0.contains("persons") }
+        #expect(listing.count == 2)
+        for sql in listing {
+            let details = try world.store.rawRead { db in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)").map { $0["detail"] as String } }
+            #expect(details.contains { $0.contains("persons_name") }, "\(sql): \(details)")
+            #expect(!details.contains { $0.hasPrefix("SCAN persons") }, "\(sql): \(details)")
+        }
+    }
 }
 
-/// Counts the statements a database connection runs.
-private final class StatementCounter: @unchecked Sendable {
+/// The statements a database connection runs, as SQL with their arguments written in.
+final class StatementRecorder: @unchecked Sendable {
     private let lock = NSLock()
-    private var count = 0
-    func add() { lock.withLock { count += 1 } }
-    func reset() { lock.withLock { count = 0 } }
-    var value: Int { lock.withLock { count } }
+    private var recorded: [String] = []
+    func add(_ sql: String) { lock.withLock { recorded.append(sql) } }
+    var statements: [String] { lock.withLock { recorded } }
 }

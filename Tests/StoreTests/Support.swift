@@ -111,3 +111,12 @@ extension Store {
 }
 
 import GRDB
+
+/// Counts the statements a database connection runs.
+final class StatementCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    func reset() { lock.withLock { count = 0 } }
+    var value: Int { lock.withLock { count } }
+}

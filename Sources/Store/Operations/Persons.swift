@@ -118,21 +118,41 @@ extension Store {
 
     /// The persons the actor may see: all for the bureau, those linked to their institution
     /// for institution users, none for examiners (they see candidates through sessions).
-    public func persons(actor: User, nameContains: String? = nil, page: PageRequest = .all) throws(StoreError) -> Page<Person> {
+    ///
+    /// `nameStartingWith` keeps the names that begin with it, character for character: a
+    /// surname (`陈`), or a surname and the start of a given name. A beginning, not any part of
+    /// the name, so that the index on names answers it: finding the text anywhere in a name
+    /// reads every name on file, half a second for a city's 1.2 million people.
+    public func persons(actor: User, nameStartingWith: String? = nil, page: PageRequest = .all) throws(StoreError) -> Page<Person> {
         try read { db in
             let actor = try currentActor(db, actor)
-            var request = Person.order(Column("id"))
-            if let nameContains, !nameContains.isEmpty {
-                request = request.filter(Column("name").like("%\(nameContains)%"))
+            var conditions: [String] = [], arguments = StatementArguments()
+            let prefix = nameStartingWith?.trimmingWhitespace() ?? ""
+            if !prefix.isEmpty {
+                let range = TextPrefix(prefix: prefix).condition(on: "name")
+                conditions.append(range.sql)
+                arguments += range.arguments
             }
             switch actor.role {
             case .bureau: break
             case .institution:
-                request = request.filter(sql: Store.personsOfInstitutionSQL, arguments: [actor.institutionId, actor.institutionId])
+                conditions.append(Store.personsOfInstitutionSQL)
+                arguments += [actor.institutionId, actor.institutionId]
             case .examiner:
                 return Page(rows: [], total: 0, request: page)
             }
-            return try fetchPage(db, request, page)
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            // With a name, the page's ids come from the index on names alone and only their
+            // rows are read: ordering the rows themselves by id would read every match first.
+            let rows = prefix.isEmpty
+                ? try Person.fetchAll(db, sql: "SELECT * FROM persons \(filter) ORDER BY id\(page.sqlClause)", arguments: arguments)
+                : try Person.fetchAll(db, sql: """
+                    SELECT * FROM persons WHERE id IN (SELECT id FROM persons \(filter) ORDER BY id\(page.sqlClause)) ORDER BY id
+                    """, arguments: arguments)
+            let total = try page.total(forPageOf: rows.count) {
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM persons \(filter)", arguments: arguments) ?? 0
+            }
+            return Page(rows: rows, total: total, request: page)
         }
     }
 

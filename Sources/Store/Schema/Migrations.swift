@@ -16,6 +16,7 @@ enum Migrations {
         migrator.registerMigration("v6-apprenticeships", migrate: apprenticeships)
         migrator.registerMigration("v7-lookup-indexes", migrate: lookupIndexes)
         migrator.registerMigration("v8-sign-in", migrate: signIn)
+        migrator.registerMigration("v9-listing-indexes", migrate: listingIndexes)
         return migrator
     }
 
@@ -588,6 +589,15 @@ enum Migrations {
                 until TEXT NOT NULL
             );
             CREATE INDEX sign_in_locks_value ON sign_in_locks(kind, value, until);
+            """)
+    }
+
+    /// Indexes a listing's page needs at a city's scale: the person listing's name filter (names
+    /// beginning with a text) reads its page and its total from the names' index instead of
+    /// reading all 1.2 million people.
+    private static func listingIndexes(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX persons_name ON persons(name);
             """)
     }
 }
