@@ -96,6 +96,54 @@ import Domain
         #expect(try statements(forPeople: 60) == (try statements(forPeople: 600)))
     }
 
+    /// An institution sees the people it registered and its trainees: each once, however many
+    /// ways it knows them, and nobody else's.
+    @Test func anInstitutionsPeopleAreListedOnceWhetherRegisteredTrainedOrBoth() throws {
+        let training = try TrainingWorld(capacity: 10)
+        let world = training.world
+        _ = try world.store.registerPerson(newPerson(), actor: world.clerkA)
+        _ = try training.importRows([chen, wang], into: training.cohort.id!)
+        let roast = try world.store.createCohort(TrainingWorld.plan(name: "烧味班", capacity: 10, target: .specialAbility(code: "YC01")),
+                                                 institutionId: world.schoolA.id!, actor: world.clerkA)
+        _ = try training.importRows([chen], into: roast.id!)
+        _ = try world.store.registerPerson(newPerson("34052419800101001X", name: "李四", phone: nil), actor: world.clerkB)
+
+        var seen: [String] = []
+        for number in 1...3 {
+            let page = try world.store.persons(actor: world.clerkA, page: PageRequest(number: number, size: 1))
+            #expect(page.total == 2)
+            seen += page.map(\.name)
+        }
+        #expect(seen == ["陈大文", "王𠈌"])
+        #expect(try world.store.persons(actor: world.clerkA, nameStartingWith: "王", page: .first).map(\.name) == ["王𠈌"])
+        #expect(try world.store.persons(actor: world.clerkA, nameStartingWith: "李", page: .first).total == 0)
+        #expect(try world.store.persons(actor: world.clerkB, page: .first).map(\.name) == ["李四"])
+        #expect(try world.store.person(nationalId: nationalID("11010519491231002X"), actor: world.clerkA).name == "王𠈌")
+        #expect(throws: StoreError.self) { try world.store.person(nationalId: nationalID("11010519491231002X"), actor: world.clerkB) }
+    }
+
+    /// An institution's page reads its people's ids in order and stops at the page's end, and
+    /// its total counts the ids without reading the people: no sort of a large school's 50,000.
+    @Test func anInstitutionsPageReadsItsPeoplesIdsInOrderAndCountsWithoutTheirRows() throws {
+        let training = try TrainingWorld(capacity: 10)
+        _ = try training.importRows([chen, wang, li], into: training.cohort.id!)
+        try Self.register(3, in: training.world, as: training.world.clerkA)
+        let store = training.store
+        let recorder = StatementRecorder()
+        store.writer.writeWithoutTransaction { db in db.trace { recorder.add($0.expandedDescription) } }
+        let page = try store.persons(actor: training.world.clerkA, page: PageRequest(number: 1, size: 2))
+        store.writer.writeWithoutTransaction { db in db.trace(options: [], nil) }
+        #expect(page.total == 6 && page.count == 2)
+        func plan(_ sql: String) throws -> [String] {
+            try store.rawRead { db in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)").map { $0["detail"] as String } }
+        }
+        let rows = try plan(try #require(recorder.statements.first { $0.hasPrefix("SELECT * FROM persons") }))
+        #expect(rows.contains("MERGE (UNION)"), "\(rows)")
+        #expect(!rows.contains { $0.contains("TEMP B-TREE") }, "\(rows)")
+        let count = try plan(try #require(recorder.statements.first { $0.hasPrefix("SELECT count(*)") }))
+        #expect(!count.contains { $0.contains(" persons ") }, "\(count)")
+    }
+
     /// Registers one person per name, with IDs of their own.
     static func register(names: [String], in world: World, as actor: User, from first: Int = 900) throws {
         for (offset, name) in names.enumerated() {
@@ -144,33 +192,31 @@ import Domain
                 seen += page.map(\.name)
             }
             #expect(seen == matches)
+            let beyond = try world.store.persons(actor: actor, nameStartingWith: "学员1", page: PageRequest(number: 5, size: 10))
+            #expect(beyond.isEmpty && beyond.total == 31)
             #expect(try world.store.persons(actor: actor, nameStartingWith: "学员1", page: .all).map(\.name) == matches)
         }
     }
 
     /// A name's page and total come from the index on names: no statement reads every person.
-    @Test func aNameFilterReadsTheIndexNotEveryPerson() throws {
+    @Test(arguments: [false, true])
+    func aNameFilterReadsTheIndexNotEveryPerson(asClerk: Bool) throws {
         let world = try World()
         try Self.register(60, in: world, as: world.clerkA)
         let recorder = StatementRecorder()
         world.store.writer.writeWithoutTransaction { db in db.trace { recorder.add($0.expandedDescription) } }
-        let page = try world.store.persons(actor: world.admin, nameStartingWith: "学员1", page: PageRequest(number: 1, size: 5))
-        #expect(page.total == 11)
+        let page = try world.store.persons(actor: asClerk ? world.clerkA : world.admin, nameStartingWith: "学员1",
+                                           page: PageRequest(number: 1, size: 5))
         world.store.writer.writeWithoutTransaction { db in db.trace(options: [], nil) }
-        let listing = recorder.statements.filter { $0.contains("persons") }
-        #expect(listing.count == 2)
+        #expect(page.total == 11)
+        #expect(page.map(\.name) == ["学员1", "学员10", "学员11", "学员12", "学员13"])
+        // The page and the total: one statement each, or one for both.
+        let listing = recorder.statements.filter { $0.contains("FROM persons") }
+        #expect(listing.count == (asClerk ? 1 : 2))
         for sql in listing {
             let details = try world.store.rawRead { db in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)").map { $0["detail"] as String } }
             #expect(details.contains { $0.contains("persons_name") }, "\(sql): \(details)")
             #expect(!details.contains { $0.hasPrefix("SCAN persons") }, "\(sql): \(details)")
         }
     }
-}
-
-/// The statements a database connection runs, as SQL with their arguments written in.
-final class StatementRecorder: @unchecked Sendable {
-    private let lock = NSLock()
-    private var recorded: [String] = []
-    func add(_ sql: String) { lock.withLock { recorded.append(sql) } }
-    var statements: [String] { lock.withLock { recorded } }
 }

@@ -120,3 +120,11 @@ final class StatementCounter: @unchecked Sendable {
     func reset() { lock.withLock { count = 0 } }
     var value: Int { lock.withLock { count } }
 }
+
+/// The statements a database connection runs, as SQL with their arguments written in.
+final class StatementRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [String] = []
+    func add(_ sql: String) { lock.withLock { recorded.append(sql) } }
+    var statements: [String] { lock.withLock { recorded } }
+}

@@ -11,6 +11,7 @@ CREATE INDEX certificates_person ON certificates(person_id);
 CREATE INDEX certificates_registration ON certificates(registration_id);
 CREATE INDEX certificates_session ON certificates(session_id);
 CREATE INDEX certificates_training_institution ON certificates(training_institution_id, issued_on);
+CREATE INDEX certificates_training_number ON certificates(training_institution_id, number);
 CREATE INDEX cohorts_institution ON cohorts(institution_id);
 CREATE INDEX enrolments_person ON enrolments(person_id);
 CREATE INDEX exam_registrations_person ON exam_registrations(person_id);
