@@ -8,7 +8,7 @@ DEMO_DB ?= demo.sqlite
 TOUR_DB ?= tour.sqlite
 BIN = .build/debug/skillcert
 
-.PHONY: deps build test demo tour clean bench bench-export bench-listings bench-reads print-check
+.PHONY: deps build test demo tour clean bench bench-export bench-listings bench-reads bench-web print-check
 
 deps:
 	@bash scripts/install-deps.sh
@@ -57,6 +57,14 @@ bench-reads:
 	@bash scripts/install-deps.sh --bench
 	$(SWIFT) build -c release
 	python3 scripts/bench_read_during_import.py --rows 100000
+
+# Web benchmark (issue 15): wrk (32 connections, 30 s a page) against the signed-in audit trail and
+# institution list of `skillcert serve` on a copy of the city year (city.sqlite, built once as for
+# bench-export), with nothing else running and then while 100,000-row imports run beside it.
+bench-web:
+	@bash scripts/install-deps.sh --bench
+	$(SWIFT) build -c release
+	python3 scripts/bench_web.py --city-db city.sqlite --duration 30 --connections 32
 
 # The quarterly workbook as LibreOffice prints it (issue 13): the demo year's workbook, each sheet
 # printed to PDF on its own and checked (pages, no ###, no label cut off, charts whole on a page of

@@ -27,4 +27,19 @@ public struct AuditEvent: Codable, Sendable, Equatable, FetchableRecord, Mutable
     public var reason: String?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Read column by column: a page of the trail is fifty events, and decoding them through
+    /// `Decodable` with snake-case keys cost more than SQLite's own work for the page.
+    public init(row: Row) {
+        id = row["id"]
+        at = row["at"]
+        actorLogin = row["actor_login"]
+        actorRole = row["actor_role"]
+        action = row["action"]
+        entity = row["entity"]
+        entityKey = row["entity_key"]
+        before = row["before"]
+        after = row["after"]
+        reason = row["reason"]
+    }
 }

@@ -23,7 +23,7 @@ struct Pages: Sendable {
     func render(_ template: String, title: String, page: Any = [String: String](), status: HTTPResponse.Status = .ok,
                 context: WebContext) -> Response {
         let data = PageData(title: title, frame: PageFrame(context: context), csrf: context.session?.csrfToken ?? "", page: page)
-        guard let html = library.render(data, withTemplate: template) else {
+        guard let html = library.render(TemplateValues.converted(data) ?? data, withTemplate: template) else {
             return Response(status: .internalServerError)
         }
         return Self.html(html, status: status)
