@@ -41,8 +41,9 @@ import Store
     /// Every property of a row type is found under its name, with the value reflection finds,
     /// and a name it does not have finds nothing (the template looks further up).
     @Test func rowTypesNameEveryPropertyTheyHave() throws {
-        let link = try #require(PagingView(Page(rows: [1, 2], total: 120, request: PageRequest(number: 2, size: 2)),
-                                           path: "/audit", filters: []).pages.first)
+        let paging = PagingView(Page(rows: [1, 2], total: 120, request: PageRequest(number: 2, size: 2)), path: "/audit", filters: [])
+        let lastPaging = PagingView(Page(rows: [1], total: 5, request: PageRequest(number: 3, size: 2)), path: "/audit", filters: [])
+        let link = try #require(paging.pages.first)
         let world = try WebWorld()
         defer { world.remove() }
         let event = try #require(try world.store.auditEvents(actor: world.admin, page: .first).rows.first)
@@ -52,6 +53,8 @@ import Store
             (InstitutionRow(institution), InstitutionRow(institution).child(named:)),
             (MenuItem(href: "/audit", zh: "审计", en: "Audit trail", current: true), MenuItem(href: "/audit", zh: "审计", en: "Audit trail", current: true).child(named:)),
             (link, link.child(named:)),
+            (paging, paging.child(named:)),
+            (lastPaging, lastPaging.child(named:)),
         ]
         for (row, child) in rows {
             let properties = Mirror(reflecting: row).children

@@ -22,8 +22,9 @@ struct Pages: Sendable {
     /// Renders `template` with `page` (a struct whose properties the template names) in the frame.
     func render(_ template: String, title: String, page: Any = [String: String](), status: HTTPResponse.Status = .ok,
                 context: WebContext) -> Response {
-        let data = PageData(title: title, frame: PageFrame(context: context), csrf: context.session?.csrfToken ?? "", page: page)
-        guard let html = library.render(TemplateValues.converted(data) ?? data, withTemplate: template) else {
+        let data = PageData(title: title, frame: PageFrame(context: context), csrf: context.session?.csrfToken ?? "",
+                            page: TemplateValues.converted(page) ?? page)
+        guard let html = library.render(data, withTemplate: template) else {
             return Response(status: .internalServerError)
         }
         return Self.html(html, status: status)
@@ -56,6 +57,7 @@ struct PageData {
     let frame: PageFrame?
     /// For the hidden `_csrf` field of the page's forms.
     let csrf: String
+    /// The page's own values, made into dictionaries once (`TemplateValues`).
     let page: Any
 }
 

@@ -1,10 +1,12 @@
 import Mustache
 
-/// The values of a table's rows, and of the menu and page links of every page, named for the
-/// templates by hand. A page has up to fifty rows and swift-mustache reflects a struct that is
-/// not a `MustacheParent` (`TemplateValues` does it once per struct, which still cost a fifth of
-/// the audit trail's time); a row's few names are cheaper listed. A row type here must name
-/// every property it has: `TemplateFieldsTests` compares each with what reflection finds.
+/// The values of what every page shows (its frame, menu and paging) and of a table's rows, named
+/// for the templates by hand. swift-mustache reflects a struct that is not a `MustacheParent`
+/// for every name it looks up in it, and `TemplateValues` still reflects it once, which cost a
+/// tenth of a page's time for the frame and paging alone and a fifth for the audit trail's fifty
+/// rows; listed names cost a `switch`. A type here must name every property it has:
+/// `TemplateValuesTests` compares each with what reflection finds, and the page tests read the
+/// frame and paging of real pages.
 extension AuditRow: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
@@ -50,6 +52,50 @@ extension PagingView.PageLink: MustacheParent {
         case "number": number
         case "href": href
         case "current": current
+        default: nil
+        }
+    }
+}
+
+extension PageData: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "frame": frame
+        case "csrf": csrf
+        case "page": page
+        default: nil
+        }
+    }
+}
+
+extension PageFrame: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "userName": userName
+        case "login": login
+        case "roleZh": roleZh
+        case "roleEn": roleEn
+        case "institutionName": institutionName
+        case "menu": menu
+        case "showMenu": showMenu
+        default: nil
+        }
+    }
+}
+
+extension PagingView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "total": total
+        case "first": first
+        case "last": last
+        case "number": number
+        case "pageCount": pageCount
+        case "previous": previous
+        case "next": next
+        case "pages": pages
+        case "several": several
         default: nil
         }
     }
