@@ -1,14 +1,22 @@
 # SkillCert: two commands on a fresh machine with only Swift on it.
-#   make demo   builds and runs `skillcert demo`: a realistic year for one district in demo.sqlite, rosters in Exports/
-#   make test   builds and runs every test
+#   make demo   builds the demo year into demo.sqlite if it is missing (`skillcert demo`, rosters in Exports/),
+#               prints its accounts and serves it on http://127.0.0.1:8080 until Ctrl-C
+#   make test   builds and runs every test: the Swift tests, then the browser tests
+#   make test-fast     only the Swift tests
+#   make test-browser  only the browser tests (scripts/browser_tests.py: headless chromium through Selenium)
 #   make tour   the walk-through of scripts/demo.sh, command by command, in tour.sqlite
 #   make print-check   the quarterly workbook printed by LibreOffice, sheet by sheet, and checked
 SWIFT ?= swift
 DEMO_DB ?= demo.sqlite
 TOUR_DB ?= tour.sqlite
 BIN = .build/debug/skillcert
+DEMO_PORT ?= 8080
+# Selenium from PyPI, in a virtual environment of Debian's python3 (not committed: under .build).
+BROWSER_VENV = .build/browser-venv
+# Passed on to the browser tests, e.g. BROWSER_ARGS="-k clerk" to run some of them.
+BROWSER_ARGS ?=
 
-.PHONY: deps build test demo tour clean bench bench-export bench-listings bench-reads bench-web print-check
+.PHONY: deps build test test-fast test-browser demo tour clean bench bench-export bench-listings bench-reads bench-web print-check
 
 deps:
 	@bash scripts/install-deps.sh
@@ -16,13 +24,30 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# The Swift tests, then the browser tests: a failure in either fails `make test`.
+test: test-fast test-browser
+
 # The kill -9 test runs the built tool as a separate process, so build it first.
-test: deps
-	$(SWIFT) build
+test-fast: build
 	$(SWIFT) test
 
+# The browser tests drive the built tool's `skillcert serve` (they build nothing themselves).
+test-browser: build
+	@bash scripts/install-deps.sh --browser
+	@$(MAKE) --no-print-directory $(BROWSER_VENV)/ready
+	$(BROWSER_VENV)/bin/python scripts/browser_tests.py --bin $(BIN) $(BROWSER_ARGS)
+
+$(BROWSER_VENV)/ready:
+	rm -rf $(BROWSER_VENV)
+	/usr/bin/python3 -m venv $(BROWSER_VENV)
+	$(BROWSER_VENV)/bin/pip install --quiet --disable-pip-version-check 'selenium>=4.20,<5'
+	touch $@
+
+# The year is built once (its last lines are the accounts to sign in with); later runs serve the
+# same database and print its accounts again (delete demo.sqlite to build a new year).
 demo: build
-	$(BIN) demo --db $(DEMO_DB) --out Exports --replace
+	@if [ -f $(DEMO_DB) ]; then $(BIN) demo --accounts --db $(DEMO_DB); else $(BIN) demo --db $(DEMO_DB) --out Exports; fi
+	$(BIN) serve --db $(DEMO_DB) --port $(DEMO_PORT)
 
 tour: build
 	@bash scripts/demo.sh $(BIN) $(TOUR_DB)

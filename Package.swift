@@ -40,7 +40,7 @@ let package = Package(
             dependencies: ["Domain", "Spreadsheet", .product(name: "CSV", package: "CSV.swift")]
         ),
         .target(name: "Reports", dependencies: ["Domain", "Store", "Spreadsheet"]),
-        .target(name: "DemoYear", dependencies: ["Domain", "Store"]),
+        .target(name: "DemoYear", dependencies: ["Domain", "Store", "Services"]),
         .target(
             name: "Services",
             dependencies: [
@@ -74,17 +74,17 @@ let package = Package(
         ),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Domain", "Spreadsheet"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Spreadsheet", "Domain", "Intake"]),
-        .testTarget(name: "DemoYearTests", dependencies: ["DemoYear", "Store", "Domain", "Intake"]),
+        .testTarget(name: "DemoYearTests", dependencies: ["DemoYear", "Store", "Domain", "Intake", "Services"]),
         .testTarget(name: "ServicesTests", dependencies: ["Services", "Store", "Domain", "Intake", "Spreadsheet"]),
         .testTarget(
             name: "WebAppTests",
             dependencies: [
-                "WebApp", "Store", "Domain", "Services", "Intake",
+                "WebApp", "Store", "Domain", "Services", "Intake", "Spreadsheet",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "SkillCertCLITests", dependencies: ["SkillCertCLI", "Spreadsheet", "Store", "Domain"]),
+        .testTarget(name: "SkillCertCLITests", dependencies: ["SkillCertCLI", "Spreadsheet", "Store", "Domain", "Services"]),
     ]
 )
 

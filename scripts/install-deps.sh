@@ -19,6 +19,21 @@ if [ "${1:-}" = "--bench" ]; then
     $SUDO apt-get update -qq && $SUDO apt-get install -y -qq $missing
   fi
 fi
+# `--browser` also wants what the browser tests drive (scripts/browser_tests.py): Debian's chromium
+# and its chromedriver, CJK fonts so that the screenshots show Chinese rather than boxes, and
+# python3-venv for the virtual environment that holds Selenium.
+if [ "${1:-}" = "--browser" ]; then
+  missing=""
+  for package in chromium chromium-driver fonts-noto-cjk python3-venv; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"
+  done
+  if [ -n "$missing" ]; then
+    if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    echo "Installing$missing with apt-get…"
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq && $SUDO apt-get install -y -qq $missing
+  fi
+fi
 if command -v pkg-config >/dev/null 2>&1 \
    && pkg-config --exists sqlite3 && pkg-config --exists xlsxwriter; then
   exit 0

@@ -108,6 +108,7 @@ final class DemoYearBuilder {
     func run() throws {
         progress("1/3 准备 Set-up: \(plan.year - 1)-12 起用系统 the system goes live: institutions, users, examiners, enterprises")
         try setUpParticipants()
+        try DemoAccounts.setPasswords(store: store, admin: admin)
         progress("2/3 往年人员 People on file from earlier years: \(plan.earlierPersons)")
         agenda.on(CivilDate(year: plan.year - 1, month: 12, day: 15)!) { try self.loadEarlierPersons() }
         agenda.on(CivilDate(year: plan.year - 1, month: 12, day: 20)!) { try self.carryOverApprenticeships() }
@@ -162,10 +163,16 @@ final class DemoYearBuilder {
             bodies[project] = body
             let qualifications = qualificationsOf(project)
             var ids: [Int64] = []
-            for _ in 0..<plan.examinersPerBody {
+            for number in 0..<plan.examinersPerBody {
                 let person = identities.newPerson(ages: 32...60)
-                let examiner = try store.addExaminer(NewExaminer(person: person, bodyId: body.id!, qualifications: qualifications),
-                                                     actor: admin)
+                // The 粤菜师傅 body's first examiner signs in: the demo's examiner account.
+                var login: String?
+                if project == "yuecai" && number == 0 {
+                    login = try store.addUser(login: DemoAccount.examinerLogin, name: person.name, role: .examiner,
+                                              institutionId: body.id, actor: admin).login
+                }
+                let examiner = try store.addExaminer(NewExaminer(person: person, bodyId: body.id!, userLogin: login,
+                                                                 qualifications: qualifications), actor: admin)
                 ids.append(examiner.examiner.id!)
                 counts.personsOnFile += 1
             }

@@ -21,7 +21,11 @@ public enum Field: Hashable, Sendable {
     case siteSequence
     case enterpriseName
     case district
+    /// An institution's contact number: a mobile or a fixed line (`phone` is a person's mobile).
+    case contactPhone
     case login
+    /// What a user may do: bureau, institution clerk or examiner.
+    case role
     // Training.
     case project
     case cohort
@@ -93,7 +97,9 @@ public enum Field: Hashable, Sendable {
         case .siteSequence: "站点序号"
         case .enterpriseName: "企业名称"
         case .district: "镇街"
+        case .contactPhone: "联系电话"
         case .login: "登录名"
+        case .role: "角色"
         case .project: "项目"
         case .cohort: "培训班"
         case .cohortName: "培训班名称"
@@ -152,7 +158,9 @@ public enum Field: Hashable, Sendable {
         case .siteSequence: "site sequence"
         case .enterpriseName: "enterprise name"
         case .district: "district"
+        case .contactPhone: "contact phone"
         case .login: "login"
+        case .role: "role"
         case .project: "project"
         case .cohort: "cohort"
         case .cohortName: "cohort name"

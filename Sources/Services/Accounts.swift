@@ -48,9 +48,17 @@ public struct Accounts: Sendable {
         return try store.addUser(login: login, name: name, role: role, institutionId: institutionId, passwordHash: hash, actor: actor)
     }
 
-    /// The bureau sets a password somebody else will use (a new account, a forgotten password).
-    public func setPassword(login: String, password: String, actor: User, store: Store) throws {
-        try store.setPassword(login: login, hash: try hashNewPassword(password, for: login), actor: actor)
+    /// The bureau sets a password somebody else will use (a new account, a forgotten password),
+    /// to be changed at the next sign-in unless `mustChange` is false (see `Store.setPassword`).
+    public func setPassword(login: String, password: String, mustChange: Bool = true, actor: User, store: Store) throws {
+        try store.setPassword(login: login, hash: try hashNewPassword(password, for: login), mustChange: mustChange, actor: actor)
+    }
+
+    /// Whether `password` is the one `user` signs in with, without counting as a sign-in or a
+    /// failure: for `skillcert demo --accounts`, which prints a demo password only while it works.
+    public func isCurrentPassword(_ password: String, of user: User, store: Store) throws -> Bool {
+        guard let hash = try store.passwordHash(of: user) else { return false }
+        return Bcrypt.verify(password, hash: hash)
     }
 
     /// The signed-in user replaces their password: the current one, then the new one twice.

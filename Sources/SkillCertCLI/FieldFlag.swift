@@ -8,7 +8,7 @@ extension Field {
         switch self {
         case .nationalID: "--id"
         case .name, .institutionName, .enterpriseName, .cohortName: "--name"
-        case .phone: "--phone"
+        case .phone, .contactPhone: "--phone"
         case .institution: "--institution"
         case .institutionKind: "--kind"
         case .creditCode: "--credit-code"
@@ -19,6 +19,7 @@ extension Field {
         case .siteSequence: "--site"
         case .district: "--district"
         case .login: "--login"
+        case .role: "--role"
         case .project: "--project"
         case .cohort: "--cohort"
         case .occupation: "--occupation"

@@ -19,13 +19,16 @@ struct WebContext: RequestContext, RemoteAddressRequestContext {
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
+        address = remoteAddress?.ipAddress ?? "unknown"
     }
 
     /// Forms are small: a page's fields, never a file (uploads get their own limit).
     var maxUploadSize: Int { 256 * 1024 }
 
-    /// The address that throttling counts failures against.
-    var address: String { remoteAddress?.ipAddress ?? "unknown" }
+    /// The client's address, which throttling counts failures against and the log shows: the
+    /// connection's until `ClientAddressMiddleware` settles it (behind a trusted proxy, the
+    /// address the proxy forwarded).
+    var address: String
 
     /// The session of a route behind `SessionMiddleware`, which lets nobody through without one.
     var signedIn: WebSession {

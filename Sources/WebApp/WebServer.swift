@@ -12,11 +12,18 @@ public enum WebServer {
         public var port: Int
         /// Adds `Secure` to the cookies: for a server behind HTTPS.
         public var secureCookies: Bool
+        /// The proxies whose `X-Forwarded-For` names the client (nginx in front); none by default.
+        public var trustedProxies: TrustedProxies
+        /// Backups while serving (`--backup-dir`), or none.
+        public var backups: BackupSchedule?
 
-        public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) {
+        public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
+                    trustedProxies: TrustedProxies = .none, backups: BackupSchedule? = nil) {
             self.host = host
             self.port = port
             self.secureCookies = secureCookies
+            self.trustedProxies = trustedProxies
+            self.backups = backups
         }
     }
 
@@ -34,23 +41,28 @@ public enum WebServer {
     }
 
     static func application(
-        store: Store, accounts: Accounts, options: Options, log: RequestLog,
+        store: Store, accounts: Accounts, options: Options, log: RequestLog, backupClock: BackupClock = .system,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
-        let app = WebApp(threads: StoreThreads(store: store), accounts: accounts, pages: try await Pages.load(),
+        let threads = StoreThreads(store: store)
+        let app = WebApp(threads: threads, accounts: accounts, pages: try await Pages.load(),
                          cookies: SessionCookies(secure: options.secureCookies))
         var logger = Logger(label: "skillcert.web")
         // The request log is our own one line per request; the framework only reports trouble.
         logger.logLevel = .warning
+        let backups = options.backups.map { ScheduledBackups(schedule: $0, threads: threads, log: log, clock: backupClock) }
         return Application(
-            router: router(app, log: log),
+            router: router(app, log: log, trustedProxies: options.trustedProxies),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
+            services: backups.map { [$0] } ?? [],
             onServerRunning: onServerRunning,
             logger: logger)
     }
 
-    static func router(_ app: WebApp, log: RequestLog) -> Router<WebContext> {
+    static func router(_ app: WebApp, log: RequestLog, trustedProxies: TrustedProxies = .none) -> Router<WebContext> {
         let router = Router(context: WebContext.self)
+        // First: the throttle and the log both count the client's address.
+        router.add(middleware: ClientAddressMiddleware(trusted: trustedProxies))
         router.add(middleware: RequestLogMiddleware(log: log))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: SessionMiddleware(app: app))
@@ -59,7 +71,12 @@ public enum WebServer {
         app.addSignInRoutes(to: router)
         app.addHomeRoutes(to: router)
         app.addInstitutionRoutes(to: router)
+        app.addInstitutionFormRoutes(to: router)
+        app.addUserRoutes(to: router)
+        app.addCohortRoutes(to: router)
+        app.addCohortFormRoutes(to: router)
         app.addAuditRoutes(to: router)
+        app.addCatalogRoutes(to: router)
         return router
     }
 }

@@ -3,6 +3,7 @@ import Testing
 import GRDB
 import Domain
 import Intake
+import Services
 @testable import DemoYear
 @testable import Store
 
@@ -166,6 +167,40 @@ extension DemoYearResult {
         #expect(try year.count("SELECT count(*) FROM apprenticeships WHERE status = 'completed' AND certificate_id IS NOT NULL")
                 == year.counts.apprenticesCompleted)
         #expect(year.counts.apprenticesCompleted >= 1)
+    }
+
+    /// One account per role, whose published password signs in at once: no forced change stands
+    /// between a visitor and the demo. Nobody else has a password.
+    @Test func theDemoAccountsSignInWithTheirPublishedPasswordsStraightAway() throws {
+        let year = try tinyYear()
+        #expect(Set(DemoAccount.all.map(\.role)) == [.bureau, .institution, .examiner])
+        let accounts = Accounts()
+        for account in DemoAccount.all {
+            let outcome = try accounts.signIn(login: account.login, password: account.password, address: "127.0.0.1", store: year.store)
+            guard case .signedIn(_, let session) = outcome else {
+                Issue.record("\(account.login) did not sign in: \(outcome)")
+                continue
+            }
+            #expect(session.user.role == account.role)
+            #expect(!session.mustChangePassword, "\(account.login)")
+            guard case .refused = try accounts.signIn(login: account.login, password: account.password + "x", address: "127.0.0.2",
+                                                      store: year.store) else {
+                Issue.record("\(account.login) signed in with a wrong password")
+                continue
+            }
+        }
+        #expect(try year.count("SELECT count(*) FROM user_passwords") == DemoAccount.all.count)
+
+        let status = try DemoAccounts.status(store: year.store)
+        #expect(status.map(\.passwordWorks) == [true, true, true])
+        #expect(status.map { $0.institutionName ?? "" } == ["", "中山市粤菜师傅培训学校", "中山市粤菜师傅职业技能评价站"])
+        // The examiner account is one of its body's examiners, so their sessions are theirs to see.
+        let examiner = try #require(status.first { $0.account.role == .examiner }?.user)
+        #expect(try year.count("SELECT count(*) FROM examiners WHERE user_id = \(examiner.id!)") == 1)
+
+        // Changed on the web since: the published password is no longer said to work.
+        try accounts.setPassword(login: "clerk.yuecai.1", password: "another-password-9", actor: year.admin, store: year.store)
+        #expect(try DemoAccounts.status(store: year.store).map(\.passwordWorks) == [true, false, true])
     }
 
     @Test func twoRunsBuildTheSameYear() throws {

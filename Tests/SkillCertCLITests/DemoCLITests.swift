@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import Spreadsheet
 import Domain
+import Services
+import Store
 @testable import SkillCertCLI
 
 @Suite struct DemoCLITests {
@@ -55,6 +57,58 @@ import Domain
         #expect(total[column: 8]?.value == String(valid.count))
         let trained = try #require(summary.first { $0[column: 0]?.value.hasPrefix("开班数") == true })
         #expect(trained[column: 8]?.value == "7")
+    }
+
+    /// The line of a printed table that starts with `login`, its cells split on runs of spaces.
+    func accountLine(_ output: String, _ login: String) -> [String] {
+        let line = output.split(separator: "\n").first { $0.hasPrefix(login + " ") } ?? ""
+        return line.split(separator: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    @Test func theDemoPrintsOneAccountPerRoleWithAPasswordThatSignsIn() throws {
+        let workspace = try Workspace()
+        let run = workspace.run("demo", "--scale", "tiny", "--catalog", Workspace.catalogDirectory.path, "--db", "demo.sqlite")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("演示账号 Demo accounts"))
+        #expect(accountLine(run.stdout, "admin") == ["admin", "demo-bureau-2026", "人社局 bureau"])
+        #expect(accountLine(run.stdout, "clerk.yuecai.1") == ["clerk.yuecai.1", "demo-clerk-2026", "机构经办人 institution", "中山市粤菜师傅培训学校"])
+        #expect(accountLine(run.stdout, "exam.yuecai.1") == ["exam.yuecai.1", "demo-examiner-2026", "考评员 examiner", "中山市粤菜师傅职业技能评价站"])
+
+        // --accounts prints the same again and builds nothing.
+        let again = workspace.run("demo", "--accounts", "--db", "demo.sqlite")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(!again.stdout.contains("3/3"))
+        for login in ["admin", "clerk.yuecai.1", "exam.yuecai.1"] {
+            #expect(accountLine(again.stdout, login) == accountLine(run.stdout, login))
+        }
+
+        // The printed passwords are the ones the server checks: each signs in without a forced change.
+        let store = try Store.open(path: workspace.path("demo.sqlite"), clock: .system)
+        for login in ["admin", "clerk.yuecai.1", "exam.yuecai.1"] {
+            let password = accountLine(run.stdout, login)[1]
+            guard case .signedIn(_, let session) = try Accounts().signIn(login: login, password: password, address: "127.0.0.1", store: store) else {
+                Issue.record("\(login) could not sign in with the printed password")
+                continue
+            }
+            #expect(!session.mustChangePassword)
+        }
+
+        // A password changed since is not printed as if it still worked.
+        #expect(workspace.run("user", "set-password", "clerk.yuecai.1", "--password", "a-new-password-1", "--db", "demo.sqlite").status == 0)
+        let changed = workspace.run("demo", "--accounts", "--db", "demo.sqlite")
+        #expect(accountLine(changed.stdout, "clerk.yuecai.1").prefix(2) == ["clerk.yuecai.1", "（已修改 changed since）"])
+        #expect(!changed.stdout.contains("demo-clerk-2026"))
+        #expect(changed.stdout.contains("delete demo.sqlite and run make demo again"))
+    }
+
+    @Test func theAccountsOfADatabaseThatIsNotADemoAreSaidToBeMissing() throws {
+        let workspace = try Workspace()
+        #expect(workspace.run("demo", "--accounts", "--db", "nothing.sqlite").stderr.contains("nothing.sqlite does not exist"))
+        try workspace.initialise()
+        let plain = workspace.run("demo", "--accounts", "--db", "skillcert.sqlite")
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(accountLine(plain.stdout, "admin").prefix(2) == ["admin", "（已修改 changed since）"])
+        #expect(accountLine(plain.stdout, "clerk.yuecai.1").prefix(2) == ["clerk.yuecai.1", "（无此用户 no such user）"])
     }
 
     @Test func theDemoNeverOverwritesADatabaseUnlessAskedTo() throws {

@@ -49,6 +49,23 @@ import Domain
         }
     }
 
+    /// The demo year's published passwords: set by the bureau, audited, but not to be changed
+    /// at the first sign-in (anyone trying the demo signs in with the printed password).
+    @Test func aPasswordSetWithoutAForcedChangeLeadsStraightIn() throws {
+        let world = try Self.world(MovingClock())
+        try world.store.setPassword(login: "clerk.a", hash: Self.hashA, mustChange: false, actor: world.admin)
+        let session = try #require(try world.store.startWebSession(userId: world.clerkA.id!, address: "10.0.0.1", tokenHash: "t1", csrfToken: "c1"))
+        #expect(!session.mustChangePassword)
+        let set = try #require(try world.store.auditEvents(actor: world.admin, entity: "users", key: "clerk.a").rows
+            .first { $0.action == "user.password.set" })
+        #expect(set.after?.contains("\"must_change\":false") == true)
+        #expect(!(set.after ?? "").contains("$2b$"))
+        // Still the bureau's alone.
+        #expect(throws: StoreError.self) {
+            try world.store.setPassword(login: "clerk.b", hash: Self.hashB, mustChange: false, actor: world.clerkA)
+        }
+    }
+
     @Test func aUserWithoutPasswordOrUnknownOrDisabledGetsNoHash() throws {
         let world = try Self.world(MovingClock())
         #expect(try world.store.signInCheck(login: "clerk.a", address: "a") == .proceed(userId: world.clerkA.id, passwordHash: nil))

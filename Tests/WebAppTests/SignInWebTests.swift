@@ -191,3 +191,42 @@ extension Browser {
                     headers: response.headers)
     }
 }
+
+/// What a real browser does around the sign-in form (found by the browser tests): it fetches
+/// /favicon.ico on its own, which signed out leads to the sign-in page again.
+@Suite struct SignInFormTokenTests {
+    @Test func theSignInFormStillSignsInAfterTheBrowserOpenedTheSignInPageAgainBehindIt() async throws {
+        let world = try WebWorld()
+        defer { world.remove() }
+        try await world.withBrowser { browser in
+            try await browser.get("/signin")
+            let shown = try #require(browser.formToken)
+            let icon = try await browser.get("/favicon.ico")
+            #expect(icon.status == .seeOther && icon.location == "/signin")
+            try await browser.get("/signin")
+            #expect(browser.formToken == shown, "the page opened behind the form keeps the browser's token")
+            let signedIn = try await browser.post("/signin", ["login": "admin", "password": WebWorld.initialPassword], token: .given(shown))
+            #expect(signedIn.status == .seeOther && signedIn.location == "/password")
+        }
+    }
+
+    @Test func aBrowserWithoutAUsableSignInCookieGetsAFreshToken() async throws {
+        let world = try WebWorld()
+        defer { world.remove() }
+        try await world.withBrowser { first in
+            try await first.get("/signin")
+            try await world.withBrowser { second in
+                try await second.get("/signin")
+                #expect(second.formToken != first.formToken)
+            }
+        }
+        // A cookie the server did not make (not 64 hex digits) is replaced, not taken up.
+        let app = try await world.application()
+        try await app.test(.router) { client in
+            let response = try await client.execute(uri: "/signin", method: .get, headers: [.cookie: "skillcert_signin=chosen-by-someone"])
+            let token = try #require(String(buffer: response.body).firstMatch(of: /name="_csrf" value="([0-9a-f]*)"/)?.1)
+            #expect(token.count == 64)
+            #expect(response.headers[values: .setCookie].first?.hasPrefix("skillcert_signin=\(token);") == true)
+        }
+    }
+}

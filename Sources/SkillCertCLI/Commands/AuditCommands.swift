@@ -14,12 +14,19 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var listing: ListingOptions
         @OptionGroup var paging: PagingOptions
+        @Option(help: "Only events by this user (login).") var user: String?
+        @Option(help: "Only events of this action (person.update, user.signin.fail …).") var action: String?
         @Option(help: "Only events on this table (persons, institutions, users, catalog).") var entity: String?
         @Option(help: "Only events on this record key.") var key: String?
+        @Option(help: "Only events on or after this day (YYYY-MM-DD, bureau time).") var start: String?
+        @Option(help: "Only events on or before this day (YYYY-MM-DD, bureau time).") var end: String?
 
         func run() throws {
             let store = try global.openStore()
-            let events = try AuditTrail(store: store).list(actor: try global.actor(in: store), entity: entity, key: key, page: paging.request)
+            let filter = AuditFilter(actorLogin: user, action: action, entity: entity, key: key,
+                                     from: try start.map { text throws(CLIError) in try parseOption("--start", text, CivilDate.parse) },
+                                     through: try end.map { text throws(CLIError) in try parseOption("--end", text, CivilDate.parse) })
+            let events = try AuditTrail(store: store).list(actor: try global.actor(in: store), filter: filter, page: paging.request)
             if listing.json {
                 CLIContext.current.print(try jsonText(events.rows))
                 paging.printFooter(events, countZh: "条记录", countEn: "event(s)", json: true)

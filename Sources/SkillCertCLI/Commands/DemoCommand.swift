@@ -25,9 +25,19 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The year to build; the catalog needs its targets.") var year: Int = 2026
     @Option(help: "The catalog folder.") var catalog: String = "Catalog"
     @Flag(help: "Overwrite the database if it exists.") var replace = false
+    @Flag(help: "Build nothing: print the demo accounts of the existing database --db (as the end of the demo does).")
+    var accounts = false
 
     func run() throws {
         let context = CLIContext.current
+        if accounts {
+            let path = context.url(for: db).path
+            guard FileManager.default.fileExists(atPath: path) else { throw CLIError.databaseMissing(path: path) }
+            let store = try Store.open(path: path, clock: context.clock)
+            guard try store.isInitialized() else { throw StoreError.notInitialized(path: path) }
+            context.print(DemoRun.accountsText(try DemoAccounts.status(store: store), database: db))
+            return
+        }
         let catalog = try loadCatalog(self.catalog)
         let plan = try DemoPlan.make(scale: scale, year: year, catalog: catalog)
         let path = context.url(for: db).path
@@ -50,6 +60,7 @@ struct DemoCommand: ParsableCommand {
         var run = DemoRun(counts: year.counts, files: [])
         try run.writeRosters(of: year, into: context.url(for: out))
         context.print(run.summary)
+        context.print("\n" + DemoRun.accountsText(try DemoAccounts.status(store: year.store), database: db))
     }
 }
 
@@ -83,6 +94,28 @@ struct DemoRun {
         // The year's last quarter, whose year to date is the whole year.
         files.append(try StatisticsReports(store: store).quarterly(actor: admin, year: year.plan.year, quarter: .q4,
                                                                    to: file("quarterly-\(period)Q4.xlsx")).file)
+    }
+
+    /// The accounts to sign in with, one per role, each with its password while that still
+    /// works; a password changed since is said to be, with the way back.
+    static func accountsText(_ accounts: [DemoAccountStatus], database: String) -> String {
+        var table = TextTable(["登录名 login", "密码 password", "角色 role", "机构 institution"])
+        for status in accounts {
+            let password = status.user == nil ? "（无此用户 no such user）"
+                : status.passwordWorks ? status.account.password : "（已修改 changed since）"
+            table.add([status.account.login, password, "\(status.account.role.chineseName) \(status.account.role.rawValue)",
+                       status.institutionName ?? ""])
+        }
+        var text = """
+            演示账号 Demo accounts: skillcert serve --db \(database) 后在浏览器登录 · sign in to the web app \
+            (skillcert serve --db \(database)) with one of them
+            \(table.render())
+            """
+        if accounts.contains(where: { !$0.passwordWorks }) {
+            text += "\n有的演示账号已不能用演示密码登录：删除 \(database) 后重新运行 make demo 即可恢复 · "
+                + "some demo password no longer works: delete \(database) and run make demo again to get them back"
+        }
+        return text
     }
 
     var summary: String {

@@ -17,7 +17,7 @@ struct InstitutionCommand: ParsableCommand {
         @Option(help: "District (镇街) from the catalog.") var district: String
         @Option(help: "Unified social credit code (统一社会信用代码).") var creditCode: String?
         @Option(help: "Contact person.") var contact: String?
-        @Option(help: "Contact phone.") var phone: String?
+        @Option(help: "Contact phone: a mobile, or a fixed line with its area code (0760-88881234).") var phone: String?
         @Option(help: "Address.") var address: String?
         @Option(help: "Evaluation bodies: Y (employer) or S (social organisation).") var bodyKind: String?
         @Option(help: "Evaluation bodies: body code 0000-9999 (0000 when filed with the province).") var bodyCode: String?
@@ -27,25 +27,14 @@ struct InstitutionCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
-            let kind = try parseOption("--kind", kind, InstitutionKind.parse)
-            var new = NewInstitution(name: name, kind: kind, district: district.trimmingWhitespace(),
-                                     contactPerson: contact, contactPhone: phone, address: address)
-            if let creditCode {
-                let parsed = try parseOption("--credit-code", creditCode, CreditCode.parse)
-                new.creditCode = parsed
-                for warning in parsed.warnings {
-                    CLIContext.current.printError("注意：\(warning.chinese)\nWarning: \(warning.english)")
-                }
+            let entry = InstitutionEntry(name: name, kind: kind, district: district, creditCode: creditCode, contactPerson: contact,
+                                         contactPhone: phone, address: address, bodyKind: bodyKind, bodyCode: bodyCode,
+                                         province: province, site: site)
+            let recorded = try InstitutionRegistration(store: store).add(entry, actor: actor)
+            for warning in recorded.warnings {
+                CLIContext.current.printError("注意：\(warning.chinese)\nWarning: \(warning.english)")
             }
-            if kind == .evaluation {
-                guard let bodyKind, let bodyCode, let site else {
-                    throw CLIError.missingOption(option: "--body-kind, --body-code, --site",
-                                                 reasonZh: "评价机构必须提供机构类别、机构代码和站点序号（证书编号的组成部分）",
-                                                 reasonEn: "an evaluation body needs its body kind, body code and site sequence (parts of its certificate numbers)")
-                }
-                new.issuer = try CertificateIssuer.parse(bodyKind: bodyKind, bodyCode: bodyCode, provinceCode: province, siteSequence: site)
-            }
-            let institution = try store.addInstitution(new, actor: actor)
+            let institution = recorded.institution
             CLIContext.current.print("已登记机构 Registered institution \(institution.id!): \(institution.name)（\(institution.kind.chineseName)，\(institution.district)）")
         }
     }
@@ -119,12 +108,13 @@ struct InstitutionCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
-            var changes = InstitutionChanges(name: name, district: district, contactPerson: contact,
-                                             contactPhone: phone, address: address)
-            if let creditCode {
-                changes.creditCode = try parseOption("--credit-code", creditCode, CreditCode.parse)
+            let entry = InstitutionEntry(name: name, district: district, creditCode: creditCode, contactPerson: contact,
+                                         contactPhone: phone, address: address)
+            let recorded = try InstitutionRegistration(store: store).update(id: id, entry, actor: actor)
+            for warning in recorded.warnings {
+                CLIContext.current.printError("注意：\(warning.chinese)\nWarning: \(warning.english)")
             }
-            let institution = try store.updateInstitution(id: id, changes, actor: actor)
+            let institution = recorded.institution
             CLIContext.current.print("已更新机构 Updated institution \(institution.id!): \(institution.name)")
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Domain
+import Services
 import Store
 import WebApp
 
@@ -13,7 +14,9 @@ struct ServeCommand: ParsableCommand {
         abstract: "Serve the web app on this database until Ctrl-C (网页版).",
         discussion: """
             Users sign in with the password given by `user add --password` or `user set-password` \
-            and must change it at their first sign-in. Each request is logged on one line.
+            and must change it at their first sign-in. Each request is logged on one line. With \
+            --backup-dir the server backs the database up on a schedule (as `skillcert backup` \
+            does) into files named by the UTC time, keeping the newest --keep.
             """)
 
     @Option(name: .long, help: "The database file (default: $SKILLCERT_DB, else ./skillcert.sqlite).")
@@ -28,6 +31,20 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .long, help: "Mark cookies Secure: the browser sends them only over HTTPS (use behind an HTTPS proxy).")
     var secureCookies = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A proxy (nginx) whose X-Forwarded-For names the client, for the sign-in throttle and the log; repeatable (default: none, the header is ignored).",
+        valueName: "address"))
+    var trustedProxy: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Back the database up into this folder while serving.", valueName: "folder"))
+    var backupDir: String?
+
+    @Option(name: .long, help: ArgumentHelp("How often to back up with --backup-dir: 30m, 1h, 1d (default: 1h).", valueName: "interval"))
+    var backupEvery: String?
+
+    @Option(name: .long, help: "How many backups --backup-dir keeps, the newest ones (default: 48).")
+    var keep: Int?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port 应在 0–65535 之间 · --port is 0-65535") }
     }
@@ -36,10 +53,15 @@ struct ServeCommand: ParsableCommand {
         let context = CLIContext.current
         let path = context.url(for: db ?? context.environment["SKILLCERT_DB"] ?? "skillcert.sqlite").path
         guard FileManager.default.fileExists(atPath: path) else { throw CLIError.databaseMissing(path: path) }
+        let trustedProxies = TrustedProxies(try trustedProxy.map { text throws(CLIError) in
+            try parseOption("--trusted-proxy", text, TrustedProxies.address)
+        })
+        let backups = try backupSchedule(context)
         let store = try Store.open(path: path, clock: .system)
         guard try store.isInitialized() else { throw StoreError.notInitialized(path: path) }
 
-        let options = WebServer.Options(host: host, port: port, secureCookies: secureCookies)
+        let options = WebServer.Options(host: host, port: port, secureCookies: secureCookies,
+                                        trustedProxies: trustedProxies, backups: backups)
         let finished = ServeOutcome()
         // The command runs on the main thread; the server runs on Swift's concurrency threads
         // and its own event loops until a signal stops it.
@@ -59,6 +81,30 @@ struct ServeCommand: ParsableCommand {
         }
         context.print("已停止 · Stopped")
     }
+
+    /// The schedule of `--backup-dir`, `--backup-every` and `--keep`, checked before anything
+    /// listens: the folder must exist, and the other two mean nothing without it.
+    private func backupSchedule(_ context: CLIContext) throws -> BackupSchedule? {
+        guard let backupDir else {
+            let stray = [backupEvery.map { _ in "--backup-every" }, keep.map { _ in "--keep" }].compactMap { $0 }
+            if let option = stray.first {
+                throw CLIError.missingOption(option: "--backup-dir", reasonZh: "\(option) 只与 --backup-dir 一起使用",
+                                             reasonEn: "\(option) applies only with --backup-dir")
+            }
+            return nil
+        }
+        let every = try parseOption("--backup-every", backupEvery ?? "1h", parseInterval)
+        let keep = self.keep ?? 48
+        guard keep >= 1 else {
+            throw CLIError.invalidOption(option: "--keep", value: String(keep), rule: Rejection("至少保留 1 份备份", "must keep at least 1 backup"))
+        }
+        let folder = context.url(for: backupDir)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ServeError.backupFolderMissing(path: folder.path)
+        }
+        return BackupSchedule(folder: BackupFolder(url: folder, keep: keep), every: every)
+    }
 }
 
 /// The server's end, waited for by the main thread.
@@ -76,16 +122,20 @@ private final class ServeOutcome: @unchecked Sendable {
 enum ServeError: BilingualError {
     /// The port is taken, the address is not this machine's, the templates are missing …
     case cannotServe(address: String, message: String)
+    /// `--backup-dir` names no folder.
+    case backupFolderMissing(path: String)
 
     var chinese: String {
         switch self {
         case .cannotServe(let address, let message): "无法在 \(address) 提供网页服务：\(message)"
+        case .backupFolderMissing(let path): "--backup-dir 的备份文件夹 \(path) 不存在或不是文件夹；请先创建它"
         }
     }
 
     var english: String {
         switch self {
         case .cannotServe(let address, let message): "cannot serve on \(address): \(message)"
+        case .backupFolderMissing(let path): "--backup-dir folder \(path) does not exist or is not a folder: create it first"
         }
     }
 }

@@ -21,11 +21,7 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
-            guard let role = Role(rawValue: role.trimmingWhitespace().lowercased()) else {
-                throw CLIError.invalidOption(option: "--role", value: role, rule: Rejection(
-                    "角色应为 bureau（人社局）、institution（机构经办人）或 examiner（考评员）",
-                    "a role is bureau, institution or examiner"))
-            }
+            let role = try parseOption("--role", role, Role.parse)
             let institutionId = try institution.map { try store.institution($0, actor: actor).id! }
             if let password = try initialPassword.read() {
                 let user = try Accounts().addUser(login: login, name: name, role: role, institutionId: institutionId,

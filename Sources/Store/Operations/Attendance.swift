@@ -159,14 +159,9 @@ extension Store {
         return try write { db in
             let actor = try currentActor(db, actor)
             let cohort = try scopedCohort(db, id: cohortId, actor: actor, to: "cohort complete")
-            let share = try Catalog.fetch(db).integerSetting(.completionSharePercent)
             var result = CompletionResult()
-            // Rounded up: 80 % of 75 hours is 60.0, of 77 hours 61.6 hours.
-            result.requiredTenths = (cohort.plannedHours * 10 * share + 99) / 100
-            if let start = try? cohort.startDay, today < start {
-                throw StoreError.conflict(reasonZh: "培训班 \(cohort.startDate) 才开班，不能结业",
-                                          reasonEn: "the cohort starts on \(cohort.startDate); nobody can complete it yet")
-            }
+            result.requiredTenths = try requiredTenths(db, cohort: cohort)
+            if let notYet = Self.completionNotYetOpen(cohort, today: today) { throw notYet }
             var candidates: [(Enrolment, Person)] = []
             if let nationalIds {
                 var seen = Set<String>()
@@ -222,19 +217,52 @@ extension Store {
             guard let enrolment = try enrolment(db, cohort: cohort, nationalId: nationalId.value) else {
                 throw StoreError.notFound(kind: "学员", key: nationalId.masked)
             }
-            guard enrolment.status == .enrolled else {
-                throw StoreError.conflict(reasonZh: "学员已\(enrolment.status.chineseName)，不能退学",
-                                          reasonEn: "the trainee has already \(enrolment.status.rawValue) and cannot withdraw")
-            }
-            var withdrawn = enrolment
-            withdrawn.status = .withdrawn
-            withdrawn.withdrawnOn = today.description
-            withdrawn.withdrawalReason = reason
-            try withdrawn.update(db)
-            try audit(db, actor: actor, action: "enrolment.withdraw", entity: "enrolments", key: String(enrolment.id!),
-                      before: enrolment, after: withdrawn, reason: reason)
-            return withdrawn
+            return try withdraw(db, enrolment, reason: reason, on: today, actor: actor)
         }
+    }
+
+    /// Withdraws the trainee of `enrolmentId` in the cohort: a page names a trainee by their
+    /// place in the class, never by a whole national ID it would have to carry.
+    public func withdrawTrainee(cohortId: Int64, enrolmentId: Int64, reason: String, actor: User) throws(StoreError) -> Enrolment {
+        let today = clock.today
+        return try write { db in
+            let actor = try currentActor(db, actor)
+            let cohort = try scopedCohort(db, id: cohortId, actor: actor, to: "cohort withdraw")
+            guard let enrolment = try Enrolment.fetchOne(db, key: enrolmentId), enrolment.cohortId == cohort.id else {
+                throw StoreError.notFound(kind: "学员", key: String(enrolmentId))
+            }
+            let reason = try Store.requiredText(reason, field: .reason)
+            return try withdraw(db, enrolment, reason: reason, on: today, actor: actor)
+        }
+    }
+
+    private func withdraw(_ db: Database, _ enrolment: Enrolment, reason: String, on today: CivilDate, actor: User) throws -> Enrolment {
+        guard enrolment.status == .enrolled else {
+            throw StoreError.conflict(reasonZh: "学员已\(enrolment.status.chineseName)，不能退学",
+                                      reasonEn: "the trainee has already \(enrolment.status.rawValue) and cannot withdraw")
+        }
+        var withdrawn = enrolment
+        withdrawn.status = .withdrawn
+        withdrawn.withdrawnOn = today.description
+        withdrawn.withdrawalReason = reason
+        try withdrawn.update(db)
+        try audit(db, actor: actor, action: "enrolment.withdraw", entity: "enrolments", key: String(enrolment.id!),
+                  before: enrolment, after: withdrawn, reason: reason)
+        return withdrawn
+    }
+
+    /// The attended hours (in tenths) that reach the catalog's share of the planned hours,
+    /// rounded up: 80 % of 75 hours is 60.0, of 77 hours 61.6 hours.
+    func requiredTenths(_ db: Database, cohort: Cohort) throws -> Int {
+        let share = try Catalog.fetch(db).integerSetting(.completionSharePercent)
+        return (cohort.plannedHours * 10 * share + 99) / 100
+    }
+
+    /// Nobody completes a class before its first day.
+    static func completionNotYetOpen(_ cohort: Cohort, today: CivilDate) -> StoreError? {
+        guard let start = try? cohort.startDay, today < start else { return nil }
+        return StoreError.conflict(reasonZh: "培训班 \(cohort.startDate) 才开班，不能结业",
+                                   reasonEn: "the cohort starts on \(cohort.startDate); nobody can complete it yet")
     }
 
     func enrolment(_ db: Database, cohort: Cohort, nationalId: String) throws -> Enrolment? {

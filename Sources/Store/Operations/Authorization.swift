@@ -16,7 +16,7 @@ extension Store {
             throw StoreError.notPermitted(
                 action: action, field: field,
                 reasonZh: "只有人社局用户可以执行此操作（当前用户 \(actor.login) 的角色是\(actor.role.chineseName)）",
-                reasonEn: "only bureau users may do this (\(actor.login) is a \(actor.role.rawValue) user)")
+                reasonEn: "only bureau users may do this (\(actor.login) is an \(actor.role.rawValue) user)")
         }
     }
 

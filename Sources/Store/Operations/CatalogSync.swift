@@ -36,6 +36,16 @@ extension Store {
         try read { db in try Catalog.fetch(db) }
     }
 
+    /// The catalog for the bureau's administration pages, which show all of it. Bureau only:
+    /// the others meet the catalog's values where their work needs them (a form's choices, a
+    /// list template), not as a page of rates and targets.
+    public func catalog(actor: User) throws(StoreError) -> Catalog {
+        try read { db in
+            try requireBureau(try currentActor(db, actor), to: "catalog view")
+            return try Catalog.fetch(db)
+        }
+    }
+
     func applyCatalog(_ db: Database, _ catalog: Catalog, actor: User, action: String) throws -> CatalogSyncReport {
         let wanted = catalog.databaseRows()
         var changes: [CatalogChange] = []

@@ -51,14 +51,30 @@ public struct InstitutionChanges: Sendable {
     var touchesIdentity: Bool { name != nil || district != nil || creditCode != nil }
 }
 
+/// Which institutions a listing shows; nil shows all.
+public struct InstitutionFilter: Sendable, Equatable {
+    public var kind: InstitutionKind?
+    /// A district's name, as the catalog gives it.
+    public var district: String?
+    /// Part of the name, as typed in a search box.
+    public var nameContaining: String?
+
+    public init(kind: InstitutionKind? = nil, district: String? = nil, nameContaining: String? = nil) {
+        self.kind = kind
+        self.district = district
+        self.nameContaining = nameContaining
+    }
+}
+
 extension Store {
     /// Registers an institution or evaluation body. Bureau only.
     public func addInstitution(_ new: NewInstitution, actor: User) throws(StoreError) -> Institution {
         try write { db in
             let actor = try currentActor(db, actor)
             try requireBureau(actor, to: "institution add")
-            let name = try Store.requiredText(new.name, field: .institutionName)
-            try Store.checkDistrict(db, new.district)
+            // Both refusals at once: a form shows each beside its field.
+            let (name, _) = try Store.bothChecked({ () throws -> String in try Store.requiredText(new.name, field: .institutionName) },
+                                                  { () throws -> Void in try Store.checkDistrict(db, new.district) })
             try Store.checkUnique(db, name: name, creditCode: new.creditCode?.code.value, except: nil)
             let issuer = new.kind == .evaluation ? new.issuer : nil
             if new.kind == .evaluation && issuer == nil {
@@ -95,18 +111,21 @@ extension Store {
                 throw StoreError.notFound(kind: "机构", key: String(id))
             }
             let before = institution
-            if let name = changes.name { institution.name = try Store.requiredText(name, field: .institutionName) }
-            if let district = changes.district {
-                try Store.checkDistrict(db, district)
-                institution.district = district
-            }
+            let (name, _) = try Store.bothChecked({ () throws -> String? in
+                try changes.name.map { name throws in try Store.requiredText(name, field: .institutionName) }
+            }, { () throws -> Void in
+                if let district = changes.district { try Store.checkDistrict(db, district) }
+            })
+            if let name { institution.name = name }
+            if let district = changes.district { institution.district = district }
             if let parsed = changes.creditCode {
                 institution.creditCode = parsed.code.value
                 institution.creditCodeWarning = parsed.warnings.first?.english
             }
-            if let value = changes.contactPerson { institution.contactPerson = value }
-            if let value = changes.contactPhone { institution.contactPhone = value }
-            if let value = changes.address { institution.address = value }
+            // An emptied field is cleared: nothing on record rather than an empty text.
+            if let value = changes.contactPerson { institution.contactPerson = value.isEmpty ? nil : value }
+            if let value = changes.contactPhone { institution.contactPhone = value.isEmpty ? nil : value }
+            if let value = changes.address { institution.address = value.isEmpty ? nil : value }
             try Store.checkUnique(db, name: institution.name, creditCode: institution.creditCode, except: id)
             guard institution != before else { return institution }
             try institution.update(db)
@@ -118,13 +137,33 @@ extension Store {
 
     /// Bureau users see every institution; the others their own.
     public func institutions(actor: User, kind: InstitutionKind? = nil, page: PageRequest = .all) throws(StoreError) -> Page<Institution> {
+        try institutions(actor: actor, filter: InstitutionFilter(kind: kind), page: page)
+    }
+
+    /// The institutions `actor` may see that `filter` lets through, in the order they were added.
+    public func institutions(actor: User, filter: InstitutionFilter, page: PageRequest = .all) throws(StoreError) -> Page<Institution> {
         try read { db in
             let actor = try currentActor(db, actor)
             var request = Institution.order(Column("id"))
-            if let kind { request = request.filter(Column("kind") == kind.rawValue) }
+            if let kind = filter.kind { request = request.filter(Column("kind") == kind.rawValue) }
+            if let district = filter.district { request = request.filter(Column("district") == district) }
+            if let pattern = Store.containsPattern(filter.nameContaining) {
+                request = request.filter(sql: "name LIKE ? ESCAPE '\\'", arguments: [pattern])
+            }
             if actor.role != .bureau { request = request.filter(Column("id") == actor.institutionId) }
             return try fetchPage(db, request, page)
         }
+    }
+
+    /// The catalog's districts (镇街), in the catalog's order: what an institution's district is
+    /// chosen from. The catalog is no secret: anyone signed in may read it.
+    public func districts() throws(StoreError) -> [District] {
+        try read { db in try Store.districts(db) }
+    }
+
+    static func districts(_ db: Database) throws -> [District] {
+        try Row.fetchAll(db, sql: "SELECT name, kind, city FROM catalog_districts ORDER BY rowid")
+            .map { District(name: $0["name"], kind: $0["kind"], city: $0["city"]) }
     }
 
     /// One institution by id or exact name, within the actor's scope.

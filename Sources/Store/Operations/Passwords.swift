@@ -6,17 +6,19 @@ import Domain
 extension Store {
     /// Sets the password somebody else chose for `login` (a new account, a forgotten password):
     /// the user must change it at their next sign-in, and every session they have ends.
+    /// `mustChange: false` is for a password that is public anyway (the demo year's accounts,
+    /// printed for anyone trying the demo), where a forced change would only stand in the way.
     /// Bureau only.
-    public func setPassword(login: String, hash: String, actor: User) throws(StoreError) {
+    public func setPassword(login: String, hash: String, mustChange: Bool = true, actor: User) throws(StoreError) {
         try write { db in
             let actor = try currentActor(db, actor)
             try requireBureau(actor, to: "user set-password")
             guard let user = try User.filter(Column("login") == login).fetchOne(db) else {
                 throw StoreError.notFound(kind: "用户", key: login)
             }
-            try Store.savePassword(db, userId: user.id!, hash: hash, mustChange: true, at: clock.timestamp())
+            try Store.savePassword(db, userId: user.id!, hash: hash, mustChange: mustChange, at: clock.timestamp())
             try Store.endWebSessions(db, userId: user.id!)
-            try audit(db, actor: actor, action: "user.password.set", entity: "users", key: login, after: ["must_change": true])
+            try audit(db, actor: actor, action: "user.password.set", entity: "users", key: login, after: ["must_change": mustChange])
         }
     }
 

@@ -1,4 +1,5 @@
 import GRDB
+import Domain
 
 /// What a user may do: the bureau acts everywhere, the others only inside their scope.
 public enum Role: String, Codable, Sendable, CaseIterable {
@@ -12,6 +13,14 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .institution: "机构经办人"
         case .examiner: "考评员"
         }
+    }
+
+    /// A role as typed or chosen: its code (`bureau`, `institution`, `examiner`) or its Chinese name.
+    public static func parse(_ text: String) throws(Rejection) -> Role {
+        let key = text.trimmingWhitespace()
+        if let role = Role(rawValue: key.lowercased()) ?? allCases.first(where: { $0.chineseName == key }) { return role }
+        throw Rejection("角色应为 bureau（人社局）、institution（机构经办人）或 examiner（考评员）",
+                        "a role is bureau, institution or examiner")
     }
 }
 

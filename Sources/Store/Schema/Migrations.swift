@@ -16,7 +16,8 @@ enum Migrations {
         migrator.registerMigration("v6-apprenticeships", migrate: apprenticeships)
         migrator.registerMigration("v7-lookup-indexes", migrate: lookupIndexes)
         migrator.registerMigration("v8-sign-in", migrate: signIn)
-        migrator.registerMigration("v9-listing-indexes", migrate: listingIndexes)
+        migrator.registerMigration("v9-audit-filters", migrate: auditFilters)
+        migrator.registerMigration("v10-listing-indexes", migrate: listingIndexes)
         return migrator
     }
 
@@ -589,6 +590,20 @@ enum Migrations {
                 until TEXT NOT NULL
             );
             CREATE INDEX sign_in_locks_value ON sign_in_locks(kind, value, until);
+            """)
+    }
+
+    /// The audit trail's filters at a city's scale (millions of events): one index per filter,
+    /// each ending in the time, so that a page of the newest matches is read in index order and
+    /// stops after fifty rows, and a date range narrows the same index. The record index gains
+    /// the time too, replacing the one without it.
+    private static func auditFilters(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX audit_events_at ON audit_events(at);
+            CREATE INDEX audit_events_actor ON audit_events(actor_login, at);
+            CREATE INDEX audit_events_action ON audit_events(action, at);
+            DROP INDEX audit_events_entity;
+            CREATE INDEX audit_events_entity ON audit_events(entity, entity_key, at);
             """)
     }
 

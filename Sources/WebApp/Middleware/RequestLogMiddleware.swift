@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// Writes one line per request once its response is known: method, path, status, time taken.
+/// Writes one line per request once its response is known: the client's address, method, path,
+/// status, time taken.
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = WebContext
     let log: RequestLog
@@ -12,7 +13,7 @@ struct RequestLogMiddleware: RouterMiddleware {
         defer {
             let elapsed = ContinuousClock.now - start
             let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-            log.write(RequestLog.line(at: Date(), method: request.method.rawValue, path: request.uri.path,
+            log.write(RequestLog.line(at: Date(), address: context.address, method: request.method.rawValue, path: request.uri.path,
                                       status: status, milliseconds: milliseconds))
         }
         do {

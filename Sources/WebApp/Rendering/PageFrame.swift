@@ -54,6 +54,7 @@ struct MenuItem {
             return [home,
                     MenuItem(href: "/institutions", zh: "机构", en: "Institutions"),
                     MenuItem(href: "/users", zh: "用户", en: "Users"),
+                    MenuItem(href: "/cohorts", zh: "培训班", en: "Cohorts"),
                     MenuItem(href: "/catalog", zh: "目录", en: "Catalog"),
                     MenuItem(href: "/audit", zh: "审计", en: "Audit trail")]
         case .institution:

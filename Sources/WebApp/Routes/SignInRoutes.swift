@@ -5,12 +5,12 @@ import Store
 /// Signing in and out, and the password change an initial password leads to.
 extension WebApp {
     func addSignInRoutes(to router: Router<WebContext>) {
-        router.get("/signin") { _, context -> Response in
+        router.get("/signin") { request, context -> Response in
             if context.session != nil { return .redirect(to: "/", type: .normal) }
-            return signInPage(context: context)
+            return signInPage(request: request, context: context)
         }
 
-        router.post("/signin") { _, context -> Response in
+        router.post("/signin") { request, context -> Response in
             let login = context.form.text("login"), password = context.form.text("password")
             let address = context.address
             let accounts = self.accounts
@@ -22,10 +22,10 @@ extension WebApp {
                 response.setCookie(cookies.cleared(SessionCookies.signInName))
                 return response
             case .refused:
-                return signInPage(login: login, status: .unauthorized, messageZh: "登录名或密码不正确。",
+                return signInPage(request: request, login: login, status: .unauthorized, messageZh: "登录名或密码不正确。",
                                   messageEn: "Wrong login or password.", context: context)
             case .throttled:
-                return signInPage(login: login, status: .tooManyRequests,
+                return signInPage(request: request, login: login, status: .tooManyRequests,
                                   messageZh: "失败次数过多，已暂时锁定，请 15 分钟后再试。",
                                   messageEn: "Too many failed attempts: locked for now, try again in 15 minutes.", context: context)
             }
@@ -61,10 +61,14 @@ extension WebApp {
         }
     }
 
-    /// The sign-in form, with a fresh token in a cookie that the form must bring back.
-    private func signInPage(login: String = "", status: HTTPResponse.Status = .ok, messageZh: String? = nil,
-                            messageEn: String? = nil, context: WebContext) -> Response {
-        let token = Accounts.randomHex(bytes: 32)
+    /// The sign-in form, with a token in a cookie that the form must bring back. A browser that
+    /// already holds one of our tokens keeps it: browsers open the sign-in page again behind the
+    /// person's back (a /favicon.ico they fetch leads there when signed out), and a fresh token
+    /// then would make the form on the screen fail.
+    private func signInPage(request: Request, login: String = "", status: HTTPResponse.Status = .ok,
+                            messageZh: String? = nil, messageEn: String? = nil, context: WebContext) -> Response {
+        let held = request.cookies[SessionCookies.signInName]?.value ?? ""
+        let token = held.wholeMatch(of: /[0-9a-f]{64}/) != nil ? held : Accounts.randomHex(bytes: 32)
         var response = pages.render("signin", title: "登录", page: SignInPage(
             token: token, login: login, messageZh: messageZh, messageEn: messageEn), status: status, context: context)
         response.setCookie(cookies.signIn(token))

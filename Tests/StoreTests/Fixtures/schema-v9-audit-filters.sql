@@ -2,7 +2,10 @@ CREATE INDEX apprenticeships_enterprise ON apprenticeships(enterprise_id);
 CREATE INDEX apprenticeships_institution ON apprenticeships(institution_id);
 CREATE UNIQUE INDEX apprenticeships_one_open_per_person ON apprenticeships(person_id)
     WHERE status IN ('registered', 'filed', 'in-training');
-CREATE INDEX audit_events_entity ON audit_events(entity, entity_key);
+CREATE INDEX audit_events_action ON audit_events(action, at);
+CREATE INDEX audit_events_actor ON audit_events(actor_login, at);
+CREATE INDEX audit_events_at ON audit_events(at);
+CREATE INDEX audit_events_entity ON audit_events(entity, entity_key, at);
 CREATE INDEX certificate_reissues_certificate ON certificate_reissues(certificate_id);
 CREATE UNIQUE INDEX certificates_one_live_per_target
     ON certificates(person_id, coalesce(occupation_code, special_ability_code), coalesce(level, ''))
@@ -11,7 +14,6 @@ CREATE INDEX certificates_person ON certificates(person_id);
 CREATE INDEX certificates_registration ON certificates(registration_id);
 CREATE INDEX certificates_session ON certificates(session_id);
 CREATE INDEX certificates_training_institution ON certificates(training_institution_id, issued_on);
-CREATE INDEX certificates_training_number ON certificates(training_institution_id, number);
 CREATE INDEX cohorts_institution ON cohorts(institution_id);
 CREATE INDEX enrolments_person ON enrolments(person_id);
 CREATE INDEX exam_registrations_person ON exam_registrations(person_id);
@@ -19,7 +21,6 @@ CREATE INDEX exam_room_examiners_examiner ON exam_room_examiners(examiner_id);
 CREATE UNIQUE INDEX examiner_qualifications_key
     ON examiner_qualifications(examiner_id, coalesce(occupation_code, special_ability_code));
 CREATE INDEX mismatch_settlements_registration ON mismatch_settlements(registration_id);
-CREATE INDEX persons_name ON persons(name);
 CREATE INDEX score_amendments_registration ON score_amendments(registration_id);
 CREATE INDEX score_entries_part ON score_entries(registration_id, part);
 CREATE INDEX sign_in_attempts_address ON sign_in_attempts(address, at);
