@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Services
 import Store
 @testable import WebApp
 
@@ -46,7 +47,7 @@ import Store
         let link = try #require(paging.pages.first)
         let world = try WebWorld()
         defer { world.remove() }
-        let event = try #require(try world.store.auditEvents(actor: world.admin, page: .first).rows.first)
+        let event = try #require(try AuditTrail(store: world.store).list(actor: world.admin).rows.first)
         let institution = world.schoolA
         let rows: [(any Sendable, (String) -> Any?)] = [
             (AuditRow(event), AuditRow(event).child(named:)),

@@ -16,6 +16,9 @@ extension AuditRow: MustacheParent {
         case "action": action
         case "entity": entity
         case "key": key
+        case "before": before
+        case "after": after
+        case "reason": reason
         default: nil
         }
     }
