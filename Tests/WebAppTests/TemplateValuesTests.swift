@@ -39,6 +39,27 @@ import Store
         #expect((TemplateValues.converted(["a": 1]) as? [String: Int]) == ["a": 1])
     }
 
+    /// A value that has its own text is kept whole to be printed as that text, not taken apart
+    /// into a dictionary of its insides: a page holding a code or a decimal shows what
+    /// `String(describing:)` shows.
+    @Test func aValueWithItsOwnTextIsKeptWhole() throws {
+        struct Code: CustomStringConvertible {
+            let value: String
+            var description: String { value }
+        }
+        struct Shown {
+            let code: Code
+            let amount: Decimal
+            let row: SampleRow
+        }
+        let shown = Shown(code: Code(value: "91440101MA5CJQ4N59"), amount: Decimal(string: "1500.50")!,
+                          row: SampleRow(name: "甲", note: nil, count: 1))
+        let converted = try #require(TemplateValues.converted(shown) as? [String: Any])
+        #expect(converted["code"].map { String(describing: $0) } == "91440101MA5CJQ4N59")
+        #expect(converted["amount"] as? Decimal == Decimal(string: "1500.50"))
+        #expect(converted["row"] is [String: Any])
+    }
+
     /// Every property of a row type is found under its name, with the value reflection finds,
     /// and a name it does not have finds nothing (the template looks further up).
     @Test func rowTypesNameEveryPropertyTheyHave() throws {

@@ -15,6 +15,8 @@ struct Pages: Sendable {
         guard let resources = Bundle.module.resourceURL else { throw CocoaError(.fileNoSuchFile) }
         let templates = resources.appendingPathComponent("Templates")
         let css = resources.appendingPathComponent("Static/site.css")
+        // Before the templates are read: their `CONTENT_TYPE: HTML` pragma is looked up then.
+        HTMLEscaping.register()
         return Pages(library: try await MustacheLibrary(directory: templates.path),
                      styleSheet: ByteBuffer(data: try Data(contentsOf: css)))
     }

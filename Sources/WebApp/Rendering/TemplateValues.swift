@@ -24,6 +24,10 @@ enum TemplateValues {
         case .optional:
             return mirror.children.first.flatMap { converted($0.value) }
         case .struct, .class, .tuple:
+            // A value with a text of its own (a credit code, a date, a decimal) is printed as that
+            // text, as swift-mustache prints it; made into a dictionary it would print its insides.
+            // (Asked of structs only: arrays have a text of their own too.)
+            if value is any CustomStringConvertible { return value }
             var properties: [String: Any] = [:]
             for child in mirror.children {
                 guard let label = child.label, let property = converted(child.value) else { continue }
