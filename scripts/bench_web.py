@@ -237,7 +237,11 @@ def main():
     parser.add_argument("--repeat", type=int, default=3, help="rounds; medians over them are reported")
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--lists", type=int, default=6, help="distinct lists the imports take turns with")
+    parser.add_argument("--pages", nargs="+", metavar="PATH", help="only these of the pages")
     args = parser.parse_args()
+    global PAGES
+    if args.pages:
+        PAGES = [(path, role) for path, role in PAGES if path in args.pages]
     builds = [("this build", os.path.abspath(args.binary))]
     if args.compare:
         builds.append(("compared", os.path.abspath(args.compare)))

@@ -144,6 +144,25 @@ import Domain
         #expect(!count.contains { $0.contains(" persons ") }, "\(count)")
     }
 
+    /// A page of classes counts each class's trainees (in training, completed, withdrawn) from
+    /// the index on (class, status) alone, not by reading every enrolment row of the page's classes.
+    @Test func aPageOfClassesCountsItsTraineesFromAnIndexAlone() throws {
+        let training = try TrainingWorld(capacity: 10)
+        _ = try training.importRows([chen, wang, li], into: training.cohort.id!)
+        let store = training.store
+        let recorder = StatementRecorder()
+        store.writer.writeWithoutTransaction { db in db.trace { recorder.add($0.expandedDescription) } }
+        let page = try store.cohorts(actor: training.world.clerkA, filter: CohortFilter(), page: .first)
+        store.writer.writeWithoutTransaction { db in db.trace(options: [], nil) }
+        #expect(page.total == 1 && page.rows.first?.enrolled == 3)
+        let listing = try #require(recorder.statements.first { $0.contains("n_enrolled") && $0.contains("LIMIT") })
+        let plan = try store.rawRead { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(listing)").map { $0["detail"] as String }
+        }
+        let counts = plan.filter { $0.contains(" e ") }
+        #expect(counts.count >= 3 && counts.allSatisfy { $0.contains("COVERING INDEX enrolments_cohort_status") }, "\(plan)")
+    }
+
     /// Registers one person per name, with IDs of their own.
     static func register(names: [String], in world: World, as actor: User, from first: Int = 900) throws {
         for (offset, name) in names.enumerated() {

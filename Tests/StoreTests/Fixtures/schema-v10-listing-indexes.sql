@@ -16,6 +16,7 @@ CREATE INDEX certificates_session ON certificates(session_id);
 CREATE INDEX certificates_training_institution ON certificates(training_institution_id, issued_on);
 CREATE INDEX certificates_training_number ON certificates(training_institution_id, number);
 CREATE INDEX cohorts_institution ON cohorts(institution_id);
+CREATE INDEX enrolments_cohort_status ON enrolments(cohort_id, status);
 CREATE INDEX enrolments_person ON enrolments(person_id);
 CREATE INDEX exam_registrations_person ON exam_registrations(person_id);
 CREATE INDEX exam_room_examiners_examiner ON exam_room_examiners(examiner_id);
