@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         .systemLibrary(
@@ -23,6 +24,13 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // By the path of its own .pc file, which keeps glib's `-pthread` out (see the file).
+        .systemLibrary(
+            name: "CCairoPango",
+            pkgConfig: Context.packageDirectory + "/Sources/CCairoPango/pangocairo.pc",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(name: "Domain"),
         .target(
             name: "Store",
@@ -40,11 +48,12 @@ let package = Package(
             dependencies: ["Domain", "Spreadsheet", .product(name: "CSV", package: "CSV.swift")]
         ),
         .target(name: "Reports", dependencies: ["Domain", "Store", "Spreadsheet"]),
+        .target(name: "Printing", dependencies: ["Domain", "CCairoPango", "CQREncode"]),
         .target(name: "DemoYear", dependencies: ["Domain", "Store", "Services"]),
         .target(
             name: "Services",
             dependencies: [
-                "Domain", "Store", "Intake", "Reports",
+                "Domain", "Store", "Intake", "Reports", "Printing",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -55,6 +64,7 @@ let package = Package(
                 "Domain", "Store", "Services",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             resources: [.copy("Templates"), .copy("Static")]
         ),
@@ -73,9 +83,11 @@ let package = Package(
             dependencies: ["Spreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Domain", "Spreadsheet"]),
+        .target(name: "PDFTestSupport", path: "Tests/PDFTestSupport"),
+        .testTarget(name: "PrintingTests", dependencies: ["Printing", "Domain", "PDFTestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Spreadsheet", "Domain", "Intake"]),
         .testTarget(name: "DemoYearTests", dependencies: ["DemoYear", "Store", "Domain", "Intake", "Services"]),
-        .testTarget(name: "ServicesTests", dependencies: ["Services", "Store", "Domain", "Intake", "Spreadsheet"]),
+        .testTarget(name: "ServicesTests", dependencies: ["Services", "Store", "Domain", "Intake", "Spreadsheet", "PDFTestSupport"]),
         .testTarget(
             name: "WebAppTests",
             dependencies: [
@@ -84,7 +96,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "SkillCertCLITests", dependencies: ["SkillCertCLI", "Spreadsheet", "Store", "Domain", "Services"]),
+        .testTarget(name: "SkillCertCLITests", dependencies: ["SkillCertCLI", "Spreadsheet", "Store", "Domain", "Services", "PDFTestSupport"]),
     ]
 )
 

@@ -50,8 +50,10 @@ class Server:
     """`skillcert serve` over a fresh database in a temporary folder, with its accounts made on the
     command line as an administrator would."""
 
-    def __init__(self, binary):
+    def __init__(self, binary, log_name="server.log"):
         self.binary = str(pathlib.Path(binary).resolve())
+        # A second server (the verification tests' demo year) keeps a log of its own.
+        self.log_name = log_name
         self.folder = pathlib.Path(tempfile.mkdtemp(prefix="skillcert-browser-"))
         self.db = self.folder / "web.sqlite"
         self.process = None
@@ -77,17 +79,17 @@ class Server:
     def start(self):
         """Serves on a port the system picks (--port 0) and waits for the address it announces."""
         OUTPUT.mkdir(parents=True, exist_ok=True)
-        self.log = open(OUTPUT / "server.log", "w", encoding="utf-8")
+        self.log = open(OUTPUT / self.log_name, "w", encoding="utf-8")
         self.process = subprocess.Popen([self.binary, "serve", "--db", str(self.db), "--host", "127.0.0.1", "--port", "0"],
                                         cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            found = re.search(r"Serving at (http://127\.0\.0\.1:\d+)", (OUTPUT / "server.log").read_text(encoding="utf-8"))
+            found = re.search(r"Serving at (http://127\.0\.0\.1:\d+)", (OUTPUT / self.log_name).read_text(encoding="utf-8"))
             if found:
                 self.address = found.group(1)
                 break
             if self.process.poll() is not None:
-                raise RuntimeError("skillcert serve stopped at once:\n" + (OUTPUT / "server.log").read_text(encoding="utf-8"))
+                raise RuntimeError("skillcert serve stopped at once:\n" + (OUTPUT / self.log_name).read_text(encoding="utf-8"))
             time.sleep(0.1)
         else:
             raise RuntimeError("skillcert serve announced no address within 30 s")
@@ -397,6 +399,65 @@ class TabletTests(BrowserTest):
         self.assert_frame("陈经办", "clerk.cli", "机构经办人", "Institution clerk", "中山市示范职业培训学校")
 
 
+class VerificationTests(BrowserTest):
+    """An employer follows a printed certificate's QR code (issue 18): on a tiny demo year served on
+    its own, the bureau prints a certificate with the server's address as the public one; the
+    address the QR code holds (read from the printed page by zbar, no camera in the browser) opens
+    the public verification page, signed in as nobody, with the number filled in."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.demo = Server(ARGUMENTS.bin, log_name="verification-server.log")
+        try:
+            printed = cls.demo.cli("demo", "--scale", "tiny", "--catalog", str(ROOT / "Catalog"), "--out", str(cls.demo.folder / "out"))
+            found = re.search(r"/verify\?number=([0-9A-Z]+)（持证人 holder: (.+)）", printed)
+            if not found:
+                raise RuntimeError("the demo printed no verification address:\n" + printed)
+            cls.number, cls.holder = found.group(1), found.group(2)
+            cls.demo.start()
+        except BaseException:
+            cls.demo.stop()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.demo.stop()
+
+    def qr_address(self):
+        """Prints the certificate as the bureau would and reads its QR code off the page."""
+        self.demo.cli("cert", "print", "--number", self.number, "--public-url", self.demo.address,
+                      "--out", str(self.demo.folder / "print"), "--file", "certificate.pdf")
+        pdf = self.demo.folder / "print" / "certificate.pdf"
+        subprocess.run(["pdftoppm", "-png", "-r", "200", "-singlefile", str(pdf), str(self.demo.folder / "page")], check=True)
+        read = subprocess.run(["zbarimg", "--quiet", "--raw", str(self.demo.folder / "page.png")],
+                              capture_output=True, text=True, check=True)
+        return read.stdout.strip()
+
+    def test_the_printed_qr_address_opens_the_verification_page_which_confirms_the_certificate(self):
+        address = self.qr_address()
+        self.assertEqual(address, f"{self.demo.address}/verify?number={self.number}")
+        self.driver.get(address)
+        self.shoot("qr-address")
+        self.assertEqual(self.path(), "/verify")
+        form = self.form("/verify")
+        self.assertEqual(form.find_element(By.NAME, "number").get_attribute("value"), self.number)
+        self.fill(form, "name", self.holder)
+        self.submit(form, "valid")
+        page = self.text()
+        self.assertIn("证书有效", page)
+        self.assertIn(self.number, page)
+        # No national ID, whole or masked: 18 characters standing on their own (the certificate
+        # number is longer and holds digit runs of its own).
+        self.assertNotRegex(page, r"(?<![0-9A-Z])[0-9]{6}[0-9*]{8}[0-9]{3}[0-9X](?![0-9A-Z])")
+
+        # Another name: no match, and nothing of the certificate shown.
+        form = self.form("/verify")
+        self.fill(form, "name", "不是持证人")
+        self.submit(form, "no-match")
+        self.assertIn("没有与此编号和持证人相符的证书", self.text())
+        self.assertNotIn("证书有效", self.text())
+
+
 def main():
     global ARGUMENTS
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -423,6 +484,8 @@ def main():
     finally:
         if SERVER:
             SERVER.stop()
+        if getattr(VerificationTests, "demo", None):
+            VerificationTests.demo.stop()
     failed = len(result.failures) + len(result.errors)
     print(f"screenshots and server.log: {OUTPUT.relative_to(ROOT)}/ ({time.monotonic() - started:.0f} s)")
     print(f"browser: {result.testsRun - failed} passed, {failed} failed")

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs the C libraries SkillCert links (SQLite for GRDB, libxlsxwriter for workbooks)
-# when pkg-config cannot find them. Runs apt-get directly as root, through sudo otherwise.
+# Installs the C libraries SkillCert links (SQLite for GRDB, libxlsxwriter for workbooks, cairo,
+# pango and libqrencode for printed PDFs, with the Noto CJK fonts they embed) and the tools the
+# tests read PDFs back with (poppler-utils, zbar-tools), when they are missing. Runs apt-get
+# directly as root, through sudo otherwise.
 set -euo pipefail
 # `--bench` also wants the sqlite3 shell, which the import benchmark measures against, and a C
 # compiler with pkg-config, which build the export benchmark's floor (bench/roster_floor.c), and
@@ -34,12 +36,16 @@ if [ "${1:-}" = "--browser" ]; then
     $SUDO apt-get update -qq && $SUDO apt-get install -y -qq $missing
   fi
 fi
+packages="pkg-config libsqlite3-dev libxlsxwriter-dev zlib1g-dev libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-cjk poppler-utils zbar-tools"
 if command -v pkg-config >/dev/null 2>&1 \
-   && pkg-config --exists sqlite3 && pkg-config --exists xlsxwriter; then
+   && pkg-config --exists sqlite3 xlsxwriter cairo pangocairo libqrencode \
+   && [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] \
+   && command -v pdftotext >/dev/null 2>&1 && command -v zbarimg >/dev/null 2>&1; then
   exit 0
 fi
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
-echo "Installing libsqlite3-dev and libxlsxwriter-dev with apt-get…"
+echo "Installing $packages with apt-get…"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq pkg-config libsqlite3-dev libxlsxwriter-dev zlib1g-dev
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq $packages

@@ -54,6 +54,12 @@ public enum Field: Hashable, Sendable {
     case overrideReason
     /// A registration for the parts not yet passed (补考).
     case retake
+    /// The whole years in the occupation a candidate declares when registering (申报从业年限).
+    case declaredYears
+    /// A diploma a candidate declares: technical school, senior technical school, junior college.
+    case diploma
+    /// The diploma a candidate is in the final year of (应届在校生).
+    case finalYearOf
     // Certificates and claims.
     case certificateNumber
     /// The holder named to verify a certificate: a name or a national ID.
@@ -122,6 +128,9 @@ public enum Field: Hashable, Sendable {
         case .qualification: "考评资格"
         case .overrideReason: "准予报名理由"
         case .retake: "补考"
+        case .declaredYears: "申报从业年限"
+        case .diploma: "学历"
+        case .finalYearOf: "在读最后一学年"
         case .certificateNumber: "证书编号"
         case .holder: "持证人姓名或身份证号"
         case .period: "期间"
@@ -183,6 +192,9 @@ public enum Field: Hashable, Sendable {
         case .qualification: "qualification"
         case .overrideReason: "override reason"
         case .retake: "retake"
+        case .declaredYears: "declared years"
+        case .diploma: "diploma"
+        case .finalYearOf: "final-year student of"
         case .certificateNumber: "certificate number"
         case .holder: "holder's name or national ID"
         case .period: "period"

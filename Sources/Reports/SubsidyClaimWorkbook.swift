@@ -134,7 +134,8 @@ public enum SubsidyClaimWorkbook {
             rows: rows.isEmpty ? [[.text("无 None")]] : rows)
     }
 
-    static func reason(_ left: UnclaimableCertificate) -> (chinese: String, english: String) {
+    /// Why a certificate is left off, in both languages: the sheet's words, and a page's.
+    public static func reason(_ left: UnclaimableCertificate) -> (chinese: String, english: String) {
         switch left.reason {
         case .alreadyClaimed(let claimId):
             ("已在申领 \(claimId) 中申领", "already claimed in claim \(claimId)")

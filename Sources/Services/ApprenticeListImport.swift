@@ -13,10 +13,13 @@ public struct ApprenticeListImport: ListImport {
     public let request: ImportRequest
     /// The training institution (id or name) for rows that name none.
     public let institution: String?
+    /// Check every row against the records and write nothing, whatever the check finds.
+    public let preview: Bool
 
-    public init(request: ImportRequest, institution: String? = nil) {
+    public init(request: ImportRequest, institution: String? = nil, preview: Bool = false) {
         self.request = request
         self.institution = institution
+        self.preview = preview
     }
 
     public struct Outcome: Sendable, Equatable {
@@ -32,7 +35,8 @@ public struct ApprenticeListImport: ListImport {
         progress(list.rows.count)
         try cancellation.check()
         let summary = try store.importApprenticeships(list.rows.map { ApprenticeListRow(number: $0.number, fields: $0.fields) },
-                                                      fileName: fileName, institution: institution, actor: request.actor)
+                                                      fileName: fileName, institution: institution, preview: preview,
+                                                      actor: request.actor)
         var refused = RefusedRows(fileName: fileName, header: list.header, columns: list.columns)
         let cells = Dictionary(list.rows.map { ($0.number, $0.cells) }, uniquingKeysWith: { first, _ in first })
         for refusal in summary.refused {
@@ -44,6 +48,7 @@ public struct ApprenticeListImport: ListImport {
         rows.recorded = summary.committed ? ids.count : summary.rowsRead - summary.refused.count
         rows.refused = refused.rows
         rows.committed = summary.committed
+        rows.preview = preview
         rows.ignoredColumns = list.ignoredColumns
         // Nothing was written when a row was refused, so the workbook may follow the transaction.
         rows.errorWorkbook = try refused.writeWorkbook(for: url, into: request.errorFolder, outcome: rows)

@@ -8,6 +8,9 @@ struct WebApp: Sendable {
     let accounts: Accounts
     let pages: Pages
     let cookies: SessionCookies
+    /// Uploaded lists, their checks and previews (`UploadRoutes`).
+    let uploads: UploadJobs
+    let uploadReceiver: UploadReceiver
 
     /// Runs Store work (and bcrypt) on the Store's own threads, never on an event loop.
     func store<T: Sendable>(_ work: @escaping @Sendable (Store) throws -> T) async throws -> T {

@@ -16,14 +16,24 @@ public enum WebServer {
         public var trustedProxies: TrustedProxies
         /// Backups while serving (`--backup-dir`), or none.
         public var backups: BackupSchedule?
+        /// The largest upload (`--upload-limit-mb`), in bytes: a bigger body is refused before it is read.
+        public var uploadLimitBytes: Int
+        /// Where uploaded lists wait for their preview and confirmation (`--work-dir`); by default
+        /// a folder in the system's temporary directory.
+        public var workDirectory: URL?
+
+        public static let defaultUploadLimitBytes = 20 * 1024 * 1024
 
         public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
-                    trustedProxies: TrustedProxies = .none, backups: BackupSchedule? = nil) {
+                    trustedProxies: TrustedProxies = .none, backups: BackupSchedule? = nil,
+                    uploadLimitBytes: Int = Options.defaultUploadLimitBytes, workDirectory: URL? = nil) {
             self.host = host
             self.port = port
             self.secureCookies = secureCookies
             self.trustedProxies = trustedProxies
             self.backups = backups
+            self.uploadLimitBytes = uploadLimitBytes
+            self.workDirectory = workDirectory
         }
     }
 
@@ -45,8 +55,12 @@ public enum WebServer {
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
         let threads = StoreThreads(store: store)
+        let workDirectory = options.workDirectory
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("skillcert-serve")
         let app = WebApp(threads: threads, accounts: accounts, pages: try await Pages.load(),
-                         cookies: SessionCookies(secure: options.secureCookies))
+                         cookies: SessionCookies(secure: options.secureCookies),
+                         uploads: UploadJobs(workDirectory: workDirectory),
+                         uploadReceiver: UploadReceiver(limitBytes: options.uploadLimitBytes))
         var logger = Logger(label: "skillcert.web")
         // The request log is our own one line per request; the framework only reports trouble.
         logger.logLevel = .warning
@@ -75,8 +89,12 @@ public enum WebServer {
         app.addUserRoutes(to: router)
         app.addCohortRoutes(to: router)
         app.addCohortFormRoutes(to: router)
+        app.addExamRegistrationRoutes(to: router)
         app.addAuditRoutes(to: router)
         app.addCatalogRoutes(to: router)
+        app.addApprenticeshipAreaRoutes(to: router)
+        app.addVerifyRoutes(to: router)
+        app.addUploadRoutes(to: router)
         return router
     }
 }

@@ -122,7 +122,7 @@ struct CatalogBuilderTests {
     }
 
     @Test func theFileTableNamesEveryColumnOnce() {
-        #expect(CatalogFile.allCases.count == 13)
+        #expect(CatalogFile.allCases.count == 14)
         #expect(CatalogFile.occupations.columns == ["code", "name", "project", "strand", "levels", "sub_trades", "unconfirmed"])
         for file in CatalogFile.allCases {
             #expect(Set(file.columns).count == file.columns.count, "\(file.fileName)")

@@ -147,6 +147,12 @@ struct CatalogFixture {
                 ["special_ability_number_pattern", "{issuer}{yy}Z{serial:6}", ""],
                 ["session_idle_minutes", "30", ""],
             ])),
+            ("certificate_layout.csv", Sheet(header: ["field", "label", "x_mm", "y_mm", "width_mm", "font_size_pt"], rows: [
+                ["name", "姓名 Name：", "40", "90", "130", "14"],
+                ["national_id", "", "40", "114", "130", "12"],
+                ["number", "证书编号：", "40.5", "150", "130", "12"],
+                ["qr", "", "147", "215", "35", ""],
+            ])),
         ])
     }
 }

@@ -10,6 +10,7 @@ struct FieldTests {
         .bodyCode, .provinceCode, .siteSequence, .enterpriseName, .district, .login, .project, .cohort, .cohortName,
         .occupation, .level, .subTrade, .specialAbility, .startDate, .endDate, .plannedHours, .capacity, .attendedHours,
         .session, .examDate, .room, .ticket, .part, .score, .status, .qualification, .overrideReason, .retake,
+        .declaredYears, .diploma, .finalYearOf,
         .certificateNumber, .holder, .period, .contractStart, .contractYears, .extensionReason, .enterpriseMentor,
         .institutionMentor, .terminationDate, .reason, .note, .file, .directory, .wholeRow,
     ]

@@ -14,6 +14,13 @@ import Spreadsheet
         #expect(bad.status == 1)
         #expect(workspace.run("enterprise", "add", "--credit-code", "91440101MA5CJQ4N59", "--name", "中山市某某酒家",
                               "--district", "石岐街道", "--as", "clerk.a").status == 0)
+        // Another school working with the same enterprise finds it on file and gets it on its list, once.
+        let joined = workspace.run("enterprise", "add", "--credit-code", "91440101MA5CJQ4N59", "--name", "某某酒家",
+                                   "--district", "石岐街道", "--as", "clerk.b")
+        #expect(joined.status == 0 && joined.stdout.contains("Enterprise on file, added to your institution's list 1: 中山市某某酒家"))
+        let twice = workspace.run("enterprise", "add", "--credit-code", "91440101MA5CJQ4N59", "--name", "某某酒家",
+                                  "--district", "石岐街道", "--as", "clerk.b")
+        #expect(twice.status == 1 && twice.stderr.contains("enterprise 91440101MA5CJQ4N59 already exists"))
         func register(_ extra: [String] = []) -> CLIRun {
             workspace.run(["apprentice", "register", "--enterprise", "91440101MA5CJQ4N59", "--id", "440524188001010014",
                            "--occupation", "中式烹调师", "--level", "4", "--contract-start", "2026-09-01", "--contract-years", "3",

@@ -50,4 +50,15 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("数据库文件") && result.stderr.contains("none.sqlite"))
     }
+
+    @Test func anUploadLimitOutsideItsRangeIsRefusedBeforeAnythingListens() throws {
+        let workspace = try Workspace()
+        try workspace.initialise()
+        for value in ["0", "1025"] {
+            let result = workspace.run("serve", "--port", "0", "--upload-limit-mb", value)
+            #expect(result.status != 0 && !result.stdout.contains("Serving at"), "\(value)")
+            #expect(result.stderr.contains("--upload-limit-mb 应在 1–1024 之间") && result.stderr.contains("--upload-limit-mb is 1-1024"),
+                    "\(value): \(result.stderr)")
+        }
+    }
 }

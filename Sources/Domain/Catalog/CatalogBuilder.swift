@@ -24,6 +24,7 @@ public enum CatalogBuilder {
         assembly.readChoiceFiles()
         assembly.readExamFiles()
         assembly.readPlanFiles()
+        assembly.readPrintFiles()
         assembly.checkCompleteness()
         return CatalogBuildResult(catalog: assembly.draft, problems: assembly.orderedProblems())
     }

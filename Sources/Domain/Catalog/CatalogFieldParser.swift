@@ -29,6 +29,37 @@ enum CatalogFieldParser {
         return value
     }
 
+    /// A position or width on the sheet: millimetres from 0 to `limit`, with at most one decimal
+    /// (a tenth of a millimetre is finer than any printer's registration).
+    static func millimetres(_ text: String, upTo limit: Double) throws(Rejection) -> Double {
+        let trimmed = text.trimmingWhitespace()
+        let pieces = trimmed.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(pieces.count), pieces.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCIIDigit) }),
+              pieces.count == 1 || pieces[1].count == 1, let value = Double(trimmed), value <= limit else {
+            throw Rejection("应为 0 至 \(Int(limit)) 的毫米数，最多一位小数（例如 62 或 62.5）",
+                            "must be millimetres from 0 to \(Int(limit)), at most one decimal (e.g. 62 or 62.5)")
+        }
+        return value
+    }
+
+    /// A font size in points, 6 to 36, at most one decimal.
+    static func fontSize(_ text: String) throws(Rejection) -> Double {
+        let range = CertificateSheet.fontSizes
+        guard let value = try? millimetres(text, upTo: range.upperBound), range.contains(value) else {
+            throw Rejection("字号应为 \(Int(range.lowerBound)) 至 \(Int(range.upperBound)) 磅，最多一位小数",
+                            "a font size is \(Int(range.lowerBound)) to \(Int(range.upperBound)) points, at most one decimal")
+        }
+        return value
+    }
+
+    static func certificateField(_ text: String) throws(Rejection) -> CertificateField {
+        guard let field = CertificateField(rawValue: text.trimmingWhitespace().lowercased()) else {
+            let names = CertificateField.allCases.map(\.rawValue).joined(separator: ", ")
+            throw Rejection("未知的证书字段（可用字段为 \(names)）", "unknown certificate field (the fields are \(names))")
+        }
+        return field
+    }
+
     static func year(_ text: String) throws(Rejection) -> Int {
         try integer(text, in: 2000...2100)
     }

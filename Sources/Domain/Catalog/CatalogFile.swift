@@ -14,6 +14,7 @@ public enum CatalogFile: String, CaseIterable, Sendable, Comparable {
     case householdTypes = "household_types.csv"
     case targets = "targets.csv"
     case settings = "settings.csv"
+    case certificateLayout = "certificate_layout.csv"
 
     /// Separates the items of a list inside one field (`5|4|3|2|1`): a comma would split the CSV field.
     public static let listSeparator: Character = "|"
@@ -39,6 +40,7 @@ public enum CatalogFile: String, CaseIterable, Sendable, Comparable {
         case .keyGroups, .educationLevels, .householdTypes: ["code", "name_zh", "name_en"]
         case .targets: ["year", "district", "project", "metric", "value"]
         case .settings: ["key", "value", "note"]
+        case .certificateLayout: ["field", "label", "x_mm", "y_mm", "width_mm", "font_size_pt"]
         }
     }
 

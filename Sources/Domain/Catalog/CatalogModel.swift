@@ -17,13 +17,16 @@ public struct Catalog: Equatable, Sendable {
     /// Closed lists for trainee records: 文化程度 and 户籍类型.
     public var educationLevels: [CatalogChoice]
     public var householdTypes: [CatalogChoice]
+    /// Where each field of a printed certificate sits (证书打印).
+    public var certificateLayout: [CertificateFieldPlacement]
 
     public init(
         projects: [Project] = [], occupations: [Occupation] = [], specialAbilities: [SpecialAbility] = [],
         examParts: [ExamPartRule] = [], eligibilityRoutes: [EligibilityRoute] = [],
         trainingSubsidies: [TrainingSubsidyRate] = [], apprenticeSubsidies: [ApprenticeSubsidyRate] = [],
         districts: [District] = [], keyGroups: [KeyGroup] = [], targets: [YearlyTarget] = [],
-        settings: [CatalogSetting] = [], educationLevels: [CatalogChoice] = [], householdTypes: [CatalogChoice] = []
+        settings: [CatalogSetting] = [], educationLevels: [CatalogChoice] = [], householdTypes: [CatalogChoice] = [],
+        certificateLayout: [CertificateFieldPlacement] = []
     ) {
         self.projects = projects
         self.occupations = occupations
@@ -38,6 +41,7 @@ public struct Catalog: Equatable, Sendable {
         self.settings = settings
         self.educationLevels = educationLevels
         self.householdTypes = householdTypes
+        self.certificateLayout = certificateLayout
     }
 }
 

@@ -27,6 +27,27 @@ enum CatalogRule {
         Rejection("表头中此列出现了两次", "this column appears twice in the header row")
     }
 
+    static func qrHasNoFontSize() -> Rejection {
+        Rejection("二维码没有字号，此栏应留空；其大小由 width_mm 给出", "the QR code has no font size: leave it empty; width_mm gives its size")
+    }
+
+    static func qrTooSmall() -> Rejection {
+        Rejection("二维码边长至少 \(Int(CertificateSheet.smallestQRSide)) 毫米，否则印在纸上难以扫描",
+                  "a QR code needs a side of at least \(Int(CertificateSheet.smallestQRSide)) mm to scan from paper")
+    }
+
+    static func offTheSheet() -> Rejection {
+        Rejection("超出 A4 纸（210 × 297 毫米）", "runs off the A4 sheet (210 × 297 mm)")
+    }
+
+    static func zeroWidth() -> Rejection {
+        Rejection("宽度须大于 0", "the width must be more than 0")
+    }
+
+    static func missingCertificateField() -> Rejection {
+        Rejection("证书版式缺少此字段：证书必须印有编号和核验二维码", "the layout lacks this field: a certificate must carry its number and its verification QR code")
+    }
+
     static func empty() -> Rejection {
         Rejection("不能为空", "must not be empty")
     }

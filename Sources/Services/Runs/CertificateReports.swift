@@ -57,6 +57,19 @@ public struct CertificateReports: Sendable {
         return SubsidyClaimOutcome(file: url, claimId: claim.id, certificates: claim.lines.count, total: claim.total,
                                    leftOff: claim.leftOff.count)
     }
+
+    /// Writes the claim sheet of a claim recorded before, as it was recorded (the institution's
+    /// own, or any for the bureau; another institution's is not found).
+    public func recordedClaimSheet(actor: User, claimId: Int64, disclosure: Disclosure = .masked,
+                                   to destination: ReportDestination) throws -> SubsidyClaimOutcome {
+        let shown = try disclosure.checked()
+        let claim = try store.recordedSubsidyClaim(id: claimId, actor: actor)
+        try shown.record(claim.lines.map(\.certificate.personId) + claim.leftOff.map(\.certificate.personId), in: store, actor: actor)
+        let url = try destination()
+        try SubsidyClaimWorkbook.write(claim, unmasked: shown.unmasked, to: url)
+        return SubsidyClaimOutcome(file: url, claimId: claim.id, certificates: claim.lines.count, total: claim.total,
+                                   leftOff: claim.leftOff.count)
+    }
 }
 
 /// A subsidy claim written (and perhaps recorded).
@@ -69,4 +82,9 @@ public struct SubsidyClaimOutcome: Sendable, Equatable {
     public let total: Money
     /// Certificates of the period that cannot be claimed (claimed before, revoked …).
     public let leftOff: Int
+}
+
+extension UnclaimableCertificate {
+    /// Why it is left off, in the claim sheet's own words: a page says what the sheet says.
+    public var reasonWords: (chinese: String, english: String) { SubsidyClaimWorkbook.reason(self) }
 }

@@ -16,8 +16,13 @@ struct EnterpriseCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore()
             let code = try parseOption("--credit-code", creditCode, CreditCode.parse)
-            let enterprise = try store.addEnterprise(creditCode: code, name: name, district: district, actor: try global.actor(in: store))
-            CLIContext.current.print("已登记企业 Recorded enterprise \(enterprise.id!): \(enterprise.name) \(enterprise.creditCode)")
+            let actor = try global.actor(in: store)
+            // Only for the wording: an enterprise already on file joins the institution's list as it is.
+            let onFile = (try? store.enterprise(code.code.description, actor: actor)) != nil
+            let enterprise = try store.addEnterprise(creditCode: code, name: name, district: district, actor: actor)
+            CLIContext.current.print(onFile
+                ? "企业已有记录，已加入本机构的企业列表 Enterprise on file, added to your institution's list \(enterprise.id!): \(enterprise.name) \(enterprise.creditCode)"
+                : "已登记企业 Recorded enterprise \(enterprise.id!): \(enterprise.name) \(enterprise.creditCode)")
             for warning in code.warnings { CLIContext.current.printError("注意 Warning: \(warning.chinese) / \(warning.english)") }
         }
     }

@@ -6,8 +6,8 @@ import Store
 struct CertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cert",
-        abstract: "Certificates (职业技能等级证书): issue, verify, revoke, reissue, rosters, the national upload, subsidy claims.",
-        subcommands: [Issue.self, Verify.self, Revoke.self, Reissue.self, List.self, Roster.self, Upload.self, Claims.self])
+        abstract: "Certificates (职业技能等级证书): issue, verify, revoke, reissue, print, rosters, the national upload, subsidy claims.",
+        subcommands: [Issue.self, Verify.self, Revoke.self, Reissue.self, List.self, Print.self, Roster.self, Upload.self, Claims.self])
 
     struct Issue: ParsableCommand {
         static let configuration = CommandConfiguration(

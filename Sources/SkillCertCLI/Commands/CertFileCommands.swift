@@ -23,6 +23,30 @@ extension CertCommand {
         }
     }
 
+    struct Print: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print certificates (证书打印) as a PDF for the bureau's stock, laid out by the catalog's certificate_layout.csv, each with a QR code of its verification address: a session's issue, or one certificate (bureau; recorded in the audit trail).")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var disclosure: DisclosureOptions
+        @Option(help: "The session whose valid certificates to print.") var session: Int64?
+        @Option(help: "Only this certificate (a reissue, a spoilt sheet).") var number: String?
+        @OptionGroup var address: PublicAddressOption
+        @Option(help: "File name inside the output folder (default: certificates-session-ID.pdf or certificate-NUMBER.pdf).") var file: String?
+
+        func validate() throws {
+            guard (session == nil) != (number == nil) else { throw ValidationError("give --session or --number (one of them)") }
+        }
+
+        func run() throws {
+            let store = try global.openStore()
+            let batch: CertificatePrintBatch = if let session { .session(id: session) } else { .number(number ?? "") }
+            let printed = try CertificateReports(store: store).printCertificates(
+                actor: try global.actor(in: store), batch: batch, address: try address.publicAddress(), disclosure: disclosure.choice
+            ) { try outputFile(global, file ?? session.map { "certificates-session-\($0).pdf" } ?? "certificate-\(number ?? "").pdf") }
+            CLIContext.current.print("已写出 Wrote \(printed.file.path)（\(printed.pages) 本证书 certificate(s)；已记入审计日志 recorded in the audit trail）")
+        }
+    }
+
     struct Upload: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the national upload file: one row per valid certificate with whole IDs (bureau; recorded as a disclosure).")

@@ -36,6 +36,7 @@ struct DemoCommand: ParsableCommand {
             let store = try Store.open(path: path, clock: context.clock)
             guard try store.isInitialized() else { throw StoreError.notInitialized(path: path) }
             context.print(DemoRun.accountsText(try DemoAccounts.status(store: store), database: db))
+            if let verification = DemoRun.verificationText(store: store) { context.print(verification) }
             return
         }
         let catalog = try loadCatalog(self.catalog)
@@ -61,6 +62,7 @@ struct DemoCommand: ParsableCommand {
         try run.writeRosters(of: year, into: context.url(for: out))
         context.print(run.summary)
         context.print("\n" + DemoRun.accountsText(try DemoAccounts.status(store: year.store), database: db))
+        if let verification = DemoRun.verificationText(store: year.store) { context.print(verification) }
     }
 }
 
@@ -94,6 +96,16 @@ struct DemoRun {
         // The year's last quarter, whose year to date is the whole year.
         files.append(try StatisticsReports(store: store).quarterly(actor: admin, year: year.plan.year, quarter: .q4,
                                                                    to: file("quarterly-\(period)Q4.xlsx")).file)
+    }
+
+    /// The public verification address of one valid certificate of the year, with its holder's
+    /// name, to open in a browser as an employer would (the address `skillcert serve` listens on
+    /// by default). Nil for a year without certificates, or whose administrator is gone.
+    static func verificationText(store: Store) -> String? {
+        guard let admin = try? store.user(login: "admin"),
+              let certificates = try? store.certificates(CertificateFilter(), actor: admin, page: PageRequest(size: 20)),
+              let valid = certificates.rows.first(where: { $0.revokedOn == nil }) else { return nil }
+        return "证书查验 Verify a certificate: \(PublicAddress.local.certificateVerification(valid.number))（持证人 holder: \(valid.name)）"
     }
 
     /// The accounts to sign in with, one per role, each with its password while that still

@@ -45,8 +45,20 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "How many backups --backup-dir keeps, the newest ones (default: 48).")
     var keep: Int?
 
+    @Option(name: .long, help: ArgumentHelp("The largest list upload in MB; a bigger one is refused before it is read (default: 20).",
+                                            valueName: "MB"))
+    var uploadLimitMb = 20
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Where uploaded lists wait for their preview and confirmation (default: a folder in the system's temporary directory).",
+        valueName: "folder"))
+    var workDir: String?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port 应在 0–65535 之间 · --port is 0-65535") }
+        guard (1...1024).contains(uploadLimitMb) else {
+            throw ValidationError("--upload-limit-mb 应在 1–1024 之间 · --upload-limit-mb is 1-1024")
+        }
     }
 
     func run() throws {
@@ -61,7 +73,9 @@ struct ServeCommand: ParsableCommand {
         guard try store.isInitialized() else { throw StoreError.notInitialized(path: path) }
 
         let options = WebServer.Options(host: host, port: port, secureCookies: secureCookies,
-                                        trustedProxies: trustedProxies, backups: backups)
+                                        trustedProxies: trustedProxies, backups: backups,
+                                        uploadLimitBytes: uploadLimitMb * 1024 * 1024,
+                                        workDirectory: workDir.map { context.url(for: $0) })
         let finished = ServeOutcome()
         // The command runs on the main thread; the server runs on Swift's concurrency threads
         // and its own event loops until a signal stops it.

@@ -24,8 +24,10 @@ public struct ApprenticeImportSummary: Sendable, Equatable {
     /// Empty when any row was refused.
     public let registered: [Apprenticeship]
     public let refused: [ApprenticeRowRefusal]
+    /// Checked only: every row went through every check and nothing was written.
+    public var preview = false
 
-    public var committed: Bool { refused.isEmpty }
+    public var committed: Bool { refused.isEmpty && !preview }
 }
 
 extension Store {
@@ -38,9 +40,10 @@ extension Store {
     /// (id or name), else the acting institution user's own; naming another institution than
     /// their own is refused to an institution user, for the whole file when given as `institution`
     /// and for the row when given in a cell. If any row is refused nothing is written, and every
-    /// refused row comes back with all its issues.
+    /// refused row comes back with all its issues. A `preview` checks every row the same way and
+    /// writes nothing (no apprenticeship, no audit event), whatever it finds.
     public func importApprenticeships(_ rows: [ApprenticeListRow], fileName: String, institution: String? = nil,
-                                      actor: User) throws(StoreError) -> ApprenticeImportSummary {
+                                      preview: Bool = false, actor: User) throws(StoreError) -> ApprenticeImportSummary {
         try write { db in
             let actor = try currentActor(db, actor)
             try requireRegistrar(actor, to: "apprentice import")
@@ -84,8 +87,8 @@ extension Store {
                     refused.append(ApprenticeRowRefusal(row: row.number, issues: issues))
                 }
             }
-            guard refused.isEmpty else {
-                return ApprenticeImportSummary(rowsRead: rows.count, registered: [], refused: refused)
+            guard refused.isEmpty && !preview else {
+                return ApprenticeImportSummary(rowsRead: rows.count, registered: [], refused: refused, preview: preview)
             }
             let registered = try accepted.map { item in
                 try insertApprenticeship(db, item.plan, enterpriseId: item.enterpriseId, institutionId: item.institutionId,
@@ -95,6 +98,11 @@ extension Store {
                       after: ["file": fileName, "rows": String(rows.count), "registered": String(registered.count)])
             return ApprenticeImportSummary(rowsRead: rows.count, registered: registered, refused: [])
         }
+    }
+
+    /// Refuses, before a list is read, a user who may not import apprentices (an examiner).
+    public func requireApprenticeImporter(actor: User) throws(StoreError) {
+        try read { db in try requireRegistrar(try currentActor(db, actor), to: "apprentice import") }
     }
 
     /// The institution a row registers for, or nil after adding the issue that refuses it.

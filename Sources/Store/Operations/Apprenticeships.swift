@@ -15,8 +15,11 @@ public struct ApprenticeshipMoney: Sendable, Equatable {
 }
 
 extension Store {
-    /// Records an enterprise (bureau or institution users). A pilot credit code that fails its
-    /// check is accepted with its warning kept.
+    /// Records an enterprise (bureau or institution users) and puts it on the recording
+    /// institution's list. A pilot credit code that fails its check is accepted with its warning
+    /// kept. An enterprise already on file is refused as a duplicate, except to an institution
+    /// that does not have it on its list yet: another institution recorded it first, and this
+    /// one now works with it too, so it joins this institution's list as it is on file.
     public func addEnterprise(creditCode: CreditCodeParse, name: String, district: String, actor: User) throws(StoreError) -> Enterprise {
         try write { db in
             let actor = try currentActor(db, actor)
@@ -25,13 +28,20 @@ extension Store {
             }
             try Store.checkDistrict(db, district)
             let code = creditCode.code.description
-            guard try Enterprise.filter(Column("credit_code") == code).fetchCount(db) == 0 else {
-                throw StoreError.duplicate(kind: "企业", key: code)
+            let enterpriseName = try Store.requiredText(name, field: .enterpriseName)
+            if let onFile = try Enterprise.filter(Column("credit_code") == code).fetchOne(db) {
+                guard let institutionId = actor.institutionId, try !Store.enterpriseIsListed(db, onFile.id!, institutionId: institutionId) else {
+                    throw StoreError.duplicate(kind: "企业", key: code)
+                }
+                try listEnterprise(db, onFile.id!, institutionId: institutionId)
+                try audit(db, actor: actor, action: "enterprise.list", entity: "enterprises", key: String(onFile.id!),
+                          after: ["institution_id": String(institutionId)])
+                return onFile
             }
             var enterprise = Enterprise(id: nil, creditCode: code, creditCodeWarning: creditCode.warnings.first.map { $0.english },
-                                        name: try Store.requiredText(name, field: .enterpriseName), district: district.trimmingWhitespace(),
-                                        createdAt: clock.timestamp())
+                                        name: enterpriseName, district: district.trimmingWhitespace(), createdAt: clock.timestamp())
             try enterprise.insert(db)
+            if let institutionId = actor.institutionId { try listEnterprise(db, enterprise.id!, institutionId: institutionId) }
             try audit(db, actor: actor, action: "enterprise.create", entity: "enterprises", key: String(enterprise.id!), after: enterprise)
             return enterprise
         }
@@ -230,18 +240,21 @@ extension Store {
                 request = request.filter(Column("filed_on") >= filed.start.description && Column("filed_on") <= filed.end.description)
             }
             let catalog = try Catalog.fetch(db)
-            return try request.fetchAll(db).map { apprenticeship in
-                let enterprise = try Enterprise.fetchOne(db, key: apprenticeship.enterpriseId)!
-                let person = try Person.fetchOne(db, key: apprenticeship.personId)!
-                return ApprenticeshipLine(
-                    apprenticeship: apprenticeship, enterpriseName: enterprise.name, creditCode: enterprise.creditCode,
-                    institutionName: try String.fetchOne(db, cached: "SELECT name FROM institutions WHERE id = ?",
-                                                         arguments: [apprenticeship.institutionId]) ?? "",
-                    name: person.name, nationalId: person.nationalId,
-                    occupationName: catalog.occupation(code: apprenticeship.occupationCode)?.name ?? apprenticeship.occupationCode,
-                    money: try money(of: apprenticeship, catalog: catalog))
-            }
+            return try request.fetchAll(db).map { try apprenticeshipLine(db, $0, catalog: catalog) }
         }
+    }
+
+    /// An apprenticeship with its enterprise, institution, person and subsidy, as lines show it.
+    func apprenticeshipLine(_ db: Database, _ apprenticeship: Apprenticeship, catalog: Catalog) throws -> ApprenticeshipLine {
+        let enterprise = try Enterprise.fetchOne(db, key: apprenticeship.enterpriseId)!
+        let person = try Person.fetchOne(db, key: apprenticeship.personId)!
+        return ApprenticeshipLine(
+            apprenticeship: apprenticeship, enterpriseName: enterprise.name, creditCode: enterprise.creditCode,
+            institutionName: try String.fetchOne(db, cached: "SELECT name FROM institutions WHERE id = ?",
+                                                 arguments: [apprenticeship.institutionId]) ?? "",
+            name: person.name, nationalId: person.nationalId,
+            occupationName: catalog.occupation(code: apprenticeship.occupationCode)?.name ?? apprenticeship.occupationCode,
+            money: try money(of: apprenticeship, catalog: catalog))
     }
 }
 

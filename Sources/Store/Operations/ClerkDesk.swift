@@ -14,6 +14,10 @@ public struct ClerkDesk: Sendable, Equatable {
     /// Sessions open for registration, not yet held, for an occupation and level (or a
     /// special-ability item) one of her classes trains for; soonest first.
     public let openSessions: [ExamSessionSummary]
+    /// Per open session (by id): her classes that may register for it, and how many candidates
+    /// of hers it holds (whose admission tickets she may download).
+    public let registrableClasses: [Int64: [RegistrableClass]]
+    public let ownCandidates: [Int64: Int]
     /// Classes past their end date that still have trainees in training.
     public let overdueClasses: [CohortSummary]
     /// Classes whose latest trainee list was recorded with rows refused (the valid rows only):
@@ -72,6 +76,8 @@ extension Store {
             return ClerkDesk(
                 classesByStatus: byStatus, enrolled: all.reduce(0) { $0 + $1.enrolled }, completed: all.reduce(0) { $0 + $1.completed },
                 recentClasses: Array(all.prefix(Self.deskRows)), openSessions: try sessions.map { try sessionSummary(db, $0) },
+                registrableClasses: try registrableClasses(db, sessions: sessions, actor: actor),
+                ownCandidates: Dictionary(uniqueKeysWithValues: try sessions.map { ($0.id!, try ownCandidates(db, sessionId: $0.id!, actor: actor)) }),
                 overdueClasses: Array(all.filter(\.overdue).prefix(Self.deskRows)), refusedImports: refused)
         }
     }

@@ -103,11 +103,7 @@ extension Store {
             let session = try registrableSession(db, id: sessionId, actor: actor)
             let cohort = try scopedCohort(db, id: cohortId, actor: actor, to: "session register", field: .cohort)
             let catalog = try Catalog.fetch(db)
-            guard cohort.target == session.target else {
-                throw StoreError.invalid(FieldProblem(field: .cohort, value: String(cohortId), rule: Rejection(
-                    "培训班培训的是\(cohort.target.displayName(in: catalog))，本场次考核\(session.target.displayName(in: catalog))",
-                    "the cohort trains for \(cohort.target.displayName(in: catalog)), the session assesses \(session.target.displayName(in: catalog))")))
-            }
+            try requireSameTarget(cohort, session, catalog: catalog)
             let trainees = try Person.fetchAll(db, cached: """
                 SELECT p.* FROM enrolments e JOIN persons p ON p.id = e.person_id
                 WHERE e.cohort_id = ? AND e.status = 'completed' ORDER BY e.id
@@ -123,9 +119,18 @@ extension Store {
         }
     }
 
+    /// A class registers only for a session of what it trains for.
+    func requireSameTarget(_ cohort: Cohort, _ session: ExamSession, catalog: Catalog) throws {
+        guard cohort.target == session.target else {
+            throw StoreError.invalid(FieldProblem(field: .cohort, value: String(cohort.id!), rule: Rejection(
+                "培训班培训的是\(cohort.target.displayName(in: catalog))，本场次考核\(session.target.displayName(in: catalog))",
+                "the cohort trains for \(cohort.target.displayName(in: catalog)), the session assesses \(session.target.displayName(in: catalog))")))
+        }
+    }
+
     /// Runs a registration in one transaction; a dry run rolls it back, seats and all, so it
     /// answers exactly what the real run would.
-    private func registration(dryRun: Bool, _ body: (Database) throws -> RegistrationOutcome) throws(StoreError) -> RegistrationOutcome {
+    func registration(dryRun: Bool, _ body: (Database) throws -> RegistrationOutcome) throws(StoreError) -> RegistrationOutcome {
         try write { db in
             var outcome: RegistrationOutcome?
             try db.inSavepoint {
@@ -136,7 +141,7 @@ extension Store {
         }
     }
 
-    private func registrableSession(_ db: Database, id: Int64, actor: User) throws -> ExamSession {
+    func registrableSession(_ db: Database, id: Int64, actor: User) throws -> ExamSession {
         guard actor.role != .examiner else {
             throw StoreError.notPermitted(action: "session register", reasonZh: "考评员不能为考生报名",
                                           reasonEn: "examiners do not register candidates")
@@ -163,26 +168,21 @@ extension Store {
     /// with a ticket and a seat in every part. Someone whose result in another session of the
     /// same occupation and level is not final yet is refused (no override: it is not about the
     /// routes); someone already holding a valid certificate of it is registered, with its number.
-    private func register(_ db: Database, session: ExamSession, person: Person, cohort: Cohort?, declaration: CandidateDeclaration,
+    func register(_ db: Database, session: ExamSession, person: Person, cohort: Cohort?, declaration: CandidateDeclaration,
                           catalog: Catalog, overrideReason: String?, institutionId: Int64?, retake: RetakePlan?,
                           actor: User) throws -> CandidateOutcome {
         func outcome(_ result: CandidateOutcome.Result, heldCertificate: String? = nil) -> CandidateOutcome {
             CandidateOutcome(name: person.name, nationalId: person.nationalId, result: result, heldCertificate: heldCertificate)
         }
-        if let ticket = try String.fetchOne(db, cached: "SELECT ticket_number FROM exam_registrations WHERE session_id = ? AND person_id = ?",
-                                            arguments: [session.id!, person.id!]) {
-            return outcome(.alreadyRegistered(ticket: ticket))
-        }
-        if let pending = try pendingRegistration(db, session: session, person: person, catalog: catalog) {
-            return outcome(.refused([pending]))
+        let decision: EligibilityDecision
+        switch try judge(db, session: session, person: person, declaration: declaration, catalog: catalog, retake: retake != nil) {
+        case .alreadyRegistered(let ticket): return outcome(.alreadyRegistered(ticket: ticket))
+        case .heldUp(let pending): return outcome(.refused([pending]))
+        case .decided(let decided): decision = decided
         }
         var eligibility: RegistrationEligibility
         var route: String?
         var reason: String?
-        // A retake stands on the grounds of the registration it retakes.
-        let decision: EligibilityDecision = retake != nil ? .eligibleWithoutConditions : EligibilityCheck.evaluate(
-            target: session.target, evidence: try evidence(db, personId: person.id!, declaration: declaration),
-            catalog: catalog, on: try session.examDay)
         switch decision {
         case .eligible(let fitting):
             eligibility = .route
@@ -220,6 +220,32 @@ extension Store {
                        heldCertificate: try validCertificate(db, person: person, session: session))
     }
 
+    /// What registering the person would meet before anything is written: the registration
+    /// they already hold, another session holding them, or the routes' decision on their
+    /// evidence. The registration itself, its dry run and a class's registration page judge
+    /// with this one function, so that what a page shows is what registering does.
+    enum RegistrationJudgement {
+        case alreadyRegistered(ticket: String)
+        case heldUp(Rejection)
+        case decided(EligibilityDecision)
+    }
+
+    func judge(_ db: Database, session: ExamSession, person: Person, declaration: CandidateDeclaration, catalog: Catalog,
+               retake: Bool) throws -> RegistrationJudgement {
+        if let ticket = try String.fetchOne(db, cached: "SELECT ticket_number FROM exam_registrations WHERE session_id = ? AND person_id = ?",
+                                            arguments: [session.id!, person.id!]) {
+            return .alreadyRegistered(ticket: ticket)
+        }
+        if let pending = try pendingRegistration(db, session: session, person: person, catalog: catalog) {
+            return .heldUp(pending)
+        }
+        // A retake stands on the grounds of the registration it retakes.
+        if retake { return .decided(.eligibleWithoutConditions) }
+        return .decided(EligibilityCheck.evaluate(
+            target: session.target, evidence: try evidence(db, personId: person.id!, declaration: declaration),
+            catalog: catalog, on: try session.examDay))
+    }
+
     /// Why the person cannot register while another session of the same occupation and level
     /// (or item) holds their registration and its results are not locked: they would sit the
     /// same exam twice before either result is final.
@@ -241,7 +267,7 @@ extension Store {
     }
 
     /// A valid (not revoked) certificate of the person for what the session assesses.
-    private func validCertificate(_ db: Database, person: Person, session: ExamSession) throws -> String? {
+    func validCertificate(_ db: Database, person: Person, session: ExamSession) throws -> String? {
         try String.fetchOne(db, cached: """
             SELECT number FROM certificates
             WHERE person_id = ? AND revoked_on IS NULL AND occupation_code IS ? AND level IS ? AND special_ability_code IS ?

@@ -18,6 +18,7 @@ public struct SessionCandidate: Sendable, Equatable {
     public let nationalId: String
     public let phone: String?
     /// The institution that trained or registered the candidate; nil for people applying on their own.
+    public let institutionId: Int64?
     public let institutionName: String?
     /// In part order (theory, practical, review).
     public let seats: [PartSeat]
@@ -65,7 +66,7 @@ extension Store {
                                               reasonEn: "sign-in and score sheets are for the bureau and the session's examiners; institutions export their candidates' tickets")
             }
             let rows = try Row.fetchAll(db, sql: """
-                SELECT g.id, g.ticket_number, p.id AS person_id, p.name, p.sex, p.national_id, p.phone, i.name AS institution_name
+                SELECT g.id, g.ticket_number, p.id AS person_id, p.name, p.sex, p.national_id, p.phone, g.institution_id, i.name AS institution_name
                 FROM exam_registrations g
                 JOIN persons p ON p.id = g.person_id
                 LEFT JOIN institutions i ON i.id = g.institution_id
@@ -85,7 +86,8 @@ extension Store {
                 let registrationId: Int64 = row["id"]
                 let candidate = SessionCandidate(
                     personId: row["person_id"], ticketNumber: row["ticket_number"], name: row["name"], sex: row["sex"],
-                    nationalId: row["national_id"], phone: row["phone"], institutionName: row["institution_name"],
+                    nationalId: row["national_id"], phone: row["phone"], institutionId: row["institution_id"],
+                    institutionName: row["institution_name"],
                     seats: (seatsByRegistration[registrationId] ?? []).sorted { $0.part < $1.part }
                         .map { PartSeat(part: $0.part, roomName: roomNames[$0.roomId] ?? "", seat: $0.seat) })
                 byRegistration[registrationId] = candidate

@@ -55,10 +55,14 @@ struct CatalogTable {
     static let householdTypes = CatalogTable(
         name: "catalog_household_types", keyColumns: ["code"], columns: ["code", "name_zh", "name_en"])
 
+    static let certificateLayout = CatalogTable(
+        name: "catalog_certificate_layout", keyColumns: ["field"],
+        columns: ["field", "label", "x_mm", "y_mm", "width_mm", "font_size_pt"])
+
     /// Parents before children.
     static let all: [CatalogTable] = [
         projects, occupations, specialAbilities, examParts, eligibilityRoutes, trainingSubsidies,
-        apprenticeSubsidies, districts, keyGroups, targets, settings, educationLevels, householdTypes,
+        apprenticeSubsidies, districts, keyGroups, targets, settings, educationLevels, householdTypes, certificateLayout,
     ]
 }
 
@@ -107,6 +111,10 @@ extension Catalog {
             CatalogTable.settings.name: settings.map { row([("key", $0.key), ("value", $0.value), ("note", $0.note)]) },
             CatalogTable.educationLevels.name: educationLevels.map { row([("code", $0.code), ("name_zh", $0.nameZh), ("name_en", $0.nameEn)]) },
             CatalogTable.householdTypes.name: householdTypes.map { row([("code", $0.code), ("name_zh", $0.nameZh), ("name_en", $0.nameEn)]) },
+            CatalogTable.certificateLayout.name: certificateLayout.map {
+                row([("field", $0.field.rawValue), ("label", $0.label), ("x_mm", $0.xMillimetres), ("y_mm", $0.yMillimetres),
+                     ("width_mm", $0.widthMillimetres), ("font_size_pt", $0.fontSizePoints)])
+            },
         ]
     }
 
@@ -173,6 +181,14 @@ extension Catalog {
         catalog.settings = try rows(.settings).map { CatalogSetting(key: $0["key"], value: $0["value"], note: $0["note"]) }
         catalog.educationLevels = try rows(.educationLevels).map { CatalogChoice(code: $0["code"], nameZh: $0["name_zh"], nameEn: $0["name_en"]) }
         catalog.householdTypes = try rows(.householdTypes).map { CatalogChoice(code: $0["code"], nameZh: $0["name_zh"], nameEn: $0["name_en"]) }
+        catalog.certificateLayout = try rows(.certificateLayout).map { r in
+            let fieldText: String = r["field"]
+            guard let field = CertificateField(rawValue: fieldText) else {
+                throw StoreError.database(message: "catalog_certificate_layout: unreadable field \(fieldText)")
+            }
+            return CertificateFieldPlacement(field: field, label: r["label"], xMillimetres: r["x_mm"], yMillimetres: r["y_mm"],
+                                             widthMillimetres: r["width_mm"], fontSizePoints: r["font_size_pt"])
+        }
         return catalog
     }
 }

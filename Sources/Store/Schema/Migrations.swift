@@ -18,6 +18,8 @@ enum Migrations {
         migrator.registerMigration("v8-sign-in", migrate: signIn)
         migrator.registerMigration("v9-audit-filters", migrate: auditFilters)
         migrator.registerMigration("v10-listing-indexes", migrate: listingIndexes)
+        migrator.registerMigration("v11-enterprise-lists", migrate: enterpriseLists)
+        migrator.registerMigration("v12-certificate-layout", migrate: certificateLayout)
         return migrator
     }
 
@@ -618,6 +620,44 @@ enum Migrations {
             CREATE INDEX persons_name ON persons(name);
             CREATE INDEX certificates_training_number ON certificates(training_institution_id, number);
             CREATE INDEX enrolments_cohort_status ON enrolments(cohort_id, status);
+            """)
+    }
+
+    /// Each institution's list of the enterprises it works with: those it recorded (or found
+    /// already on file when it came to record them). An enterprise it trains apprentices for is
+    /// on its list through the apprenticeship itself. Enterprises recorded before the lists
+    /// existed join the list of the institution whose user recorded them, as the audit trail says.
+    private static func enterpriseLists(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE institution_enterprises (
+                institution_id INTEGER NOT NULL REFERENCES institutions(id),
+                enterprise_id INTEGER NOT NULL REFERENCES enterprises(id),
+                added_at TEXT NOT NULL,
+                PRIMARY KEY (institution_id, enterprise_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX institution_enterprises_enterprise ON institution_enterprises(enterprise_id);
+            INSERT OR IGNORE INTO institution_enterprises (institution_id, enterprise_id, added_at)
+                SELECT u.institution_id, e.id, a.at
+                FROM audit_events a
+                JOIN users u ON u.login = a.actor_login
+                JOIN enterprises e ON CAST(e.id AS TEXT) = a.entity_key
+                WHERE a.action = 'enterprise.create' AND a.entity = 'enterprises' AND u.institution_id IS NOT NULL;
+            """)
+    }
+
+    /// Where the fields of a printed certificate sit (catalog file certificate_layout.csv). A
+    /// database from before this migration has no layout until its catalog is synced; printing
+    /// says so.
+    private static func certificateLayout(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE catalog_certificate_layout (
+                field TEXT PRIMARY KEY NOT NULL,
+                label TEXT NOT NULL,
+                x_mm REAL NOT NULL,
+                y_mm REAL NOT NULL,
+                width_mm REAL NOT NULL,
+                font_size_pt REAL
+            );
             """)
     }
 }

@@ -14,6 +14,11 @@ struct FormMiddleware: RouterMiddleware {
         var request = request
         var context = context
         let contentType = request.headers[.contentType] ?? ""
+        // A file upload is left unread for its route, which streams it to disk and checks the
+        // token in it (`UploadReceiver`): only the routes named `…/upload` take one.
+        if Self.takesFile(request.uri.path), contentType.lowercased().hasPrefix("multipart/form-data") {
+            return try await next(request, context)
+        }
         guard contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") else { throw WebError.formTokenRefused }
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         context.form = FormFields(urlEncoded: String(buffer: body))
@@ -21,4 +26,7 @@ struct FormMiddleware: RouterMiddleware {
         guard Accounts.tokensMatch(context.form.text(Self.tokenField), expected) else { throw WebError.formTokenRefused }
         return try await next(request, context)
     }
+
+    /// The upload routes: the only ones whose posts may carry a file.
+    static func takesFile(_ path: String) -> Bool { path.split(separator: "/").last == "upload" }
 }

@@ -9,7 +9,7 @@ struct SessionMiddleware: RouterMiddleware {
     typealias Context = WebContext
     let app: WebApp
 
-    static func isPublic(_ path: String) -> Bool { path == "/signin" }
+    static func isPublic(_ path: String) -> Bool { path == "/signin" || path == "/verify" }
     static let openWhileMustChange: Set<String> = ["/password", "/signout"]
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {

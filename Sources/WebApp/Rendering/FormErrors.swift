@@ -36,6 +36,8 @@ struct FormErrors {
             // A missing record is the 404 page; the database's own trouble the 500 page.
             default: throw error
             }
+        case let error as DisclosureError:
+            if let input = inputs[error.field] { byInput[input] = FormMessage(error) } else { general.append(FormMessage(error)) }
         case let error as AccountError:
             guard let passwordInput else { throw error }
             byInput[passwordInput] = FormMessage(error)

@@ -62,7 +62,10 @@ struct MenuItem {
                     MenuItem(href: "/institutions", zh: "本机构", en: "My institution"),
                     MenuItem(href: "/cohorts", zh: "培训班", en: "Cohorts"),
                     MenuItem(href: "/persons", zh: "学员", en: "Trainees"),
-                    MenuItem(href: "/apprenticeships", zh: "学徒", en: "Apprentices")]
+                    MenuItem(href: "/apprenticeships", zh: "学徒", en: "Apprentices"),
+                    MenuItem(href: "/enterprises", zh: "企业", en: "Enterprises"),
+                    MenuItem(href: "/apprentice-lists", zh: "导入学徒名单", en: "Apprentice lists"),
+                    MenuItem(href: "/claims", zh: "补贴申领", en: "Subsidy claims")]
         case .examiner:
             return [home,
                     MenuItem(href: "/institutions", zh: "本机构", en: "My evaluation body"),

@@ -52,9 +52,10 @@ extension WebApp {
                  try store.catalog())
             }
             let done = request.uri.queryParameters["done"].map(String.init).flatMap(CohortPage.Done.init(rawValue:))
-            return pages.render("cohort", title: summary.cohort.name, page: CohortPage(
-                summary, catalog: catalog, trainees: trainees, done: done,
-                completed: request.uri.queryParameters["n"].flatMap { Int(String($0)) }), context: context)
+            var page = CohortPage(summary, catalog: catalog, trainees: trainees, done: done,
+                                  completed: request.uri.queryParameters["n"].flatMap { Int(String($0)) })
+            page.exams = try await cohortExams(summary, actor: actor)
+            return pages.render("cohort", title: summary.cohort.name, page: page, context: context)
         }
 
         router.get("/cohorts/{id}/trainees/{trainee}/withdraw") { _, context -> Response in
@@ -183,7 +184,7 @@ struct CohortRow {
 /// A class and one page of its trainees.
 struct CohortPage {
     enum Done: String {
-        case withdrawn, completed
+        case withdrawn, completed, hours
     }
 
     let row: CohortRow
@@ -193,6 +194,8 @@ struct CohortPage {
     let paging: PagingView
     /// Someone is still in training: completing the class can do something.
     let mayComplete: Bool
+    /// The roster downloads and the open sessions its completed trainees may register for.
+    var exams: CohortExamsView?
 
     init(_ summary: CohortSummary, catalog: Catalog, trainees: Page<CohortTrainee>, done: Done?, completed: Int?) {
         row = CohortRow(summary, catalog: catalog)
@@ -201,6 +204,7 @@ struct CohortPage {
             switch done {
             case .withdrawn: FormMessage(Rejection("学员已退学。", "The trainee has withdrawn."))
             case .completed: FormMessage(Rejection("已结业 \(completed ?? 0) 人。", "\(completed ?? 0) trainee(s) completed."))
+            case .hours: FormMessage(Rejection("学时已记录。", "The hours are recorded."))
             }
         }
         let id = summary.cohort.id!
@@ -221,6 +225,8 @@ struct TraineeRow {
     let detail: String
     /// Where to withdraw them; nil once they are no longer in training.
     let withdrawHref: String?
+    /// Where to set their hours; nil once they are no longer in training.
+    let hoursHref: String?
 
     init(_ trainee: CohortTrainee, cohortId: Int64) {
         name = trainee.name
@@ -235,6 +241,7 @@ struct TraineeRow {
         case .withdrawn: detail = [trainee.withdrawnOn, trainee.withdrawalReason].compactMap { $0 }.joined(separator: " · ")
         }
         withdrawHref = trainee.status == .enrolled ? "/cohorts/\(cohortId)/trainees/\(trainee.enrolmentId)/withdraw" : nil
+        hoursHref = trainee.status == .enrolled ? "/cohorts/\(cohortId)/trainees/\(trainee.enrolmentId)/hours" : nil
     }
 }
 

@@ -24,7 +24,7 @@ extension WebApp {
         }
 
         // Menu entries whose pages later work fills in; they show nothing of the records yet.
-        for item in ["/persons", "/apprenticeships", "/sessions", "/results"] {
+        for item in ["/persons", "/sessions", "/results"] {
             router.get(RouterPath(stringLiteral: item)) { _, context -> Response in
                 let entry = PageFrame(context: context)?.menu.first { $0.current }
                 return pages.render("placeholder", title: entry?.zh ?? "建设中", page: PlaceholderPage(
@@ -56,6 +56,15 @@ struct DeskView {
         let body: String
         let registered: Int
         let capacity: Int
+        /// Her classes that may register for it, and her candidates' tickets once she has some.
+        let register: [RegisterLink]
+        let ticketsHref: String?
+    }
+
+    struct RegisterLink {
+        let href: String
+        let name: String
+        let completed: Int
     }
 
     struct RefusedImportRow {
@@ -85,8 +94,13 @@ struct DeskView {
         completed = desk.completed
         classes = desk.recentClasses.map { CohortRow($0, catalog: catalog) }
         sessions = desk.openSessions.map {
-            SessionRow(examDate: $0.session.examDate, target: $0.targetName, body: $0.bodyName, registered: $0.registered,
-                       capacity: $0.capacity)
+            let id = $0.session.id!
+            return SessionRow(examDate: $0.session.examDate, target: $0.targetName, body: $0.bodyName, registered: $0.registered,
+                              capacity: $0.capacity,
+                              register: (desk.registrableClasses[id] ?? []).map {
+                                  RegisterLink(href: "/cohorts/\($0.cohortId)/sessions/\(id)/register", name: $0.name, completed: $0.completed)
+                              },
+                              ticketsHref: (desk.ownCandidates[id] ?? 0) > 0 ? "/sessions/\(id)/tickets" : nil)
         }
         overdue = desk.overdueClasses.map { CohortRow($0, catalog: catalog) }
         refusedImports = desk.refusedImports.map {
