@@ -44,4 +44,18 @@ import Testing
             #expect(!Self.holds(refused.body, "value=\"\"\u{338}"))
         }
     }
+
+    /// A partial starts again from swift-mustache's own escaping, so every template that is not a
+    /// page inside the layout (which carries the pragma) must ask for this one itself.
+    @Test func everyTemplateEscapesThroughHTMLEscaping() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/WebApp/Templates").standardized
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }
+        #expect(names.count > 30)
+        for name in names {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(text.hasPrefix("{{<layout}}") || text.hasPrefix("{{% CONTENT_TYPE: HTML}}"),
+                    "\(name) neither sits in the layout nor asks for CONTENT_TYPE: HTML")
+        }
+    }
 }
