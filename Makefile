@@ -10,13 +10,15 @@ SWIFT ?= swift
 DEMO_DB ?= demo.sqlite
 TOUR_DB ?= tour.sqlite
 BIN = .build/debug/skillcert
+# The city-scale demo year the benchmarks read (built once by them if missing, then reused).
+CITY_DB ?= city.sqlite
 DEMO_PORT ?= 8080
 # Selenium from PyPI, in a virtual environment of Debian's python3 (not committed: under .build).
 BROWSER_VENV = .build/browser-venv
 # Passed on to the browser tests, e.g. BROWSER_ARGS="-k clerk" to run some of them.
 BROWSER_ARGS ?=
 
-.PHONY: deps build test test-fast test-browser demo tour clean bench bench-export bench-listings bench-reads print-check
+.PHONY: deps build test test-fast test-browser demo tour clean bench bench-export bench-listings bench-reads bench-web print-check
 
 deps:
 	@bash scripts/install-deps.sh
@@ -67,14 +69,14 @@ bench:
 bench-export:
 	@bash scripts/install-deps.sh --bench
 	$(SWIFT) build -c release
-	python3 scripts/bench_roster.py --rows 1000000 --repeat 3 --city-db city.sqlite
+	python3 scripts/bench_roster.py --rows 1000000 --repeat 3 --city-db $(CITY_DB)
 
 # Listing benchmark (issue 14): the first page of every listing on the city-scale demo year
 # (city.sqlite, built once as for bench-export), median time and peak memory per command.
 bench-listings:
 	@bash scripts/install-deps.sh --bench
 	$(SWIFT) build -c release
-	python3 scripts/bench_listings.py --city-db city.sqlite --repeat 5
+	python3 scripts/bench_listings.py --city-db $(CITY_DB) --repeat 5
 
 # Reads during an import (issue 14): the person listing's first page, timed while another
 # process imports a 100,000-row list into the same database and with nothing else running.
@@ -82,6 +84,15 @@ bench-reads:
 	@bash scripts/install-deps.sh --bench
 	$(SWIFT) build -c release
 	python3 scripts/bench_read_during_import.py --rows 100000
+
+# Web benchmark (issue 15): wrk (32 connections, 30 s a page, three rounds) against the signed-in
+# audit trail and institution list and a clerk's classes of `skillcert serve` on a copy of the city
+# year (under .build/bench-web), with nothing else running and then while 100,000-row imports run
+# beside it. BENCH_WEB_ARGS="--compare OTHER_BUILD" measures another build beside this one.
+bench-web:
+	@bash scripts/install-deps.sh --bench
+	$(SWIFT) build -c release
+	python3 scripts/bench_web.py --city-db $(CITY_DB) --duration 30 --connections 32 --repeat 3 $(BENCH_WEB_ARGS)
 
 # The quarterly workbook as LibreOffice prints it (issue 13): the demo year's workbook, each sheet
 # printed to PDF on its own and checked (pages, no ###, no label cut off, charts whole on a page of

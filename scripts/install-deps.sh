@@ -5,7 +5,8 @@
 # directly as root, through sudo otherwise.
 set -euo pipefail
 # `--bench` also wants the sqlite3 shell, which the import benchmark measures against, and a C
-# compiler with pkg-config, which build the export benchmark's floor (bench/roster_floor.c).
+# compiler with pkg-config, which build the export benchmark's floor (bench/roster_floor.c), and
+# wrk for the web benchmark.
 if [ "${1:-}" = "--bench" ]; then
   missing=""
   command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
@@ -13,6 +14,8 @@ if [ "${1:-}" = "--bench" ]; then
   command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
   # GNU time reports the export benchmark's peak memory.
   [ -x /usr/bin/time ] || missing="$missing time"
+  # wrk loads the web app in the web benchmark (scripts/bench_web.py).
+  command -v wrk >/dev/null 2>&1 || missing="$missing wrk"
   if [ -n "$missing" ]; then
     if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
     $SUDO apt-get update -qq && $SUDO apt-get install -y -qq $missing

@@ -15,7 +15,7 @@ import Store
     var cohorts: CohortDirectory { CohortDirectory(store: world.store) }
 
     @Test func aPersonListingIsMaskedByDefaultAndRecordsNothing() throws {
-        let page = try persons.list(actor: world.admin, nameContains: "陈")
+        let page = try persons.list(actor: world.admin, nameStartingWith: "陈")
         let chen = try #require(page.rows.first)
         #expect(page.total == 1)
         #expect([chen.name, chen.nationalId, chen.sex, chen.phone] == ["陈大文", "440524********0014", "男", "138****8000"])
@@ -24,7 +24,7 @@ import Store
     }
 
     @Test func wholeValuesWithAReasonAreShownAndTheAuditEventKeepsTheReason() throws {
-        let page = try persons.list(actor: world.admin, nameContains: "陈", disclosure: .whole(reason: "  核对补贴申请 "))
+        let page = try persons.list(actor: world.admin, nameStartingWith: "陈", disclosure: .whole(reason: "  核对补贴申请 "))
         let chen = try #require(page.rows.first)
         #expect([chen.nationalId, chen.phone, chen.birthDate] == [CertifiedCohort.chen.id, CertifiedCohort.chen.phone, "1880-01-01"])
         let event = try #require(try world.disclosures().first)
@@ -79,7 +79,7 @@ import Store
     }
 
     @Test func aWholeDisclosureOfNobodyRecordsNothing() throws {
-        let page = try persons.list(actor: world.admin, nameContains: "无此人", disclosure: .whole(reason: "查找"))
+        let page = try persons.list(actor: world.admin, nameStartingWith: "无此人", disclosure: .whole(reason: "查找"))
         #expect(page.rows.isEmpty && page.total == 0)
         #expect(try world.disclosures().isEmpty)
     }

@@ -205,6 +205,21 @@ func certifiedWorld(exams: ExamWorld? = nil) throws -> (ResultsWorld, IssuanceRe
         #expect(throws: StoreError.self) { try r.store.certificates(CertificateFilter(), actor: r.exams.world.examiner) }
     }
 
+    /// An institution's page of certificates reads their index in number order and stops at the
+    /// page's end: no join and sort of all its lines first (a large school has 40,000).
+    @Test func anInstitutionsPageReadsItsCertificatesInNumberOrderFromTheIndex() throws {
+        let (r, _) = try certifiedWorld()
+        let recorder = StatementRecorder()
+        r.store.writer.writeWithoutTransaction { db in db.trace { recorder.add($0.expandedDescription) } }
+        let page = try r.store.certificates(CertificateFilter(), actor: r.exams.world.clerkA, page: .first)
+        r.store.writer.writeWithoutTransaction { db in db.trace(options: [], nil) }
+        #expect(page.count == 1 && page.total == 1)
+        let listing = try #require(recorder.statements.first { $0.contains("ORDER BY c.number") })
+        let plan = try r.store.rawRead { db in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(listing)").map { $0["detail"] as String } }
+        #expect(plan.contains { $0.contains("certificates_training_number") }, "\(plan)")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE FOR ORDER BY") }, "\(plan)")
+    }
+
     /// The roster's streamed read: the same lines, scope and order as the listing, one at a time.
     @Test func streamedLinesAreTheListedOnesInTheSameScope() throws {
         let (r, issued) = try certifiedWorld()

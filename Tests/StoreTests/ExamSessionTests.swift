@@ -437,9 +437,9 @@ func brokenRules(_ error: any Error) -> [String] {
             actor: w.admin)
         let first = try w.openSession()
         let second = try w.openSession()
-        #expect(try w.store.examSessions(actor: w.world.examiner).isEmpty)
+        #expect(try w.store.examSessionListing(actor: w.world.examiner).isEmpty)
         try w.staff(second, room: "实操一组", [withLogin])
-        #expect(try w.store.examSessions(actor: w.world.examiner).map(\.session.id) == [second.id])
+        #expect(try w.store.examSessionListing(actor: w.world.examiner).map(\.session.id) == [second.id])
         #expect(throws: StoreError.self) { try w.store.examSession(id: first.id!, actor: w.world.examiner) }
         #expect(try w.store.examSessionSheets(id: second.id!, actor: w.world.examiner).rooms.count == 2)
         #expect(try w.store.examiners(actor: w.world.examiner).map(\.person.name) == ["有账号"])
@@ -463,6 +463,6 @@ func brokenRules(_ error: any Error) -> [String] {
                                     actor: w.world.clerkA)
         }
         #expect(try w.count("examiners") == 5)
-        #expect(try w.store.persons(actor: w.admin, nameContains: "新考评员").isEmpty)
+        #expect(try w.store.persons(actor: w.admin, nameStartingWith: "新考评员").isEmpty)
     }
 }

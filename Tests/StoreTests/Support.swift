@@ -111,3 +111,20 @@ extension Store {
 }
 
 import GRDB
+
+/// Counts the statements a database connection runs.
+final class StatementCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    func reset() { lock.withLock { count = 0 } }
+    var value: Int { lock.withLock { count } }
+}
+
+/// The statements a database connection runs, as SQL with their arguments written in.
+final class StatementRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [String] = []
+    func add(_ sql: String) { lock.withLock { recorded.append(sql) } }
+    var statements: [String] { lock.withLock { recorded } }
+}

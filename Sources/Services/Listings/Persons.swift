@@ -8,11 +8,12 @@ public struct PersonDirectory: Sendable {
 
     public init(store: Store) { self.store = store }
 
-    /// One page of the persons `actor` may see, optionally only names containing `nameContains`.
-    public func list(actor: User, nameContains: String? = nil, page: PageRequest = .first,
+    /// One page of the persons `actor` may see, optionally only names beginning with
+    /// `nameStartingWith` (a surname, or a surname and the start of a given name).
+    public func list(actor: User, nameStartingWith: String? = nil, page: PageRequest = .first,
                      disclosure: Disclosure = .masked) throws -> Page<PersonView> {
         let shown = try disclosure.checked()
-        let persons = try store.persons(actor: actor, nameContains: nameContains, page: page)
+        let persons = try store.persons(actor: actor, nameStartingWith: nameStartingWith, page: page)
         try shown.record(persons.compactMap(\.id), in: store, actor: actor)
         return persons.mapRows { PersonView($0, unmasked: shown.unmasked) }
     }

@@ -7,9 +7,10 @@ public struct SessionDirectory: Sendable {
 
     public init(store: Store) { self.store = store }
 
-    /// One page of the sessions `actor` may see.
-    public func list(actor: User, page: PageRequest = .first) throws -> Page<SessionView> {
-        try store.examSessions(actor: actor, page: page).mapRows(SessionView.init)
+    /// One page of the sessions `actor` may see, a row each: `show` has the rooms, staff and
+    /// staffing problems.
+    public func list(actor: User, page: PageRequest = .first) throws -> Page<SessionRowView> {
+        try store.examSessionListing(actor: actor, page: page).mapRows(SessionRowView.init)
     }
 
     public func show(actor: User, sessionId: Int64) throws -> SessionView {
@@ -17,6 +18,33 @@ public struct SessionDirectory: Sendable {
     }
 }
 
+/// A session as a list shows it.
+public struct SessionRowView: Encodable, Sendable, Equatable {
+    public let id: Int64
+    public let examDate: String
+    public let target: String
+    public let body: String
+    public let status: String
+    /// `报名中 open`.
+    public let statusText: String
+    public let registered: Int
+    public let capacity: Int
+
+    init(_ listing: ExamSessionListing) {
+        id = listing.session.id!
+        examDate = listing.session.examDate
+        target = listing.targetName
+        body = listing.bodyName
+        status = listing.session.status.rawValue
+        statusText = SessionRowView.statusText(listing.session.status)
+        registered = listing.registered
+        capacity = listing.capacity
+    }
+
+    static func statusText(_ status: SessionStatus) -> String { "\(status.chineseName) \(status.englishName)" }
+}
+
+/// A session as `show` presents it: its rooms with their staff, and what the staffing breaks.
 public struct SessionView: Encodable, Sendable, Equatable {
     public struct RoomView: Encodable, Sendable, Equatable {
         public let name: String
@@ -47,7 +75,7 @@ public struct SessionView: Encodable, Sendable, Equatable {
         target = summary.targetName
         body = summary.bodyName
         status = summary.session.status.rawValue
-        statusText = "\(summary.session.status.chineseName) \(summary.session.status.englishName)"
+        statusText = SessionRowView.statusText(summary.session.status)
         registered = summary.registered
         capacity = summary.capacity
         rooms = summary.rooms.map { room in

@@ -42,12 +42,15 @@ struct PersonCommand: ParsableCommand {
         @OptionGroup var listing: ListingOptions
         @OptionGroup var paging: PagingOptions
         @OptionGroup var disclosure: DisclosureOptions
-        @Option(help: "Only names containing this text.") var name: String?
+        @Option(help: ArgumentHelp(
+            "Only names beginning with this text: a surname (陈) or a surname and given name (陈伟).",
+            discussion: "The beginning of a name, not any part of it: an index answers it at a city's scale."))
+        var name: String?
 
         func run() throws {
             let store = try global.openStore()
             let actor = try global.actor(in: store)
-            let persons = try PersonDirectory(store: store).list(actor: actor, nameContains: name, page: paging.request,
+            let persons = try PersonDirectory(store: store).list(actor: actor, nameStartingWith: name, page: paging.request,
                                                                  disclosure: disclosure.choice)
             if listing.json {
                 CLIContext.current.print(try jsonText(persons.rows))

@@ -34,7 +34,8 @@ struct SessionCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List sessions (examiners: the ones they are assigned to).")
+        static let configuration = CommandConfiguration(
+            abstract: "List sessions (examiners: the ones they are assigned to), a row each; session show has rooms, staff and staffing problems.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var listing: ListingOptions
         @OptionGroup var paging: PagingOptions

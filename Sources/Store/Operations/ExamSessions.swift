@@ -60,20 +60,6 @@ extension Store {
         }
     }
 
-    /// Sessions the actor may see, newest first: all for bureau and institution users (who
-    /// choose where to register), only those they are assigned to for examiners.
-    public func examSessions(actor: User, page: PageRequest = .all) throws(StoreError) -> Page<ExamSessionSummary> {
-        try read { db in
-            let actor = try currentActor(db, actor)
-            var request = ExamSession.order(Column("id").desc)
-            if actor.role == .examiner {
-                request = request.filter(sql: "id IN (\(Store.sessionsOfExaminerUserSQL))", arguments: [actor.id])
-            }
-            // A summary per session of the page: the queries grow with the page, not the city.
-            return try fetchPage(db, request, page).mapRows { try sessionSummary(db, $0) }
-        }
-    }
-
     /// One session, within the actor's scope.
     public func examSession(id: Int64, actor: User) throws(StoreError) -> ExamSessionSummary {
         try read { db in
@@ -185,15 +171,27 @@ extension Store {
     /// are made after every change to a session, and reading the whole catalog each time
     /// weighed more than the rest of the summary.
     static func targetName(_ db: Database, _ target: CertificationTarget) throws -> String {
+        switch target {
+        case .occupation(let code, _):
+            targetName(target, occupationName: try String.fetchOne(
+                db, cached: "SELECT name FROM catalog_occupations WHERE code = ?", arguments: [code]), specialAbilityName: nil)
+        case .specialAbility(let code):
+            targetName(target, occupationName: nil, specialAbilityName: try String.fetchOne(
+                db, cached: "SELECT name FROM catalog_special_abilities WHERE code = ?", arguments: [code]))
+        }
+    }
+
+    /// The same from the catalog name already read (nil when the catalog lacks the code).
+    static func targetName(_ target: CertificationTarget, occupationName: String?, specialAbilityName: String?) -> String {
         var names = Catalog()
         switch target {
         case .occupation(let code, _):
-            if let name = try String.fetchOne(db, cached: "SELECT name FROM catalog_occupations WHERE code = ?", arguments: [code]) {
-                names.occupations = [Occupation(code: code, name: name, projectCode: "", levels: [])]
+            if let occupationName {
+                names.occupations = [Occupation(code: code, name: occupationName, projectCode: "", levels: [])]
             }
         case .specialAbility(let code):
-            if let name = try String.fetchOne(db, cached: "SELECT name FROM catalog_special_abilities WHERE code = ?", arguments: [code]) {
-                names.specialAbilities = [SpecialAbility(code: code, name: name, projectCode: "")]
+            if let specialAbilityName {
+                names.specialAbilities = [SpecialAbility(code: code, name: specialAbilityName, projectCode: "")]
             }
         }
         return target.displayName(in: names)

@@ -38,6 +38,12 @@ public struct PageRequest: Sendable, Equatable {
         return " LIMIT \(size) OFFSET \(offset)"
     }
 
+    /// The listing's total for a page of `rowCount` rows: a first page shorter than a page is
+    /// the whole listing, so `count` runs only when rows may lie beyond it (or before it).
+    func total(forPageOf rowCount: Int, count: () throws -> Int) rethrows -> Int {
+        offset == 0 && (size.map { rowCount < $0 } ?? true) ? rowCount : try count()
+    }
+
     /// The request limited to this page.
     func apply<Record>(to request: QueryInterfaceRequest<Record>) -> QueryInterfaceRequest<Record> {
         guard let size else { return request }
@@ -92,8 +98,6 @@ extension Store {
         _ db: Database, _ request: QueryInterfaceRequest<Record>, _ page: PageRequest
     ) throws -> Page<Record> {
         let rows = try page.apply(to: request).fetchAll(db)
-        // A first page shorter than a page is the whole listing: no count needed.
-        let total = page.offset == 0 && (page.size.map { rows.count < $0 } ?? true) ? rows.count : try request.fetchCount(db)
-        return Page(rows: rows, total: total, request: page)
+        return Page(rows: rows, total: try page.total(forPageOf: rows.count) { try request.fetchCount(db) }, request: page)
     }
 }

@@ -12,7 +12,8 @@ extension Store {
         let now = clock.timestamp()
         let minuteAgo = clock.timestamp(secondsAgo: 60)
         let lookup: (session: WebSession, expired: Bool)? = try read { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM web_sessions WHERE token_hash = ?", arguments: [tokenHash]),
+            // Every request of a signed-in browser runs these: prepared once per connection.
+            guard let id = try Int64.fetchOne(db, cached: "SELECT id FROM web_sessions WHERE token_hash = ?", arguments: [tokenHash]),
                   let session = try Store.webSession(db, id: id), session.user.active else { return nil }
             let idleStart = clock.timestamp(secondsAgo: Double(try Store.idleMinutes(db)) * 60)
             return (session, session.lastSeenAt < idleStart)
@@ -44,12 +45,12 @@ extension Store {
     /// The minutes a session may stay unused, from the catalog (its fallback before a sync).
     static func idleMinutes(_ db: Database) throws -> Int {
         let key = CatalogSettingKey.sessionIdleMinutes
-        let text = try String.fetchOne(db, sql: "SELECT value FROM catalog_settings WHERE key = ?", arguments: [key.rawValue])
+        let text = try String.fetchOne(db, cached: "SELECT value FROM catalog_settings WHERE key = ?", arguments: [key.rawValue])
         return (try? key.parse(text ?? key.fallbackText)) ?? 30
     }
 
     static func webSession(_ db: Database, id: Int64) throws -> WebSession? {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db, cached: """
             SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, COALESCE(p.must_change, 0) AS must_change,
                    i.name AS institution_name
             FROM web_sessions s
@@ -58,7 +59,8 @@ extension Store {
             LEFT JOIN institutions i ON i.id = u.institution_id
             WHERE s.id = ?
             """, arguments: [id]),
-              let user = try User.fetchOne(db, key: row["user_id"] as Int64) else { return nil }
+              let user = try User.fetchOne(db, cached: "SELECT * FROM users WHERE id = ?", arguments: [row["user_id"] as Int64])
+        else { return nil }
         return WebSession(id: row["id"], user: user, institutionName: row["institution_name"], csrfToken: row["csrf_token"],
                           mustChangePassword: row["must_change"], createdAt: row["created_at"], lastSeenAt: row["last_seen_at"])
     }

@@ -28,3 +28,21 @@ public struct AuditEvent: Codable, Sendable, Equatable, FetchableRecord, Mutable
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension AuditEvent {
+    /// Read column by column: a page of the trail is fifty events, and `Decodable` with
+    /// snake-case keys converts every column name of every row, which cost more than SQLite's
+    /// own work for the page.
+    public init(row: Row) throws {
+        id = try row.decode(forColumn: "id")
+        at = try row.decode(forColumn: "at")
+        actorLogin = try row.decode(forColumn: "actor_login")
+        actorRole = try row.decode(forColumn: "actor_role")
+        action = try row.decode(forColumn: "action")
+        entity = try row.decode(forColumn: "entity")
+        entityKey = try row.decode(forColumn: "entity_key")
+        before = try row.decode(forColumn: "before")
+        after = try row.decode(forColumn: "after")
+        reason = try row.decode(forColumn: "reason")
+    }
+}

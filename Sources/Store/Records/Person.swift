@@ -21,3 +21,19 @@ public struct Person: Codable, Sendable, Equatable, FetchableRecord, MutablePers
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension Person {
+    /// Read column by column: `Decodable` with snake-case keys converts every column name of
+    /// every row it reads, which cost more than SQLite's own work for a listing's page.
+    public init(row: Row) throws {
+        self.init(
+            id: try row.decode(forColumn: "id"),
+            nationalId: try row.decode(forColumn: "national_id"),
+            name: try row.decode(forColumn: "name"),
+            sex: try row.decode(forColumn: "sex"),
+            birthDate: try row.decode(forColumn: "birth_date"),
+            phone: try row.decode(forColumn: "phone"),
+            createdAt: try row.decode(forColumn: "created_at"),
+            updatedAt: try row.decode(forColumn: "updated_at"))
+    }
+}

@@ -41,3 +41,22 @@ public struct User: Codable, Sendable, Equatable, FetchableRecord, MutablePersis
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension User {
+    /// Read column by column: every page of the web app reads its user twice (the session, then
+    /// the actor's re-check), and `Decodable` with snake-case keys cost more than SQLite did.
+    public init(row: Row) throws {
+        let roleText: String = try row.decode(forColumn: "role")
+        guard let role = Role(rawValue: roleText) else {
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "a user with an unknown role: \(roleText)")
+        }
+        self.init(
+            id: try row.decode(forColumn: "id"),
+            login: try row.decode(forColumn: "login"),
+            name: try row.decode(forColumn: "name"),
+            role: role,
+            institutionId: try row.decode(forColumn: "institution_id"),
+            active: try row.decode(forColumn: "active"),
+            createdAt: try row.decode(forColumn: "created_at"))
+    }
+}

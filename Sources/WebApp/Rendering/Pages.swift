@@ -15,6 +15,8 @@ struct Pages: Sendable {
         guard let resources = Bundle.module.resourceURL else { throw CocoaError(.fileNoSuchFile) }
         let templates = resources.appendingPathComponent("Templates")
         let css = resources.appendingPathComponent("Static/site.css")
+        // Before the templates are read: their `CONTENT_TYPE: HTML` pragma is looked up then.
+        HTMLEscaping.register()
         return Pages(library: try await MustacheLibrary(directory: templates.path),
                      styleSheet: ByteBuffer(data: try Data(contentsOf: css)))
     }
@@ -22,7 +24,8 @@ struct Pages: Sendable {
     /// Renders `template` with `page` (a struct whose properties the template names) in the frame.
     func render(_ template: String, title: String, page: Any = [String: String](), status: HTTPResponse.Status = .ok,
                 context: WebContext) -> Response {
-        let data = PageData(title: title, frame: PageFrame(context: context), csrf: context.session?.csrfToken ?? "", page: page)
+        let data = PageData(title: title, frame: PageFrame(context: context), csrf: context.session?.csrfToken ?? "",
+                            page: TemplateValues.converted(page) ?? page)
         guard let html = library.render(data, withTemplate: template) else {
             return Response(status: .internalServerError)
         }
@@ -56,6 +59,7 @@ struct PageData {
     let frame: PageFrame?
     /// For the hidden `_csrf` field of the page's forms.
     let csrf: String
+    /// The page's own values, made into dictionaries once (`TemplateValues`).
     let page: Any
 }
 

@@ -14,7 +14,9 @@ CREATE INDEX certificates_person ON certificates(person_id);
 CREATE INDEX certificates_registration ON certificates(registration_id);
 CREATE INDEX certificates_session ON certificates(session_id);
 CREATE INDEX certificates_training_institution ON certificates(training_institution_id, issued_on);
+CREATE INDEX certificates_training_number ON certificates(training_institution_id, number);
 CREATE INDEX cohorts_institution ON cohorts(institution_id);
+CREATE INDEX enrolments_cohort_status ON enrolments(cohort_id, status);
 CREATE INDEX enrolments_person ON enrolments(person_id);
 CREATE INDEX exam_registrations_person ON exam_registrations(person_id);
 CREATE INDEX exam_room_examiners_examiner ON exam_room_examiners(examiner_id);
@@ -22,6 +24,7 @@ CREATE UNIQUE INDEX examiner_qualifications_key
     ON examiner_qualifications(examiner_id, coalesce(occupation_code, special_ability_code));
 CREATE INDEX institution_enterprises_enterprise ON institution_enterprises(enterprise_id);
 CREATE INDEX mismatch_settlements_registration ON mismatch_settlements(registration_id);
+CREATE INDEX persons_name ON persons(name);
 CREATE INDEX score_amendments_registration ON score_amendments(registration_id);
 CREATE INDEX score_entries_part ON score_entries(registration_id, part);
 CREATE INDEX sign_in_attempts_address ON sign_in_attempts(address, at);
