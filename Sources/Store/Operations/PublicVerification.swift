@@ -22,10 +22,6 @@ public enum PublicVerificationOutcome: Sendable, Equatable {
 }
 
 extension Store {
-    /// The Store's day, for reading what the public types (a national ID's birth date must not be
-    /// in the future).
-    public var today: CivilDate { clock.today }
-
     /// A certificate checked by a member of the public (no account): its number and the holder's
     /// name, and optionally national ID. Every lookup is recorded, its outcome only: no number,
     /// name, ID or address, so the trail holds no personal data of the person who looked or was
