@@ -6,11 +6,19 @@ public struct ImportErrorReport: Sendable, Equatable {
     /// The header cells as given in the file, in file order.
     public var header: [String]
     public var rows: [ImportErrorRow]
+    /// The file's column (an index into `header`) holding national IDs, if it has one: a masked
+    /// workbook masks its cells.
+    public var nationalIdColumn: Int?
+    /// The same for phone numbers.
+    public var phoneColumn: Int?
 
-    public init(sourceFile: String, header: [String], rows: [ImportErrorRow] = []) {
+    public init(sourceFile: String, header: [String], rows: [ImportErrorRow] = [],
+                nationalIdColumn: Int? = nil, phoneColumn: Int? = nil) {
         self.sourceFile = sourceFile
         self.header = header
         self.rows = rows
+        self.nationalIdColumn = nationalIdColumn
+        self.phoneColumn = phoneColumn
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Domain
 import Spreadsheet
 
 /// The refused rows of an import as a workbook the clerk fixes and imports again.
@@ -11,6 +12,11 @@ import Spreadsheet
 /// Written in constant-memory mode whatever its size, so that a rejected million-row file needs
 /// no more memory than a ten-row one and both take the same path. That mode cannot merge cells,
 /// so the title is a plain cell that runs over its empty neighbours.
+///
+/// `masked` masks the national ID and phone columns' cells as every listing does: for a workbook
+/// that leaves the clerk's own machine by another way than her own command (the web app's
+/// download, whole values there only for a reason). The clerk then fixes her own file, since a
+/// masked ID cannot be imported again; the title says so.
 public enum ImportErrorWorkbook {
     public static let sheetName = "错误行 Rejected rows"
     public static let rowNumberHeader = "原行号 Row"
@@ -20,7 +26,7 @@ public enum ImportErrorWorkbook {
     static let headerRow = 1
     static let firstDataRow = 2
 
-    public static func write(_ report: ImportErrorReport, to url: URL) throws(SpreadsheetError) {
+    public static func write(_ report: ImportErrorReport, masked: Bool = false, to url: URL) throws(SpreadsheetError) {
         let workbook = try Workbook(path: url.path, constantMemory: true)
         try workbook.setProperties(title: "导入错误 Import errors", subject: storable(report.sourceFile))
         let sheet = try workbook.addSheet(sheetName)
@@ -35,13 +41,13 @@ public enum ImportErrorWorkbook {
         let sample = report.rows.prefix(500)
         for column in 0..<fileColumns {
             let header = column < report.header.count ? report.header[column] : ""
-            let texts = [header] + sample.map { column < $0.cells.count ? $0.cells[column] : "" }
+            let texts = [header] + sample.map { shown($0, column: column, of: report, masked: masked) }
             try sheet.setColumnWidth(column + 1, width: ColumnWidth.fitting(texts, minimum: 10, maximum: 40),
                                      style: CellStyle(numberFormat: "@"))
         }
         try sheet.setColumnWidth(reasonColumn, width: 60)
 
-        try sheet.write(.text(title(report)), row: titleRow, column: 0, style: titleStyle)
+        try sheet.write(.text(title(report, masked: masked)), row: titleRow, column: 0, style: titleStyle)
         try sheet.write(.text(rowNumberHeader), row: headerRow, column: 0, style: .header)
         for column in 0..<fileColumns {
             let header = column < report.header.count ? report.header[column] : ""
@@ -62,7 +68,7 @@ public enum ImportErrorWorkbook {
             }
             try sheet.write(.integer(row.rowNumber), row: excelRow, column: 0, style: rowNumberStyle)
             for column in 0..<fileColumns {
-                let text = column < row.cells.count ? storable(row.cells[column]) : ""
+                let text = storable(shown(row, column: column, of: report, masked: masked))
                 try sheet.write(.text(text), row: excelRow, column: column + 1,
                                 style: faulty.contains(column) ? faultyCellStyle : cellStyle)
             }
@@ -77,11 +83,27 @@ public enum ImportErrorWorkbook {
         try workbook.close()
     }
 
-    static func title(_ report: ImportErrorReport) -> String {
+    static func title(_ report: ImportErrorReport, masked: Bool = false) -> String {
         let file = storable(report.sourceFile)
         let count = report.rows.count
-        return "\(file)：\(count) 行未通过检查，改正标红的单元格后可直接重新导入本表"
-            + "　\(file): \(count) rejected \(count == 1 ? "row" : "rows"); fix the highlighted cells and import this sheet again"
+        let rows = "\(count) rejected \(count == 1 ? "row" : "rows")"
+        guard masked else {
+            return "\(file)：\(count) 行未通过检查，改正标红的单元格后可直接重新导入本表"
+                + "　\(file): \(rows); fix the highlighted cells and import this sheet again"
+        }
+        return "\(file)：\(count) 行未通过检查（身份证号、手机号已遮蔽），请在原文件中改正标红的单元格后重新导入"
+            + "　\(file): \(rows) (national IDs and phones masked); fix the highlighted cells in your own file and import it again"
+    }
+
+    /// A row's cell in a file column as the workbook shows it: as given, or masked when asked
+    /// for and the column holds national IDs or phones.
+    static func shown(_ row: ImportErrorRow, column: Int, of report: ImportErrorReport, masked: Bool) -> String {
+        guard column < row.cells.count else { return "" }
+        let text = row.cells[column]
+        guard masked, !text.isEmpty else { return text }
+        if column == report.nationalIdColumn { return Masking.nationalID(text) }
+        if column == report.phoneColumn { return Masking.phone(text) }
+        return text
     }
 
     /// Every issue of a row, one per line, Chinese first.

@@ -51,7 +51,9 @@ public struct ApprenticeListImport: ListImport {
         rows.preview = preview
         rows.ignoredColumns = list.ignoredColumns
         // Nothing was written when a row was refused, so the workbook may follow the transaction.
-        rows.errorWorkbook = try refused.writeWorkbook(for: url, into: request.errorFolder, outcome: rows)
+        rows.errorWorkbook = try refused.writeWorkbook(for: url, into: request.errorFolder, masked: request.masksErrorWorkbook,
+                                                       outcome: rows)
+        rows.errorReport = refused.errorReport
         return Outcome(rows: rows, apprenticeships: ids)
     }
 }

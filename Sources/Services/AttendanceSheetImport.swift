@@ -67,7 +67,8 @@ public struct AttendanceSheetImport: ListImport {
                 progress(session.summary.rowsRead)
                 try cancellation.check()
                 // Inside the transaction: hours are not recorded while refused rows go unreported.
-                errorWorkbook = try refused.writeWorkbook(for: url, into: request.errorFolder, outcome: outcome(session.summary))
+                errorWorkbook = try refused.writeWorkbook(for: url, into: request.errorFolder, masked: request.masksErrorWorkbook,
+                                                          outcome: outcome(session.summary))
                 if preview {
                     previewed = session.summary
                     throw PreviewRollback()
@@ -78,6 +79,7 @@ public struct AttendanceSheetImport: ListImport {
         }
         var answer = outcome(summary)
         answer.errorWorkbook = errorWorkbook
+        answer.errorReport = refused.errorReport
         return answer
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Domain
 import Intake
+import Reports
 import Store
 
 /// What every list import is given besides its own target: the file, the sheet to read, who
@@ -12,12 +13,18 @@ public struct ImportRequest: Sendable {
     public var actor: User
     /// Where `<file>-errors.xlsx` is written when rows are refused; created if needed.
     public var errorFolder: URL
+    /// Whether that workbook masks national IDs and phones. False (the CLI's): the values as the
+    /// file has them, so that the fixed workbook imports again; it goes to a folder the user
+    /// named on her own machine. True (the web app's, whose server keeps it): masked, whole
+    /// values only through `ImportErrorWorkbooks` for a reason, which is recorded.
+    public var masksErrorWorkbook: Bool
 
-    public init(file: URL, sheet: String? = nil, actor: User, errorFolder: URL) {
+    public init(file: URL, sheet: String? = nil, actor: User, errorFolder: URL, masksErrorWorkbook: Bool = false) {
         self.file = file
         self.sheet = sheet
         self.actor = actor
         self.errorFolder = errorFolder
+        self.masksErrorWorkbook = masksErrorWorkbook
     }
 }
 
@@ -39,6 +46,9 @@ public struct ImportOutcome: Sendable, Equatable {
     public var preview = false
     /// The workbook of the refused rows, written whenever a row was refused.
     public var errorWorkbook: URL?
+    /// What that workbook holds, whole, for `ImportErrorWorkbooks` to write again masked or (for
+    /// a reason) whole; never handed to an interface, which could write it unrecorded.
+    var errorReport: ImportErrorReport?
     /// Header texts of the file's columns that were not read (`序号`, `备注`).
     public var ignoredColumns: [String] = []
 

@@ -17,10 +17,14 @@ struct RefusedRows {
         self.fileName = fileName
         self.header = header
         self.columns = columns
-        report = ImportErrorReport(sourceFile: fileName, header: header)
+        report = ImportErrorReport(sourceFile: fileName, header: header,
+                                   nationalIdColumn: columns[.nationalId], phoneColumn: columns[.phone])
     }
 
     var isEmpty: Bool { rows.isEmpty }
+
+    /// The error workbook's content for the outcome; nil when no row was refused.
+    var errorReport: ImportErrorReport? { report.rows.isEmpty ? nil : report }
 
     /// A refused row of the list: `cells` as the file has them.
     mutating func refuse(row: Int, cells: [String], issues: [ImportRowIssue]) {
@@ -42,10 +46,11 @@ struct RefusedRows {
         report.rows.append(row)
     }
 
-    /// Writes the error workbook into `folder` as `<file>-errors.xlsx`; nil when no row was refused.
+    /// Writes the error workbook into `folder` as `<file>-errors.xlsx`, masked if `masked`; nil
+    /// when no row was refused.
     /// An import calls it before its transaction commits, so that rows are never written while the
     /// rows refused beside them go unreported: when it throws, nothing is written.
-    func writeWorkbook(for source: URL, into folder: URL, outcome: ImportOutcome) throws(ErrorWorkbookNotWritten) -> URL? {
+    func writeWorkbook(for source: URL, into folder: URL, masked: Bool, outcome: ImportOutcome) throws(ErrorWorkbookNotWritten) -> URL? {
         guard !report.rows.isEmpty else { return nil }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -54,7 +59,7 @@ struct RefusedRows {
         }
         let url = folder.appendingPathComponent("\(source.deletingPathExtension().lastPathComponent)-errors.xlsx")
         do {
-            try ImportErrorWorkbook.write(report, to: url)
+            try ImportErrorWorkbook.write(report, masked: masked, to: url)
         } catch {
             throw ErrorWorkbookNotWritten(step: .write, url: url, cause: error, outcome: outcome)
         }

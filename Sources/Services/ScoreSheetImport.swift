@@ -73,7 +73,9 @@ public struct ScoreSheetImport: ListImport {
         rows.refused = refused.rows
         rows.committed = committed
         // Nothing was written when a line was refused, so the workbook may follow the transaction.
-        rows.errorWorkbook = try refused.writeWorkbook(for: url, into: request.errorFolder, outcome: rows)
+        rows.errorWorkbook = try refused.writeWorkbook(for: url, into: request.errorFolder, masked: request.masksErrorWorkbook,
+                                                       outcome: rows)
+        rows.errorReport = refused.errorReport
         return Outcome(rows: rows,
                        final: count { if case .confirmed = $0 { true } else { false } },
                        awaitingSecondEntry: count { $0 == .awaitingSecondEntry },

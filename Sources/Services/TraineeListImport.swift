@@ -89,7 +89,8 @@ public struct TraineeListImport: ListImport {
                 try cancellation.check()
                 // Inside the transaction: if the refused rows cannot be written out, the good
                 // ones are not written either.
-                errorWorkbook = try refused.writeWorkbook(for: url, into: request.errorFolder, outcome: outcome(session.summary).rows)
+                errorWorkbook = try refused.writeWorkbook(for: url, into: request.errorFolder, masked: request.masksErrorWorkbook,
+                                                          outcome: outcome(session.summary).rows)
                 if preview {
                     previewed = session.summary
                     throw PreviewRollback()
@@ -103,6 +104,7 @@ public struct TraineeListImport: ListImport {
         }
         var answer = outcome(summary)
         answer.rows.errorWorkbook = errorWorkbook
+        answer.rows.errorReport = refused.errorReport
         return answer
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Domain
 import Spreadsheet
 import Reports
 
@@ -21,9 +22,9 @@ import Reports
         ]),
     ])
 
-    func written(_ report: ImportErrorReport = Self.report) throws -> (XLSXReader, [XLSXRow], URL) {
+    func written(_ report: ImportErrorReport = Self.report, masked: Bool = false) throws -> (XLSXReader, [XLSXRow], URL) {
         let url = temporaryWorkbookURL("errors")
-        try ImportErrorWorkbook.write(report, to: url)
+        try ImportErrorWorkbook.write(report, masked: masked, to: url)
         let reader = try XLSXReader(url: url)
         return (reader, try reader.rows(sheet: Self.sheet), url)
     }
@@ -168,5 +169,38 @@ import Reports
     @Test func anUnwritableFolderIsAnError() {
         let url = URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)/errors.xlsx")
         #expect(throws: SpreadsheetError.self) { try ImportErrorWorkbook.write(Self.report, to: url) }
+    }
+
+    /// The report with its ID column (A) and phone column (C) named, as an import hands it over.
+    static var personalReport: ImportErrorReport {
+        var report = report
+        report.nationalIdColumn = 0
+        report.phoneColumn = 2
+        return report
+    }
+
+    @Test func maskedTheIDAndPhoneCellsAreMaskedAndNothingElse() throws {
+        let (_, rows, url) = try written(Self.personalReport, masked: true)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(rows.value("B3") == "440524********0014" && rows.value("B5") == "110105********002X")
+        #expect(rows.value("B4") == Masking.nationalID("4.40524E+17") && rows.value("B4") != "4.40524E+17")
+        #expect(rows.value("D3") == "138****8000" && rows.value("D5") == "139****5678")
+        #expect(rows.value("D4") != "0013800138000")
+        #expect(rows.value("C3") == "=1+1" && rows.value("C4") == "张𠈌" && rows.value("E3") == "高校毕业生")
+        #expect(rows.value("F5") == "与第 7 行重复 / duplicates row 7")
+        let texts = rows.flatMap { $0.cells.map(\.value) }
+        for whole in ["440524188001010014", "11010519491231002X", "13800138000", "13912345678"] {
+            #expect(!texts.contains { $0.contains(whole) }, "\(whole) appears")
+        }
+        let title = try #require(rows.value("A1"))
+        #expect(title.contains("已遮蔽") && title.contains("masked") && title.contains("3 rejected rows"))
+    }
+
+    @Test func asGivenByDefaultEvenWhenTheColumnsAreNamed() throws {
+        let (_, rows, url) = try written(Self.personalReport)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(rows.value("B3") == "440524188001010014" && rows.value("D3") == "13800138000")
+        #expect(rows.value("B5") == "11010519491231002X" && rows.value("D4") == "0013800138000")
+        #expect(rows.value("A1")?.contains("已遮蔽") == false)
     }
 }

@@ -193,6 +193,20 @@ extension Store {
         try write { db in try disclose(db, personIds: personIds, purpose: purpose, actor: try currentActor(db, actor)) }
     }
 
+    /// Records that the refused rows of an imported file were written out with whole national
+    /// IDs and phones, at the user's request: a `person.disclose` event keyed by the file, naming
+    /// each row and its national ID (masked here: the trail itself holds no whole ID). The people
+    /// of refused rows may have no record at all, so they are named by row, not by person id.
+    public func recordDisclosure(ofRefusedRowsIn file: String, rows: [RefusedRowShown], purpose: String,
+                                 actor: User) throws(StoreError) {
+        try write { db in
+            let actor = try currentActor(db, actor)
+            let shown = rows.map { RefusedRowShown(row: $0.row, nationalId: $0.nationalId.isEmpty ? "" : Masking.nationalID($0.nationalId)) }
+            try audit(db, actor: actor, action: "person.disclose", entity: "import_errors", key: file,
+                      after: RefusedRowsDisclosed(file: file, rows: shown), reason: purpose)
+        }
+    }
+
     /// The `person.disclose` audit event, inside the caller's transaction.
     func disclose(_ db: Database, personIds: [Int64], purpose: String, actor: User) throws {
         try audit(db, actor: actor, action: "person.disclose", entity: "persons",
@@ -256,4 +270,21 @@ extension Store {
         }
         return name
     }
+}
+
+/// A refused row of a file shown whole: its row number and the national ID it gave (blank if none).
+public struct RefusedRowShown: Sendable, Equatable, Encodable {
+    public let row: Int
+    public let nationalId: String
+
+    public init(row: Int, nationalId: String) {
+        self.row = row
+        self.nationalId = nationalId
+    }
+}
+
+/// The `after` of a refused-rows disclosure.
+private struct RefusedRowsDisclosed: Encodable {
+    let file: String
+    let rows: [RefusedRowShown]
 }

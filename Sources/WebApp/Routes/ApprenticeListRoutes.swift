@@ -35,9 +35,9 @@ extension WebApp {
             return uploadPage(job, place, request, context: context)
         }
 
-        router.get("/apprentice-lists/uploads/{upload}/errors") { _, context -> Response in
-            let (job, _) = try await apprenticeUpload(context)
-            return try await errorWorkbookDownload(job)
+        addDisclosableDownload("/apprentice-lists/uploads/{upload}/errors", to: router) { context in
+            let (job, place) = try await apprenticeUpload(context)
+            return try errorWorkbookDownload(job, place, context: context)
         }
 
         router.post("/apprentice-lists/uploads/{upload}/confirm") { _, context -> Response in

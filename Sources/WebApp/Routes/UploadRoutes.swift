@@ -1,7 +1,5 @@
 import Foundation
 import Hummingbird
-import NIOCore
-import NIOPosix
 import Domain
 import Services
 import Store
@@ -48,9 +46,9 @@ extension WebApp {
             return uploadPage(job, place, request, context: context)
         }
 
-        router.get("/cohorts/{id}/uploads/{upload}/errors") { _, context -> Response in
-            let (job, _) = try await cohortUpload(context)
-            return try await errorWorkbookDownload(job)
+        addDisclosableDownload("/cohorts/{id}/uploads/{upload}/errors", to: router) { context in
+            let (job, place) = try await cohortUpload(context)
+            return try errorWorkbookDownload(job, place, context: context)
         }
 
         router.post("/cohorts/{id}/uploads/{upload}/confirm") { _, context -> Response in
@@ -110,32 +108,20 @@ extension WebApp {
         return response
     }
 
-    /// The workbook of the rows the check refused, under the file's name, streamed from the
-    /// upload's folder (read on NIO's thread pool) as it lies there.
-    func errorWorkbookDownload(_ job: UploadJob) async throws -> Response {
-        guard case .checked(let outcome) = job.state, let workbook = outcome.errorWorkbook else { throw WebError.notFound }
-        let stem = (job.file.lastPathComponent as NSString).deletingPathExtension
-        let name = DownloadName(chinese: "\(stem)-错误行", ascii: "import-errors")
-        let (handle, size) = try await NIOThreadPool.singleton.runIfActive { () throws -> (FileHandle, Int) in
-            let handle = try FileHandle(forReadingFrom: workbook)
-            let size = try handle.seekToEnd()
-            try handle.seek(toOffset: 0)
-            return (handle, Int(size))
-        }
-        let body = ResponseBody(contentLength: size) { writer in
-            defer { try? handle.close() }
-            while true {
-                let chunk = try await NIOThreadPool.singleton.runIfActive { try handle.read(upToCount: 128 * 1024) ?? Data() }
-                if chunk.isEmpty { break }
-                try await writer.write(ByteBuffer(data: chunk))
-            }
-            try await writer.finish(nil)
-        }
-        return Response(status: .ok, headers: [
-            .contentType: Self.workbookType,
-            .contentDisposition: name.contentDisposition,
-            .cacheControl: "private, no-store",
-        ], body: body)
+    /// The workbook of the rows the check refused, under the file's name, as a disclosable
+    /// download: masked, or whole for a reason the Services record naming the file and its rows.
+    /// Only a checked upload with refused rows has one; the caller has found the upload the user's.
+    func errorWorkbookDownload(_ job: UploadJob, _ place: UploadPlace, context: WebContext) throws -> DisclosableDownload {
+        let actor = try context.signedIn.user
+        guard case .checked(let outcome) = job.state, outcome.errorWorkbook != nil else { throw WebError.notFound }
+        let file = job.file.lastPathComponent
+        let stem = (file as NSString).deletingPathExtension
+        return DisclosableDownload(
+            titleZh: "错误行工作簿：\(file)", titleEn: "Refused rows of \(file)",
+            name: DownloadName(chinese: "\(stem)-错误行", ascii: "import-errors"), back: place.page(job.id),
+            write: { store, disclosure, url in
+                _ = try ImportErrorWorkbooks(store: store).write(outcome, actor: actor, disclosure: disclosure, to: { url })
+            })
     }
 
     /// Records a checked upload as the user chose: every row (none refused) or the valid ones.

@@ -198,8 +198,10 @@ enum UploadKind: String, Sendable {
     /// Runs the import of `job`'s file: a check (`preview`, rolled back) or the recording.
     func run(_ job: UploadJob, actor: User, mode: ImportMode, preview: Bool, threads: StoreThreads,
              progress: @escaping @Sendable (Int) -> Void) async throws -> ImportOutcome {
+        // Masked: what the server keeps holds no whole ID beyond the upload itself; the
+        // download writes it again, whole only for a reason (`errorWorkbookDownload`).
         let request = ImportRequest(file: job.file, actor: actor,
-                                    errorFolder: preview ? job.checkErrorFolder : job.recordErrorFolder)
+                                    errorFolder: preview ? job.checkErrorFolder : job.recordErrorFolder, masksErrorWorkbook: true)
         let today = threads.store.today
         switch (self, job.owner.cohortId) {
         case (.traineeList, let cohortId?):
