@@ -169,6 +169,28 @@ func tableRow(_ body: String, naming name: String) -> String {
         #expect(try r.registrations().isEmpty, "checking writes nothing")
     }
 
+    /// A person admitted only by what she typed since the page was shown is ticked by the check;
+    /// one shown admitted whom she unticked stays unticked; one not admitted is never ticked.
+    @Test func theCheckTicksThoseItNowAdmitsAndKeepsHerUnticking() async throws {
+        let r = try RegistrationWorld()
+        defer { r.remove() }
+        try await r.world.withBrowser { browser in
+            try await browser.signInFirstTime("clerk.a")
+            try await browser.get(r.registerPath)
+            var typed = try r.form([(1, "6", [], nil, false), (2, "6", [], nil, false), (3, "5", [], nil, false)], action: "check")
+            typed["admitted-\(try r.place(2))"] = "1"   // shown admitted before, unticked by her
+            let page = try await browser.post(r.registerPath, typed)
+            let chen = tableRow(page.body, naming: "陈一"), wang = tableRow(page.body, naming: "王二"), li = tableRow(page.body, naming: "李三")
+            let (first, third) = (try r.place(1), try r.place(3))
+            #expect(chen.contains("符合路线 4B") && chen.contains("name=\"choose-\(first)\" checked"))
+            #expect(chen.contains("name=\"admitted-\(first)\""), "the page remembers whom it showed admitted")
+            #expect(wang.contains("符合路线 4B") && !wang.contains(" checked>"))
+            #expect(!li.contains("符合路线") && !li.contains("name=\"choose-\(third)\" checked"))
+            #expect(!li.contains("admitted-"))
+        }
+        #expect(try r.registrations().isEmpty, "checking writes nothing")
+    }
+
     @Test func theChosenAreRegisteredEachWithTheYearsTheyDeclare() async throws {
         let r = try RegistrationWorld()
         defer { r.remove() }

@@ -40,7 +40,8 @@ extension WebApp {
                     let found = try await store { store in
                         try store.classRegistration(sessionId: sessionId, cohortId: cohortId, declarations: typed.declarations, actor: actor)
                     }
-                    return registrationPage(RegistrationPage(found, chosen: typed.chosen, inputErrors: [:], general: refused.general,
+                    return registrationPage(RegistrationPage(found, chosen: typed.chosen, shownAdmitted: typed.shownAdmitted, inputErrors: [:],
+                                                             general: refused.general,
                                                              registered: nil), status: .badRequest, context: context)
                 }
             }
@@ -48,7 +49,8 @@ extension WebApp {
                 try store.classRegistration(sessionId: sessionId, cohortId: cohortId, declarations: typed.declarations, actor: actor)
             }
             let refusedInput = !typed.inputErrors.isEmpty
-            return registrationPage(RegistrationPage(found, chosen: typed.chosen, inputErrors: typed.inputErrors, general: [], registered: nil),
+            return registrationPage(RegistrationPage(found, chosen: typed.chosen, shownAdmitted: typed.shownAdmitted,
+                                                                     inputErrors: typed.inputErrors, general: [], registered: nil),
                                     status: refusedInput ? .badRequest : .ok, context: context)
         }
 
@@ -102,11 +104,14 @@ extension WebApp {
 
 /// What the registration form says each person declares, read from its inputs per row: the
 /// rows' places (`rows`), then for each place `years-ID`, `diploma-ID-KIND` (checkboxes),
-/// `final-ID` and `choose-ID`. Places are whatever the browser sent: the Store decides whether
-/// they are this class's.
+/// `final-ID` and `choose-ID`, and `admitted-ID` where the page showed that person admitted.
+/// Places are whatever the browser sent: the Store decides whether they are this class's.
 struct TypedDeclarations {
     private(set) var declarations: [Int64: CandidateDeclaration] = [:]
     private(set) var chosen: Set<Int64> = []
+    /// Those the page she sent showed as admitted: a person admitted only now (her years or
+    /// diplomas changed) is ticked for her, one she unticked while admitted stays unticked.
+    private(set) var shownAdmitted: Set<Int64> = []
     /// Refusals of what was typed, by input id.
     private(set) var inputErrors: [String: FormMessage] = [:]
 
@@ -135,6 +140,7 @@ struct TypedDeclarations {
             }
             declarations[place] = declaration
             if form["choose-\(place)"] != nil { chosen.insert(place) }
+            if form["admitted-\(place)"] != nil { shownAdmitted.insert(place) }
         }
     }
 }
@@ -160,8 +166,10 @@ struct RegistrationPage {
     /// Where her candidates' admission tickets are, once she has some in the session.
     let ticketsHref: String?
 
-    init(_ registration: ClassRegistration, chosen: Set<Int64>?, inputErrors: [String: FormMessage], general: [FormMessage],
-         registered: Int?) {
+    /// `chosen` nil: first shown, the admitted are chosen. Afterwards what she ticked, and those
+    /// admitted now that the page she sent did not show admitted (`shownAdmitted`).
+    init(_ registration: ClassRegistration, chosen: Set<Int64>?, shownAdmitted: Set<Int64> = [],
+         inputErrors: [String: FormMessage], general: [FormMessage], registered: Int?) {
         let session = registration.session.session
         cohortId = registration.cohort.id!
         cohortName = registration.cohort.name
@@ -173,8 +181,9 @@ struct RegistrationPage {
         action = "/cohorts/\(cohortId)/sessions/\(session.id!)/register"
         rowIds = registration.candidates.map { String($0.enrolmentId) }.joined(separator: ",")
         rows = registration.candidates.map { candidate in
-            // First shown: the admitted are chosen; afterwards, what she chose.
-            let isChosen = chosen.map { $0.contains(candidate.enrolmentId) } ?? { if case .admitted = candidate.standing { true } else { false } }()
+            let admittedNow = if case .admitted = candidate.standing { true } else { false }
+            let isChosen = chosen.map { $0.contains(candidate.enrolmentId)
+                || (admittedNow && !shownAdmitted.contains(candidate.enrolmentId)) } ?? admittedNow
             return CandidateRowView(candidate, chosen: isChosen, inputErrors: inputErrors)
         }
         hasRows = !rows.isEmpty
@@ -213,6 +222,8 @@ struct CandidateRowView {
     let finalOptions: [FormOption]
     let finalError: FormMessage?
     let chooseId: String
+    /// Sent back as `admitted-ID` when shown admitted, so that a later check knows who is newly so.
+    let admittedId: String
     let chosen: Bool
     /// Not yet registered: she may choose them.
     let choosable: Bool
@@ -241,6 +252,7 @@ struct CandidateRowView {
                                                 selected: candidate.declaration.finalYearOf == $0) }
         finalError = inputErrors[finalId]
         chooseId = "choose-\(place)"
+        admittedId = "admitted-\(place)"
         heldCertificate = candidate.heldCertificate
         switch candidate.standing {
         case .admitted(let route):
