@@ -10,6 +10,8 @@ public struct DemoCounts: Sendable, Equatable {
     /// Trainees whose attended hours fell short of the completion share.
     public var shortOfHours = 0
     public var sessions = 0
+    /// Next year's sessions the year ends with, open for registration.
+    public var sessionsOpen = 0
     public var registrations = 0
     /// Candidates marked absent (缺考) in every part they sat.
     public var absences = 0

@@ -36,10 +36,11 @@ extension DemoYearBuilder {
         agenda.on(agenda.today) { try self.createSession(run, examDay: examDay) }
     }
 
-    private func createSession(_ run: ClassRun, examDay: CivilDate) throws {
-        let parts = catalog.examParts(for: run.kind.target.scope).map(\.part).sorted()
-        // Rooms of thirty: two invigilators each for theory, a panel of three for practical work.
-        let roomCount = max(1, (run.size + 29) / 30)
+    /// Rooms of thirty for each part the catalog sets: two invigilators each for theory, a panel
+    /// of three for practical work.
+    private func rooms(for kind: ClassKind, candidates: Int) -> [(name: String, part: ExamPart)] {
+        let parts = catalog.examParts(for: kind.target.scope).map(\.part).sorted()
+        let roomCount = max(1, (candidates + 29) / 30)
         let numerals = ["一", "二", "三", "四", "五", "六"]
         var rooms: [(name: String, part: ExamPart)] = []
         for part in parts {
@@ -47,12 +48,21 @@ extension DemoYearBuilder {
                 rooms.append((part == .theory ? "理论\(numerals[index])室" : part == .practical ? "实操\(numerals[index])组" : "评审\(numerals[index])组", part))
             }
         }
-        let body = bodies[run.kind.project]!
-        let summary = try store.createExamSession(
-            ExamSessionPlan(target: run.kind.target, subTrade: run.kind.subTrade, examDate: examDay,
+        return rooms
+    }
+
+    private func planSession(_ kind: ClassKind, examDay: CivilDate, rooms: [(name: String, part: ExamPart)]) throws -> ExamSession {
+        try store.createExamSession(
+            ExamSessionPlan(target: kind.target, subTrade: kind.subTrade, examDate: examDay,
                             rooms: rooms.map { ExamRoomPlan(name: $0.name, part: $0.part, seats: 30) }),
-            bodyId: body.id!, actor: admin)
-        let session = SessionRun(id: summary.session.id!, examDay: examDay, parts: parts, rooms: rooms)
+            bodyId: bodies[kind.project]!.id!, actor: admin).session
+    }
+
+    private func createSession(_ run: ClassRun, examDay: CivilDate) throws {
+        let rooms = rooms(for: run.kind, candidates: run.size)
+        let parts = Array(Set(rooms.map(\.part))).sorted()
+        let planned = try planSession(run.kind, examDay: examDay, rooms: rooms)
+        let session = SessionRun(id: planned.id!, examDay: examDay, parts: parts, rooms: rooms)
         run.session = session
         counts.sessions += 1
         if firstSessionId == nil { firstSessionId = session.id }
@@ -60,6 +70,19 @@ extension DemoYearBuilder {
         agenda.on(agenda.today.adding(days: 1)) { try self.register(run) }
         agenda.on(examDay.adding(days: -2)) { try self.closeAndStaff(run) }
         agenda.on(examDay) { try self.hold(run) }
+    }
+
+    /// The year ends with next spring's sessions open for registration, one for each occupation
+    /// (or special ability) the year's classes trained: the classes the schools run from now on
+    /// have a session to register for, as a bureau would have by December.
+    func openNextYearsSessions() throws {
+        let examDay = CivilDate(year: plan.year + 1, month: 3, day: 20)!
+        var planned: Set<String> = []
+        for run in classes where planned.insert("\(run.kind.target)|\(run.kind.subTrade ?? "")").inserted {
+            let session = try planSession(run.kind, examDay: examDay, rooms: rooms(for: run.kind, candidates: 60))
+            _ = try store.moveExamSession(id: session.id!, to: .open, actor: admin)
+            counts.sessionsOpen += 1
+        }
     }
 
     /// The school registers its completed trainees, declaring what the eligibility route needs.

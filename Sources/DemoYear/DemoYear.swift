@@ -130,6 +130,7 @@ final class DemoYearBuilder {
         }
         reportQuarter(4)
         clock.advance(to: yearEnd)
+        try openNextYearsSessions()
     }
 
     private func reportQuarter(_ quarter: Int) {

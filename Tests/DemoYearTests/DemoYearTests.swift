@@ -93,6 +93,33 @@ extension DemoYearResult {
 }
 
 @Suite struct DemoYearTests {
+    /// A clerk opening the demo in December finds next spring's session for what her school
+    /// trains, so a class she creates, fills and completes has somewhere to register.
+    @Test func theYearEndsWithNextSpringsSessionsOpenForEveryOccupationItTrained() throws {
+        let year = try tinyYear()
+        let open = "FROM exam_sessions WHERE status = 'open'"
+        #expect(try year.strings("SELECT DISTINCT exam_date \(open)") == ["2027-03-20"])
+        #expect(try year.count("SELECT count(*) \(open)") == year.counts.sessionsOpen)
+        // Each class's target has exactly one open session, and no open session fits no class.
+        #expect(try year.count("""
+            SELECT count(*) FROM cohorts c WHERE (SELECT count(*) FROM exam_sessions s WHERE s.status = 'open'
+                AND ((s.occupation_code = c.occupation_code AND s.level = c.level) OR s.special_ability_code = c.special_ability_code)) <> 1
+            """) == 0)
+        #expect(try year.count("""
+            SELECT count(*) FROM exam_sessions s WHERE s.status = 'open' AND NOT EXISTS (SELECT 1 FROM cohorts c
+                WHERE (s.occupation_code = c.occupation_code AND s.level = c.level) OR s.special_ability_code = c.special_ability_code)
+            """) == 0)
+        #expect(try year.count("SELECT count(*) FROM exam_registrations g JOIN exam_sessions s ON s.id = g.session_id WHERE s.status = 'open'") == 0)
+        // The demo clerk's desk offers them.
+        let clerk = try year.store.user(login: "clerk.yuecai.1")
+        let desk = try year.store.clerkDesk(actor: clerk)
+        let schoolTargets = try year.count("""
+            SELECT count(DISTINCT coalesce(occupation_code || level, special_ability_code)) FROM cohorts WHERE institution_id = \(clerk.institutionId!)
+            """)
+        #expect(schoolTargets > 0 && desk.openSessions.count == schoolTargets)
+        #expect(desk.openSessions.allSatisfy { $0.session.examDate == "2027-03-20" })
+    }
+
     @Test func aTinyYearHoldsTheClassesAndTraineesOfItsPlan() throws {
         let year = try tinyYear()
         for project in ["yuecai", "nanyue", "jigong"] {
