@@ -155,7 +155,7 @@ class BrowserTest(unittest.TestCase):
             options.add_argument(argument)
         self.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
         self.addCleanup(self.driver.quit)
-        self.shots = OUTPUT / self._testMethodName
+        self.shots = OUTPUT / type(self).__name__ / self._testMethodName
         shutil.rmtree(self.shots, ignore_errors=True)
         self.shots.mkdir(parents=True)
         self.visited = 0
@@ -531,29 +531,42 @@ class ClerksDayTests(BrowserTest):
     school = "中山市南粤厨艺培训学校"
     body = "中山市职业技能评价中心"
     cohort_name = "2026年第4期中式烹调师（五级）培训班"
+    log_name = "clerks-day-server.log"
+    # Only this class keeps the README's screenshots (when asked to).
+    keeps_docs = True
     # Four trainees to record; the list's two bad rows are made from them below.
     trainees = [("梁小燕", national_id("44200019900315", 12)), ("何家俊", national_id("44200019880702", 31)),
                 ("吴𠈌", national_id("44200019951120", 27)), ("冯志强", national_id("44200019930108", 55))]
 
     @classmethod
     def setUpClass(cls):
-        cls.own = Server(ARGUMENTS.bin, log_name="clerks-day-server.log")
+        cls.own = Server(ARGUMENTS.bin, log_name=cls.log_name)
         try:
-            cls.own.cli("init", "--catalog", str(ROOT / "Catalog"))
-            cls.own.cli("institution", "add", "--name", cls.school, "--kind", "training", "--district", "石岐街道")
-            cls.own.cli("institution", "add", "--name", cls.body, "--kind", "evaluation", "--district", "东区街道",
-                        "--body-kind", "S", "--body-code", "0000", "--province", "44", "--site", "000123")
-            cls.own.add_user("clerk.day", "何经办", "institution", institution=cls.school)
-            # A session a month ahead (the bureau's day, UTC+8), open for registration.
-            exam_day = (datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))).date()
-                        + datetime.timedelta(days=30)).isoformat()
-            cls.own.cli("session", "create", "--body", cls.body, "--occupation", "中式烹调师", "--level", "5",
-                        "--date", exam_day, "--room", "理论一室:theory:30", "--room", "实操一组:practical:30")
-            cls.own.cli("session", "open", "1")
+            cls.prepare()
             cls.own.start()
         except BaseException:
             cls.own.stop()
             raise
+
+    @classmethod
+    def prepare(cls):
+        """The bureau's part, on the command line: her school, her account, an open session."""
+        cls.own.cli("init", "--catalog", str(ROOT / "Catalog"))
+        cls.own.cli("institution", "add", "--name", cls.school, "--kind", "training", "--district", "石岐街道")
+        cls.own.cli("institution", "add", "--name", cls.body, "--kind", "evaluation", "--district", "东区街道",
+                    "--body-kind", "S", "--body-code", "0000", "--province", "44", "--site", "000123")
+        cls.own.add_user("clerk.day", "何经办", "institution", institution=cls.school)
+        # A session a month ahead (the bureau's day, UTC+8), open for registration.
+        exam_day = (datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))).date()
+                    + datetime.timedelta(days=30)).isoformat()
+        cls.own.cli("session", "create", "--body", cls.body, "--occupation", "中式烹调师", "--level", "5",
+                    "--date", exam_day, "--room", "理论一室:theory:30", "--room", "实操一组:practical:30")
+        cls.own.cli("session", "open", "1")
+
+    def sign_in_as_the_clerk(self):
+        self.sign_in("clerk.day", INITIAL, "clerk-signin")
+        self.change_first_password("clerk.day")
+        self.assert_frame("何经办", "clerk.day", "机构经办人", "Institution clerk", self.school)
 
     @classmethod
     def tearDownClass(cls):
@@ -568,7 +581,7 @@ class ClerksDayTests(BrowserTest):
     def docs_shot(self, name, element=None):
         """One of the README's screenshots, the window as she sees it (scrolled to `element`), only
         when asked for: CI must not rewrite docs/."""
-        if os.environ.get("SKILLCERT_DOCS_SCREENSHOTS") != "1":
+        if os.environ.get("SKILLCERT_DOCS_SCREENSHOTS") != "1" or not self.keeps_docs:
             return
         if element is not None:
             self.driver.execute_script("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -16)", element)
@@ -644,9 +657,7 @@ class ClerksDayTests(BrowserTest):
 
     def test_a_clerks_whole_day_from_a_new_class_to_her_candidates_admission_tickets(self):
         (liang, liang_id), (he, he_id), (wu, wu_id), (feng, feng_id) = self.trainees
-        self.sign_in("clerk.day", INITIAL, "clerk-signin")
-        self.change_first_password("clerk.day")
-        self.assert_frame("何经办", "clerk.day", "机构经办人", "Institution clerk", self.school)
+        self.sign_in_as_the_clerk()
 
         # 1. A class, through the form, its fields drop-downs from the catalog. It ran from October
         # to last week: its end date has passed, so it is waiting on her until she completes it.
@@ -794,6 +805,27 @@ class ClerksDayTests(BrowserTest):
         self.assertNotRegex(texts, WHOLE_ID, "no whole national ID in the tickets")
 
 
+class ClerksDayOnTheDemoTests(ClerksDayTests):
+    """The same day on `make demo`'s data (a tiny demo year, built the same way): the demo clerk
+    signs in with the password the demo prints, and registers her new class for the session the
+    year ends with, open for next spring."""
+
+    school = "中山市粤菜师傅培训学校"
+    log_name = "clerks-day-demo-server.log"
+    keeps_docs = False
+
+    @classmethod
+    def prepare(cls):
+        printed = cls.own.cli("demo", "--scale", "tiny", "--catalog", str(ROOT / "Catalog"), "--out", str(cls.own.folder / "out"))
+        if "clerk.yuecai.1  demo-clerk-2026" not in printed:
+            raise RuntimeError("the demo printed no clerk account:\n" + printed)
+
+    def sign_in_as_the_clerk(self):
+        self.sign_in("clerk.yuecai.1", "demo-clerk-2026", "demo-clerk-signin")
+        self.assertEqual(self.path(), "/", "the demo's published password needs no change")
+        self.assert_frame("", "clerk.yuecai.1", "机构经办人", "Institution clerk", self.school)
+
+
 def main():
     global ARGUMENTS
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -822,8 +854,9 @@ def main():
             SERVER.stop()
         if getattr(VerificationTests, "demo", None):
             VerificationTests.demo.stop()
-        if getattr(ClerksDayTests, "own", None):
-            ClerksDayTests.own.stop()
+        for day in (ClerksDayTests, ClerksDayOnTheDemoTests):
+            if "own" in vars(day):
+                day.own.stop()
     failed = len(result.failures) + len(result.errors)
     print(f"screenshots and server.log: {OUTPUT.relative_to(ROOT)}/ ({time.monotonic() - started:.0f} s)")
     print(f"browser: {result.testsRun - failed} passed, {failed} failed")
