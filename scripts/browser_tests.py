@@ -831,9 +831,9 @@ class ExaminersGridTests(BrowserTest):
             for login, name, identifier in cls.keyers:
                 cls.own.add_user(login, name, "examiner", institution=cls.body)
                 cli("examiner", "add", "--body", cls.body, "--id", identifier, "--name", name, "--login", login,
-                    "--qualification", "4-03-02-01:5")
+                    "--qualify", "4-03-02-01:5")
             for name, identifier in cls.panel:
-                cli("examiner", "add", "--body", cls.body, "--id", identifier, "--name", name, "--qualification", "4-03-02-01:5")
+                cli("examiner", "add", "--body", cls.body, "--id", identifier, "--name", name, "--qualify", "4-03-02-01:5")
             cli("session", "assign", "1", "--room", "理论一室", "--examiner", "1", "--examiner", "2")
             cli("session", "assign", "1", "--room", "实操一组", "--examiner", "3", "--examiner", "4", "--examiner", "5")
             # The exam took place: recorded on its day (the command line's rehearsal date).
