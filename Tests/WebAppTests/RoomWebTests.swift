@@ -186,6 +186,9 @@ import Domain
             #expect(grid.body.contains("href=\"\(r.gridPath)/score-sheet\""))
             let form = try await browser.get("\(r.gridPath)/score-sheet")
             #expect(form.status == .ok && form.body.contains("action=\"\(r.gridPath)/score-sheet/upload\""))
+            let forged = try await browser.upload("\(r.gridPath)/score-sheet/upload", fileName: "评分表.csv", bytes: Array(good.utf8),
+                                                  token: .none)
+            #expect(forged.status == .forbidden)
             let sent = try await browser.upload("\(r.gridPath)/score-sheet/upload", fileName: "评分表.csv", bytes: Array(bad.utf8))
             #expect(sent.status == .seeOther)
             let location = try #require(sent.location)
@@ -205,6 +208,13 @@ import Domain
             let checked = try await browser.waitForUpload(try #require(resent.location))
             #expect(checked.body.contains("确认记录全部 3 行"))
             #expect(try r.grid(as: r.world.examiner).lines.allSatisfy { $0.ownEntry == nil }, "nothing before confirmation")
+            #expect(try await browser.post("\(resent.location!)/confirm", ["rows": "all"], token: .none).status == .forbidden)
+            // Her upload is hers: the other examiner of the room does not find it.
+            let other = Browser(client: client)
+            try await other.signInFirstTime("exam.2")
+            #expect(try await other.get(resent.location!).status == .notFound)
+            #expect(try r.grid(as: r.world.examiner).lines.allSatisfy { $0.ownEntry == nil })
+            try await browser.get(resent.location!)
             let confirmed = try await browser.post("\(resent.location!)/confirm", ["rows": "all"])
             #expect(confirmed.status == .seeOther)
             let result = try await browser.waitForUpload(resent.location!)
