@@ -31,6 +31,7 @@ from selenium import webdriver
 from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -826,6 +827,149 @@ class ClerksDayOnTheDemoTests(ClerksDayTests):
         self.assert_frame("", "clerk.yuecai.1", "机构经办人", "Institution clerk", self.school)
 
 
+class ExaminersGridTests(BrowserTest):
+    """Issue 17's score entry, as two examiners of one theory room key its marks in the browser, on a
+    fresh database of its own: the bureau's part (a held level-5 session, its three candidates, its
+    examiners and their logins) made on the command line; each examiner keys the room's grid from
+    the keyboard alone (a mark, Enter, the next line; Q for 缺考), the second one blind to the first,
+    with one mark keyed differently, which the grid then shows as disagreeing."""
+
+    window = (1200, 800)
+    body = "中山市烹饪技能评价中心"
+    candidates = [("郭美玲", national_id("44200019920214", 16)), ("<b>黄</b>志明", national_id("44200019870919", 33)),
+                  ("罗𠈌", national_id("44200019990101", 47))]
+    # The room's examiners who sign in, and the practical panel's three who do not.
+    keyers = [("exam.wang", "王考评", national_id("44200019750303", 19)), ("exam.liu", "刘考评", national_id("44200019780606", 58))]
+    panel = [("陈考评", national_id("44200019700101", 71)), ("张考评", national_id("44200019710202", 93)),
+             ("杨考评", national_id("44200019720303", 15))]
+
+    @classmethod
+    def setUpClass(cls):
+        cls.own = Server(ARGUMENTS.bin, log_name="examiners-grid-server.log")
+        try:
+            cli = cls.own.cli
+            cli("init", "--catalog", str(ROOT / "Catalog"))
+            cli("institution", "add", "--name", cls.body, "--kind", "evaluation", "--district", "东区街道",
+                "--body-kind", "S", "--body-code", "0000", "--province", "44", "--site", "000123")
+            today = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))).date()
+            exam_day = (today + datetime.timedelta(days=7)).isoformat()
+            cli("session", "create", "--body", cls.body, "--occupation", "中式烹调师", "--level", "5",
+                "--date", exam_day, "--room", "理论一室:theory:30", "--room", "实操一组:practical:30")
+            cli("session", "open", "1")
+            for name, identifier in cls.candidates:
+                cli("person", "add", "--id", identifier, "--name", name)
+                cli("session", "register", "1", "--id", identifier, "--years", "1")
+            cli("session", "close", "1")
+            for login, name, identifier in cls.keyers:
+                cls.own.add_user(login, name, "examiner", institution=cls.body)
+                cli("examiner", "add", "--body", cls.body, "--id", identifier, "--name", name, "--login", login,
+                    "--qualify", "4-03-02-01:5")
+            for name, identifier in cls.panel:
+                cli("examiner", "add", "--body", cls.body, "--id", identifier, "--name", name, "--qualify", "4-03-02-01:5")
+            cli("session", "assign", "1", "--room", "理论一室", "--examiner", "1", "--examiner", "2")
+            cli("session", "assign", "1", "--room", "实操一组", "--examiner", "3", "--examiner", "4", "--examiner", "5")
+            # The exam took place: recorded on its day (the command line's rehearsal date).
+            cli("session", "hold", "1", "--today", exam_day)
+            cls.own.start()
+        except BaseException:
+            cls.own.stop()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.own.stop()
+
+    @property
+    def server(self):
+        return self.own
+
+    def key(self, text, label):
+        """Types into the input that has the focus and presses Enter, as a keyer does."""
+        active = self.driver.switch_to.active_element
+        self.assertEqual(active.get_attribute("class"), "mark", f"the focus is on a mark's input before {label}")
+        active.send_keys(text + Keys.ENTER)
+        self.shoot(label)
+
+    def grid_lines(self):
+        """The grid's lines by ticket: (name, the line's state class, its text)."""
+        lines = {}
+        for row in self.driver.find_elements(By.CSS_SELECTOR, "main form.score-grid tbody tr"):
+            cells = row.find_elements(By.TAG_NAME, "td")
+            lines[row.get_attribute("data-ticket")] = (cells[2].text, row.get_attribute("class"), row.text)
+        return lines
+
+    def keys_the_room(self, login, name, marks, label):
+        """Signs in for the first time, opens her room from her rooms and keys `marks` line by line."""
+        self.sign_in(login, INITIAL, f"{label}-signin")
+        self.change_first_password(login)
+        menu = self.menu()
+        self.assertIn("/rooms", menu, "an examiner's menu has her rooms")
+        self.assertNotIn("/sessions", menu)
+        self.open("/rooms", f"{label}-rooms")
+        rooms = self.text("main")
+        self.assertIn("理论一室", rooms)
+        self.assertNotIn("实操一组", rooms, "only the rooms she staffs")
+        self.driver.find_element(By.LINK_TEXT, "理论一室").click()
+        self.shoot(f"{label}-grid")
+        self.assertTrue(self.path().startswith("/rooms/"))
+        main = self.text("main")
+        for person, identifier in self.candidates:
+            self.assertIn(person, main, "a name shown as the text it is")
+            self.assertIn(masked(identifier), main)
+            self.assertNotIn(identifier, main)
+        inputs = self.driver.find_elements(By.CSS_SELECTOR, "main input.mark")
+        self.assertEqual(len(inputs), 3)
+        inputs[0].click()
+        for index, mark in enumerate(marks):
+            self.key(mark, f"{label}-keyed-{index + 1}")
+        self.assertEqual(self.driver.switch_to.active_element.get_attribute("id"), "save-marks",
+                         "Enter on the last line moves to the save button")
+        return [field.get_attribute("value") for field in inputs]
+
+    def test_two_examiners_key_one_rooms_marks_from_the_keyboard_and_the_disagreement_shows(self):
+        # The first examiner: a value out of range is refused as it is typed, and the focus stays.
+        self.sign_in("exam.wang", INITIAL, "wang-signin")
+        self.change_first_password("exam.wang")
+        self.open("/rooms", "wang-rooms")
+        self.driver.find_element(By.LINK_TEXT, "理论一室").click()
+        first = self.driver.find_elements(By.CSS_SELECTOR, "main input.mark")[0]
+        first.click()
+        first.send_keys("105" + Keys.ENTER)
+        self.shoot("wang-out-of-range")
+        self.assertEqual(self.driver.switch_to.active_element.get_attribute("id"), first.get_attribute("id"),
+                         "a refused value keeps the focus")
+        self.assertIn("成绩应在 0 至 100 之间", self.text("main"))
+        first.send_keys(Keys.CONTROL, "a")
+        first.send_keys("86.5" + Keys.ENTER)
+        self.key("72", "wang-keyed-2")
+        self.key("q", "wang-keyed-3")
+        values = [field.get_attribute("value") for field in self.driver.find_elements(By.CSS_SELECTOR, "main input.mark")]
+        self.assertEqual(values, ["86.5", "72", "缺考"], "Q keys 缺考")
+        self.assertNotIn("成绩应在 0 至 100 之间", self.text("main"))
+        self.assertEqual(self.driver.switch_to.active_element.get_attribute("id"), "save-marks")
+        self.submit(self.driver.find_element(By.CSS_SELECTOR, "main form.score-grid"), "wang-saved")
+        self.assertIn("已保存 3 个成绩", self.text("main"))
+        lines = self.grid_lines()
+        self.assertEqual(sorted(line[1] for line in lines.values()), ["line-awaiting-second"] * 3)
+        self.assertEqual(self.driver.find_elements(By.CSS_SELECTOR, "main input.mark"), [], "her entries are made")
+        self.sign_out()
+
+        # The second examiner, blind to the first: one mark keyed differently.
+        values = self.keys_the_room("exam.liu", "刘考评", ["80", "72", "q"], "liu")
+        self.assertEqual(values, ["80", "72", "缺考"])
+        self.assertNotIn("86.5", self.text("main"), "the first entry is never shown to the second keyer")
+        self.submit(self.driver.find_element(By.CSS_SELECTOR, "main form.score-grid"), "liu-saved")
+        lines = self.grid_lines()
+        states = {line[0]: (line[1], line[2]) for line in lines.values()}
+        self.assertEqual(states["郭美玲"][0], "line-disagrees")
+        self.assertIn("两次录入不一致", states["郭美玲"][1])
+        self.assertNotIn("86.5", self.text("main"))
+        self.assertEqual(states["<b>黄</b>志明"][0], "line-matched")
+        self.assertEqual(states["罗𠈌"][0], "line-matched")
+        self.open("/rooms", "liu-rooms-after")
+        self.assertIn("理论一室", self.text("main"))
+
+
 def main():
     global ARGUMENTS
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -854,9 +998,10 @@ def main():
             SERVER.stop()
         if getattr(VerificationTests, "demo", None):
             VerificationTests.demo.stop()
-        for day in (ClerksDayTests, ClerksDayOnTheDemoTests):
-            if "own" in vars(day):
-                day.own.stop()
+        for case in BrowserTest.__subclasses__() + ClerksDayTests.__subclasses__():
+            # A test class that serves a database of its own keeps its server in `own`.
+            if "own" in vars(case):
+                case.own.stop()
     failed = len(result.failures) + len(result.errors)
     print(f"screenshots and server.log: {OUTPUT.relative_to(ROOT)}/ ({time.monotonic() - started:.0f} s)")
     print(f"browser: {result.testsRun - failed} passed, {failed} failed")

@@ -14,10 +14,13 @@ public struct ScoreSheetImport: ListImport {
     public let sessionId: Int64
     /// `sheet` is the one room to read; nil for every sheet of the workbook.
     public let request: ImportRequest
+    /// Checks against the records and writes nothing: the web's preview before the user confirms.
+    public let preview: Bool
 
-    public init(sessionId: Int64, request: ImportRequest) {
+    public init(sessionId: Int64, request: ImportRequest, preview: Bool = false) {
         self.sessionId = sessionId
         self.request = request
+        self.preview = preview
     }
 
     /// `recorded` counts the marks entered, `alreadyPresent` those the same user had entered before.
@@ -41,7 +44,8 @@ public struct ScoreSheetImport: ListImport {
             ScoreLine(sheet: [fileName, line.sheet].compactMap { $0 }.joined(separator: " › "), row: line.row,
                       ticket: line.ticket, name: line.name, part: line.part, mark: line.score, outcome: line.outcome)
         }
-        let summary = try store.importScores(sessionId: sessionId, fileName: fileName, lines: scoreLines, actor: request.actor)
+        let summary = try store.importScores(sessionId: sessionId, fileName: fileName, lines: scoreLines, preview: preview,
+                                             actor: request.actor)
 
         var refused = RefusedRows(fileName: fileName, header: lines.first?.header ?? [], columns: [:])
         // Each refused line once, with all its problems, in the order of the sheets.
@@ -64,14 +68,16 @@ public struct ScoreSheetImport: ListImport {
         }
 
         func count(_ match: (ScoreEntryResult) -> Bool) -> Int { summary.count(where: match) }
-        let committed = summary.problems.isEmpty
+        let clean = summary.problems.isEmpty
+        let committed = clean && !preview
         let unchanged = count { $0 == .unchanged }
         var rows = ImportOutcome(fileName: fileName)
         rows.rowsRead = summary.lines
-        rows.recorded = committed ? summary.results.count - unchanged : summary.lines - problemsByLine.count
+        rows.recorded = clean ? summary.results.count - unchanged : summary.lines - problemsByLine.count
         rows.alreadyPresent = unchanged
         rows.refused = refused.rows
         rows.committed = committed
+        rows.preview = preview
         // Nothing was written when a line was refused, so the workbook may follow the transaction.
         rows.errorWorkbook = try refused.writeWorkbook(for: url, into: request.errorFolder, masked: request.masksErrorWorkbook,
                                                        outcome: rows)

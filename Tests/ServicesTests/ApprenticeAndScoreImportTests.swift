@@ -107,4 +107,23 @@ import Store
         #expect((again.rows.recorded, again.rows.alreadyPresent) == (0, 2))
         #expect(try world.auditActions("exam_sessions").filter { $0 == "results.import" }.count == 2)
     }
+
+    @Test func aScoreSheetPreviewAnswersAsTheImportWouldAndWritesNothing() throws {
+        let world = try ImportWorld()
+        defer { world.remove() }
+        let session = try heldSession(world)
+        let header = "准考证号,科目,成绩,缺考/违纪\n"
+        let good = try world.file("scores.csv", header + "2026000010001,theory,85.5,\n2026000010002,theory,,缺考\n")
+        let preview = try ScoreSheetImport(sessionId: session, request: world.request(good, actor: world.admin), preview: true)
+            .run(store: world.store)
+        #expect(preview.rows.preview && !preview.rows.committed)
+        #expect((preview.rows.recorded, preview.rows.refusedCount, preview.awaitingSecondEntry) == (2, 0, 2))
+        #expect(try !world.auditActions("exam_sessions").contains("results.import"))
+        let bad = try world.file("scores-bad.csv", header + "2026000010001,theory,85.5,\n2026000010002,theory,185,\n")
+        let refused = try ScoreSheetImport(sessionId: session, request: world.request(bad, actor: world.admin), preview: true)
+            .run(store: world.store)
+        #expect((refused.rows.recorded, refused.rows.refusedCount) == (1, 1) && !refused.rows.committed)
+        let entered = try ScoreSheetImport(sessionId: session, request: world.request(good, actor: world.admin)).run(store: world.store)
+        #expect(entered.rows.committed && (entered.rows.recorded, entered.rows.alreadyPresent) == (2, 0), "the previews entered nothing")
+    }
 }

@@ -84,8 +84,10 @@ extension Store {
     }
 
     /// Records every line of a filled score sheet, or none: any refused line refuses the file and
-    /// every refused line is reported with its sheet and row.
-    public func importScores(sessionId: Int64, fileName: String, lines: [ScoreLine], actor: User) throws(StoreError) -> ScoreImportSummary {
+    /// every refused line is reported with its sheet and row. A `preview` answers exactly the
+    /// same and writes nothing (its transaction is rolled back).
+    public func importScores(sessionId: Int64, fileName: String, lines: [ScoreLine], preview: Bool = false,
+                             actor: User) throws(StoreError) -> ScoreImportSummary {
         try write { db in
             let actor = try currentActor(db, actor)
             let session = try scoringSession(db, id: sessionId, actor: actor)
@@ -111,7 +113,7 @@ extension Store {
                     try audit(db, actor: actor, action: "results.import", entity: "exam_sessions", key: String(sessionId),
                               after: ["file": fileName, "lines": String(lines.count)])
                 }
-                return problems.isEmpty ? .commit : .rollback
+                return problems.isEmpty && !preview ? .commit : .rollback
             }
             return ScoreImportSummary(lines: lines.count, results: problems.isEmpty ? results : [], problems: problems)
         }
@@ -139,7 +141,7 @@ extension Store {
 
     /// Checks one line and records it; a refusal is returned, not thrown, so that an import
     /// reports every line.
-    private func enter(_ db: Database, _ line: ScoreLine, index: Int, context: ScoringContext, source: String,
+    func enter(_ db: Database, _ line: ScoreLine, index: Int, context: ScoringContext, source: String,
                        actor: User) throws -> Result<ScoreEntryResult, ScoreLineProblem> {
         func refuse(_ field: ListField, _ value: String, _ rule: Rejection) -> Result<ScoreEntryResult, ScoreLineProblem> {
             .failure(ScoreLineProblem(line: line, index: index, field: field, value: value, rule: rule))

@@ -69,7 +69,7 @@ struct MenuItem {
         case .examiner:
             return [home,
                     MenuItem(href: "/institutions", zh: "本机构", en: "My evaluation body"),
-                    MenuItem(href: "/sessions", zh: "考试场次", en: "Exam sessions"),
+                    MenuItem(href: "/rooms", zh: "我的考场", en: "My rooms"),
                     MenuItem(href: "/results", zh: "成绩", en: "Results")]
         }
     }

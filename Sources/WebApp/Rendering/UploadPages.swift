@@ -29,7 +29,7 @@ struct UploadFormPage {
         action = place.formPath + "/upload"
         limit = UploadRefusal.size(limitBytes)
         self.refusal = refusal
-        templateHref = kind == .hoursSheet ? nil : place.formPath + "/template"
+        templateHref = kind == .hoursSheet || kind == .scoreSheet ? nil : place.formPath + "/template"
         switch kind {
         case .traineeList:
             templateZh = "下载学员名单模板"
@@ -41,6 +41,11 @@ struct UploadFormPage {
             templateEn = ""
             columnsZh = "必填列：身份证号、出勤学时（累计学时，如 64 或 64.5）；可选列：姓名（填写时须与记录一致）。"
             columnsEn = "Required columns: national ID, hours attended (the total, e.g. 64 or 64.5); optional: name (checked against the record when given)."
+        case .scoreSheet:
+            templateZh = ""
+            templateEn = ""
+            columnsZh = "人社局下发的评分表（每个考场一张工作表）：准考证号、姓名、科目、成绩，缺考或违纪填在“缺考/违纪”栏。可以只填本考场的那一张。"
+            columnsEn = "The score sheet the bureau issued (one sheet per room): ticket, name, part, score, with 缺考 (absent) or 违纪 (breach) in its own column. Filling in your room's sheet alone is enough."
         case .apprenticeList:
             templateZh = "下载学徒名单模板"
             templateEn = "Download the apprentice list template"
@@ -89,8 +94,10 @@ struct UploadPage {
         let mayRecordAll: Bool
         /// Some refused and some valid: "record only the valid rows".
         let mayRecordValid: Bool
-        /// Refused rows in a list that is recorded whole or not at all.
+        /// Refused rows in a list that is recorded whole or not at all, and why it must be whole.
         let mustFixAll: Bool
+        let wholeListZh: String
+        let wholeListEn: String
         let nothingToRecord: Bool
     }
 
@@ -140,6 +147,7 @@ struct UploadPage {
                 mayRecordAll: outcome.refusedCount == 0 && outcome.recorded > 0,
                 mayRecordValid: job.kind.recordsValidRowsAlone && outcome.refusedCount > 0 && outcome.recorded > 0,
                 mustFixAll: !job.kind.recordsValidRowsAlone && outcome.refusedCount > 0,
+                wholeListZh: job.kind.wholeListZh, wholeListEn: job.kind.wholeListEn,
                 nothingToRecord: outcome.recorded == 0 && (job.kind.recordsValidRowsAlone || outcome.refusedCount == 0))
         case .recorded(let outcome):
             let (lines, paging) = Self.refusedPage(outcome, number: pageNumber, path: base)

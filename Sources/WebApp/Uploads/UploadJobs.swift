@@ -114,6 +114,8 @@ struct UploadJob: Sendable {
     struct Owner: Hashable, Sendable {
         let login: String
         let cohortId: Int64?
+        /// The exam room a filled score sheet was sent for (`RoomRoutes`).
+        var roomId: Int64? = nil
     }
 
     enum State: Sendable {
@@ -162,12 +164,14 @@ enum UploadKind: String, Sendable {
     case traineeList = "trainee-list"
     case hoursSheet = "hours-sheet"
     case apprenticeList = "apprentice-list"
+    case scoreSheet = "score-sheet"
 
     var titleZh: String {
         switch self {
         case .traineeList: "导入学员名单"
         case .hoursSheet: "导入学时表"
         case .apprenticeList: "导入学徒名单"
+        case .scoreSheet: "上传评分表"
         }
     }
 
@@ -176,16 +180,32 @@ enum UploadKind: String, Sendable {
         case .traineeList: "Upload a trainee list"
         case .hoursSheet: "Upload an hours sheet"
         case .apprenticeList: "Upload an apprentice list"
+        case .scoreSheet: "Upload a filled score sheet"
         }
     }
 
     /// Whether the valid rows may be recorded without the refused ones: not for an apprentice
-    /// list, which is registered whole or not at all.
-    var recordsValidRowsAlone: Bool { self != .apprenticeList }
+    /// list or a score sheet, which are recorded whole or not at all.
+    var recordsValidRowsAlone: Bool { self != .apprenticeList && self != .scoreSheet }
+
+    /// Why a list with a refused row cannot be recorded, for the lists recorded whole.
+    var wholeListZh: String {
+        self == .scoreSheet ? "评分表须全部通过检查才能录入：请改正文件中被拒绝的行后重新上传。"
+            : "学徒名单须全部通过检查才能登记：请改正文件中被拒绝的行后重新上传。"
+    }
+
+    var wholeListEn: String {
+        self == .scoreSheet ? "A score sheet is entered only when every line passes: fix the refused rows in your file and upload it again."
+            : "An apprentice list is registered only when every row passes: fix the refused rows in your file and upload it again."
+    }
 
     /// Where the upload's pages are, and the page it came from.
     func place(_ owner: UploadJob.Owner, cohortName: String?) -> UploadPlace {
-        switch owner.cohortId {
+        if let room = owner.roomId {
+            return UploadPlace(backHref: "/rooms/\(room)", backText: cohortName ?? "", formPath: "/rooms/\(room)/score-sheet",
+                               uploadsPath: "/rooms/\(room)/uploads")
+        }
+        return switch owner.cohortId {
         case let id?:
             UploadPlace(backHref: "/cohorts/\(id)", backText: cohortName ?? "", formPath: "/cohorts/\(id)/\(rawValue)",
                         uploadsPath: "/cohorts/\(id)/uploads")
@@ -210,6 +230,12 @@ enum UploadKind: String, Sendable {
         case (.hoursSheet, let cohortId?):
             let sheetImport = AttendanceSheetImport(cohortId: cohortId, request: request, mode: mode, preview: preview, today: today)
             return try await threads.run(sheetImport, progress: progress)
+        case (.scoreSheet, _):
+            // The room's session, looked up again in the user's scope; every sheet is read, and
+            // the Store refuses a line of a room she does not staff, naming its row.
+            guard let roomId = job.owner.roomId else { preconditionFailure("a score sheet belongs to a room") }
+            let sessionId = try await threads.run { store, _ in try store.roomScoreGrid(roomId: roomId, actor: actor).session.id! }
+            return try await threads.run(ScoreSheetImport(sessionId: sessionId, request: request, preview: preview), progress: progress).rows
         case (.apprenticeList, _):
             // All rows or none, whatever the mode.
             return try await threads.run(ApprenticeListImport(request: request, preview: preview), progress: progress).rows
