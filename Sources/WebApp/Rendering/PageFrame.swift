@@ -59,6 +59,7 @@ struct MenuItem {
                     MenuItem(href: "/mismatches", zh: "成绩不一致", en: "Mismatches"),
                     MenuItem(href: "/rechecks", zh: "复核", en: "Re-checks"),
                     MenuItem(href: "/certificates", zh: "证书", en: "Certificates"),
+                    MenuItem(href: "/apprenticeships", zh: "学徒", en: "Apprentices"),
                     MenuItem(href: "/catalog", zh: "目录", en: "Catalog"),
                     MenuItem(href: "/audit", zh: "审计", en: "Audit trail")]
         case .institution:
