@@ -93,6 +93,7 @@ public enum WebServer {
         app.addAuditRoutes(to: router)
         app.addCatalogRoutes(to: router)
         app.addApprenticeshipAreaRoutes(to: router)
+        app.addResultsAreaRoutes(to: router)
         app.addVerifyRoutes(to: router)
         app.addUploadRoutes(to: router)
         app.addRoomRoutes(to: router)

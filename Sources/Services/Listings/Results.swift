@@ -50,7 +50,7 @@ public struct CandidateResultView: Encodable, Sendable, Equatable {
     /// `待定 pending`, `合格 passed`, `不合格 failed`.
     public let resultText: String
 
-    init(_ result: CandidateResult) {
+    public init(_ result: CandidateResult) {
         ticket = result.ticketNumber
         name = result.name
         parts = result.parts.map { part in

@@ -36,9 +36,13 @@ public struct CertificateReports: Sendable {
     }
 
     /// Writes the national upload file: one row per valid certificate with whole IDs (bureau).
-    /// The Store records it as a disclosure with the upload as its reason.
-    public func nationalUpload(actor: User, filter: CertificateFilter, to destination: ReportDestination) throws -> WrittenWorkbook {
-        let uploaded = try store.nationalUpload(filter, actor: actor)
+    /// The Store records it as a disclosure with the upload as its reason, and with `reason`
+    /// when one is asked for (the web's form): a blank one is refused before anything is read.
+    public func nationalUpload(actor: User, filter: CertificateFilter, reason: String? = nil,
+                               to destination: ReportDestination) throws -> WrittenWorkbook {
+        var checkedReason: String?
+        if let reason { checkedReason = try Disclosure.whole(reason: reason).checked().reason }
+        let uploaded = try store.nationalUpload(filter, reason: checkedReason, actor: actor)
         let url = try destination()
         try NationalUploadWorkbook.write(uploaded, to: url)
         return WrittenWorkbook(file: url, lines: uploaded.count)

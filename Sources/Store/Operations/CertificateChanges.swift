@@ -26,12 +26,32 @@ public struct CertificateFilter: Sendable, Equatable {
     public var institutionId: Int64?
     /// Issued within these days.
     public var issued: DateRange?
+    /// Of this occupation (any level unless `level` is given too).
+    public var occupationCode: String?
+    public var level: SkillLevel?
+    /// Issued by this evaluation body.
+    public var bodyId: Int64?
+    public var status: CertificateStatus?
 
-    public init(sessionId: Int64? = nil, institutionId: Int64? = nil, issued: DateRange? = nil) {
+    public init(sessionId: Int64? = nil, institutionId: Int64? = nil, issued: DateRange? = nil, occupationCode: String? = nil,
+                level: SkillLevel? = nil, bodyId: Int64? = nil, status: CertificateStatus? = nil) {
         self.sessionId = sessionId
         self.institutionId = institutionId
         self.issued = issued
+        self.occupationCode = occupationCode
+        self.level = level
+        self.bodyId = bodyId
+        self.status = status
     }
+}
+
+/// Whether a certificate stands or was revoked.
+public enum CertificateStatus: String, Sendable, CaseIterable {
+    case valid
+    case revoked
+
+    public var chineseName: String { self == .valid ? "有效" : "已撤销" }
+    public var englishName: String { rawValue }
 }
 
 extension Store {
@@ -133,14 +153,16 @@ extension Store {
     }
 
     /// The valid certificates for the national upload, whose IDs go out whole: a bureau action,
-    /// read and recorded as a disclosure in one transaction.
-    public func nationalUpload(_ filter: CertificateFilter, actor: User) throws(StoreError) -> [CertificateLine] {
+    /// read and recorded as a disclosure in one transaction. `reason`, when the user gave one
+    /// (the web asks for it), is kept with the upload's own purpose.
+    public func nationalUpload(_ filter: CertificateFilter, reason: String? = nil, actor: User) throws(StoreError) -> [CertificateLine] {
         try write { db in
             let actor = try currentActor(db, actor)
             try requireBureau(actor, to: "cert upload")
             let lines = try certificateLines(db, filter, actor: actor).filter { $0.revokedOn == nil }
             if !lines.isEmpty {
-                try disclose(db, personIds: lines.map(\.personId), purpose: "cert upload: national certificate lookup", actor: actor)
+                let purpose = "cert upload: national certificate lookup" + (reason.map { ": \($0)" } ?? "")
+                try disclose(db, personIds: lines.map(\.personId), purpose: purpose, actor: actor)
             }
             return lines
         }
@@ -175,10 +197,27 @@ extension Store {
             conditions.append("c.issued_on BETWEEN ? AND ?")
             arguments += [issued.start.description, issued.end.description]
         }
+        if let occupation = filter.occupationCode {
+            conditions.append("c.occupation_code = ?")
+            arguments += [occupation]
+        }
+        if let level = filter.level {
+            conditions.append("c.level = ?")
+            arguments += [level.code]
+        }
+        if let body = filter.bodyId {
+            conditions.append("c.body_id = ?")
+            arguments += [body]
+        }
+        switch filter.status {
+        case .valid?: conditions.append("c.revoked_on IS NULL")
+        case .revoked?: conditions.append("c.revoked_on IS NOT NULL")
+        case nil: break
+        }
         return (conditions.joined(separator: " AND "), arguments)
     }
 
-    private func certificate(_ db: Database, number: String) throws -> CertificateLine {
+    func certificate(_ db: Database, number: String) throws -> CertificateLine {
         let key = number.trimmingWhitespace().uppercased()
         guard let line = try certificateLines(db, where: "c.number = ?", arguments: [key]).first else {
             throw StoreError.notFound(kind: "证书", key: key)

@@ -38,50 +38,60 @@ public struct IssuanceResult: Sendable, Equatable {
 extension Store {
     /// Issues a certificate to every passed candidate of a locked session who holds none yet for
     /// its occupation and level (or item) and has not had one of this session revoked; bureau only. Serials are taken per body, year and level
-    /// inside the transaction and never given twice. Issuing again issues nothing twice.
-    public func issueCertificates(sessionId: Int64, actor: User) throws(StoreError) -> IssuanceResult {
+    /// inside the transaction and never given twice. Issuing again issues nothing twice. A
+    /// `preview` works out the same certificates and numbers and keeps none of them.
+    public func issueCertificates(sessionId: Int64, preview: Bool = false, actor: User) throws(StoreError) -> IssuanceResult {
         try write { db in
-            let actor = try currentActor(db, actor)
-            try requireBureau(actor, to: "cert issue")
-            let session = try lockedSession(db, id: sessionId)
-            guard let body = try Institution.fetchOne(db, key: session.bodyId), let issuer = body.certificateIssuer else {
-                throw StoreError.invalid(FieldProblem(field: .body, value: String(session.bodyId), rule: Rejection(
-                    "评价机构缺少证书编号所需的机构代码、省份或站点序号", "the evaluation body lacks the code, province or site its numbers need")))
+            var result: IssuanceResult?
+            try db.inSavepoint {
+                result = try issue(db, sessionId: sessionId, actor: actor)
+                return preview ? .rollback : .commit
             }
-            let catalog = try Catalog.fetch(db)
-            let today = clock.today
-            var issuedIds: [Int64] = []
-            var already = 0, revoked = 0
-            for candidate in try sessionResultsInside(db, session: session).candidates where candidate.passed {
-                if try liveCertificate(db, personId: candidate.personId, target: session.target) != nil {
-                    already += 1
-                    continue
-                }
-                // A certificate of this registration that was revoked stays revoked: issuing again
-                // does not undo a revocation.
-                if try Int.fetchOne(db, cached: "SELECT 1 FROM certificates WHERE registration_id = ?", arguments: [candidate.registrationId]) != nil {
-                    revoked += 1
-                    continue
-                }
-                let number = try nextNumber(db, issuer: issuer, bodyId: body.id!, target: session.target, year: today.year, catalog: catalog)
-                let registration = try ExamRegistration.fetchOne(db, cached: "SELECT * FROM exam_registrations WHERE id = ?",
-                                                                 arguments: [candidate.registrationId])!
-                let cohortId = try trainingCohortId(db, registration: registration)
-                let institutionId = try cohortId.flatMap { try Int64.fetchOne(db, cached: "SELECT institution_id FROM cohorts WHERE id = ?", arguments: [$0]) }
-                try db.execute(cached: """
-                    INSERT INTO certificates (number, person_id, occupation_code, level, special_ability_code, body_id, session_id,
-                        issued_on, created_at, registration_id, cohort_id, training_institution_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [number, candidate.personId, session.occupationCode, session.level, session.specialAbilityCode,
-                                     body.id, sessionId, today.description, clock.timestamp(), registration.id, cohortId, institutionId])
-                let id = db.lastInsertedRowID
-                issuedIds.append(id)
-                try audit(db, actor: actor, action: "cert.issue", entity: "certificates", key: String(id),
-                          after: ["number": number, "ticket": candidate.ticketNumber])
-            }
-            return IssuanceResult(issued: try certificateLines(db, where: issuedIds.isEmpty ? "0" : "c.id IN (\(issuedIds.map(String.init).joined(separator: ",")))"),
-                                  alreadyCertified: already, revoked: revoked)
+            return result!
         }
+    }
+
+    private func issue(_ db: Database, sessionId: Int64, actor: User) throws -> IssuanceResult {
+        let actor = try currentActor(db, actor)
+        try requireBureau(actor, to: "cert issue")
+        let session = try lockedSession(db, id: sessionId)
+        guard let body = try Institution.fetchOne(db, key: session.bodyId), let issuer = body.certificateIssuer else {
+            throw StoreError.invalid(FieldProblem(field: .body, value: String(session.bodyId), rule: Rejection(
+                "评价机构缺少证书编号所需的机构代码、省份或站点序号", "the evaluation body lacks the code, province or site its numbers need")))
+        }
+        let catalog = try Catalog.fetch(db)
+        let today = clock.today
+        var issuedIds: [Int64] = []
+        var already = 0, revoked = 0
+        for candidate in try sessionResultsInside(db, session: session).candidates where candidate.passed {
+            if try liveCertificate(db, personId: candidate.personId, target: session.target) != nil {
+                already += 1
+                continue
+            }
+            // A certificate of this registration that was revoked stays revoked: issuing again
+            // does not undo a revocation.
+            if try Int.fetchOne(db, cached: "SELECT 1 FROM certificates WHERE registration_id = ?", arguments: [candidate.registrationId]) != nil {
+                revoked += 1
+                continue
+            }
+            let number = try nextNumber(db, issuer: issuer, bodyId: body.id!, target: session.target, year: today.year, catalog: catalog)
+            let registration = try ExamRegistration.fetchOne(db, cached: "SELECT * FROM exam_registrations WHERE id = ?",
+                                                             arguments: [candidate.registrationId])!
+            let cohortId = try trainingCohortId(db, registration: registration)
+            let institutionId = try cohortId.flatMap { try Int64.fetchOne(db, cached: "SELECT institution_id FROM cohorts WHERE id = ?", arguments: [$0]) }
+            try db.execute(cached: """
+                INSERT INTO certificates (number, person_id, occupation_code, level, special_ability_code, body_id, session_id,
+                    issued_on, created_at, registration_id, cohort_id, training_institution_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [number, candidate.personId, session.occupationCode, session.level, session.specialAbilityCode,
+                                 body.id, sessionId, today.description, clock.timestamp(), registration.id, cohortId, institutionId])
+            let id = db.lastInsertedRowID
+            issuedIds.append(id)
+            try audit(db, actor: actor, action: "cert.issue", entity: "certificates", key: String(id),
+                      after: ["number": number, "ticket": candidate.ticketNumber])
+        }
+        return IssuanceResult(issued: try certificateLines(db, where: issuedIds.isEmpty ? "0" : "c.id IN (\(issuedIds.map(String.init).joined(separator: ",")))"),
+                              alreadyCertified: already, revoked: revoked)
     }
 
     /// The next number for the body, year and level (or item), taking its serial.

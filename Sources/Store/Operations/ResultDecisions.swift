@@ -148,7 +148,8 @@ extension Store {
         }
     }
 
-    static func pendingRejection(ticket: String, _ result: PartResult) -> Rejection {
+    /// Why one part of a candidate keeps the results from being locked.
+    public static func pendingRejection(ticket: String, _ result: PartResult) -> Rejection {
         let part = result.part
         switch result.standing {
         case .awaitingSecondEntry:

@@ -55,6 +55,11 @@ struct MenuItem {
                     MenuItem(href: "/institutions", zh: "机构", en: "Institutions"),
                     MenuItem(href: "/users", zh: "用户", en: "Users"),
                     MenuItem(href: "/cohorts", zh: "培训班", en: "Cohorts"),
+                    MenuItem(href: "/results", zh: "成绩", en: "Results"),
+                    MenuItem(href: "/mismatches", zh: "成绩不一致", en: "Mismatches"),
+                    MenuItem(href: "/rechecks", zh: "复核", en: "Re-checks"),
+                    MenuItem(href: "/certificates", zh: "证书", en: "Certificates"),
+                    MenuItem(href: "/apprenticeships", zh: "学徒", en: "Apprentices"),
                     MenuItem(href: "/catalog", zh: "目录", en: "Catalog"),
                     MenuItem(href: "/audit", zh: "审计", en: "Audit trail")]
         case .institution:
@@ -69,8 +74,7 @@ struct MenuItem {
         case .examiner:
             return [home,
                     MenuItem(href: "/institutions", zh: "本机构", en: "My evaluation body"),
-                    MenuItem(href: "/rooms", zh: "我的考场", en: "My rooms"),
-                    MenuItem(href: "/results", zh: "成绩", en: "Results")]
+                    MenuItem(href: "/rooms", zh: "我的考场", en: "My rooms")]
         }
     }
 }

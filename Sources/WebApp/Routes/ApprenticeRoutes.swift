@@ -16,6 +16,7 @@ extension WebApp {
         addEnterpriseRoutes(to: router)
         addApprenticeRoutes(to: router)
         addClaimRoutes(to: router)
+        addApprenticeFilingRoutes(to: router)
     }
 
     func addApprenticeRoutes(to router: Router<WebContext>) {
@@ -27,7 +28,7 @@ extension WebApp {
                  try store.enterprises(actor: actor).rows, try store.catalog())
             }
             return pages.render("apprenticeships", title: "学徒", page: ApprenticeListPage(
-                page, query: query, enterprises: enterprises, catalog: catalog), context: context)
+                page, query: query, enterprises: enterprises, catalog: catalog, forBureau: actor.role == .bureau), context: context)
         }
 
         router.get("/apprenticeships/roster.xlsx") { request, context -> Response in
@@ -73,7 +74,7 @@ extension WebApp {
             guard let id = context.parameters.get("id", as: Int64.self) else { throw WebError.notFound }
             let (line, catalog) = try await store { store in (try store.apprenticeship(id: id, actor: actor), try store.catalog()) }
             return pages.render("apprenticeship", title: line.name, page: ApprenticePage(
-                line, catalog: catalog, registered: request.uri.queryParameters["done"] == "registered"), context: context)
+                line, catalog: catalog, done: request.uri.queryParameters["done"].map(String.init), role: actor.role), context: context)
         }
     }
 
@@ -128,8 +129,11 @@ struct ApprenticeListPage {
     let name: String
     let paging: PagingView
     let rosterHref: String
+    /// The bureau's list offers the filing list of a period.
+    let forBureau: Bool
 
-    init(_ page: Page<ApprenticeshipLine>, query: ApprenticeQuery, enterprises: [EnterpriseSummary], catalog: Catalog) {
+    init(_ page: Page<ApprenticeshipLine>, query: ApprenticeQuery, enterprises: [EnterpriseSummary], catalog: Catalog, forBureau: Bool = false) {
+        self.forBureau = forBureau
         rows = page.rows.map(ApprenticeRow.init)
         let filter = query.filter
         statuses = ApprenticeshipStatus.allCases.map {
@@ -177,6 +181,16 @@ struct ApprenticeRow {
 struct ApprenticePage {
     let row: ApprenticeRow
     let registered: Bool
+    /// The step just taken (`ApprenticeStep`), and the steps the user may take now.
+    let doneZh: String?
+    let steps: [StepLink]
+
+    struct StepLink {
+        let href: String
+        let zh: String
+        let en: String
+    }
+
     let enterpriseId: Int64
     let creditCode: String
     let institution: String
@@ -196,10 +210,14 @@ struct ApprenticePage {
     let due: String
     let owedBack: String
 
-    init(_ line: ApprenticeshipLine, catalog: Catalog, registered: Bool) {
+    init(_ line: ApprenticeshipLine, catalog: Catalog, done: String?, role: Role) {
         let a = line.apprenticeship
         row = ApprenticeRow(line)
-        self.registered = registered
+        registered = done == "registered"
+        doneZh = done.flatMap(ApprenticeStep.init(rawValue:)).map { "已\($0.zh)。 \($0.en): done." }
+        steps = ApprenticeStep.offered(from: a.status, role: role).map {
+            StepLink(href: "/apprenticeships/\(a.id!)/\($0.rawValue)", zh: $0.zh, en: $0.en)
+        }
         enterpriseId = a.enterpriseId
         creditCode = line.creditCode
         institution = line.institutionName
