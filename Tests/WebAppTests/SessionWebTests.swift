@@ -394,8 +394,25 @@ func workbookRow(_ rows: [XLSXRow], holding text: String) -> XLSXRow? {
             #expect(ask.status == .ok && ask.body.contains("签到表"))
             let blank = try await browser.post("/sessions/\(s.id)/sign-in/whole", ["reason": ""])
             #expect(blank.status == .badRequest && blank.headers[.contentDisposition] == nil)
+            #expect(try s.auditCount("person.disclose") == 0)
+            // With a reason: whole IDs in the score sheets, and the disclosure in the audit trail.
+            try await browser.get("/sessions/\(s.id)/score-sheets/whole")
+            let whole = try await browser.downloadPosted("/sessions/\(s.id)/score-sheets/whole", ["reason": "人社局核对考生身份"])
+            defer { try? FileManager.default.removeItem(at: whole.file) }
+            #expect(whole.status == .ok && whole.headers[.contentDisposition]?.contains("score-sheets-session-\(s.id).xlsx") == true)
+            let reader = try XLSXReader(url: whole.file)
+            let rows = try reader.rows(sheet: try #require(reader.sheetNames.first { $0.hasPrefix("理论一室") }))
+            #expect(workbookRow(rows, holding: "陈一")?.cells.contains { $0.value == CohortWorld.nationalId(1) } == true)
+            #expect(try s.r.audited("person.disclose").first?.reason == "人社局核对考生身份")
         }
-        #expect(try s.auditCount("person.disclose") == 0)
+        // A session nobody registered for offers no tickets.
+        let empty = try s.plan()
+        try await s.world.withBrowser { browser in
+            try await browser.signIn("admin", WebWorld.ownPassword)
+            let page = try await browser.get("/sessions/\(empty.session.id!)")
+            #expect(page.status == .ok && !page.body.contains("/tickets") && page.body.contains("href=\"/sessions/\(empty.session.id!)/sign-in\""))
+            #expect(page.body.contains("本考场还没有考生"))
+        }
     }
 }
 

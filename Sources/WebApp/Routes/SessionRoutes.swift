@@ -341,7 +341,8 @@ struct SessionPage {
     let candidates: [CandidateRow]
     let paging: PagingView?
     let hasCandidates: Bool
-    let ticketsHref: String
+    /// Nil until someone is registered: the tickets download has nobody to print.
+    let ticketsHref: String?
     let signInHref: String
     let scoreSheetsHref: String
 
@@ -375,7 +376,7 @@ struct SessionPage {
         } ?? []
         hasCandidates = !self.candidates.isEmpty
         paging = candidates.map { PagingView($0.1, path: "/sessions/\(session.id!)", filters: [("room", String($0.0.room.id!))]) }
-        ticketsHref = "/sessions/\(session.id!)/tickets"
+        ticketsHref = summary.registered > 0 ? "/sessions/\(session.id!)/tickets" : nil
         signInHref = "/sessions/\(session.id!)/sign-in"
         scoreSheetsHref = "/sessions/\(session.id!)/score-sheets"
     }
