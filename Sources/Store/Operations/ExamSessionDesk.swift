@@ -1,12 +1,11 @@
 import GRDB
 import Domain
 
-/// What the bureau plans and staffs sessions with: the catalog (occupations, levels, parts),
-/// the evaluation bodies, and the examiners with their qualifications.
+/// What the bureau plans sessions with: the catalog (occupations, levels, parts) and the
+/// evaluation bodies.
 public struct SessionPlanningChoices: Sendable {
     public let catalog: Catalog
     public let bodies: [Institution]
-    public let examiners: [ExaminerSummary]
 }
 
 /// One candidate seated in a room: the seat, ticket and person (ID and phone whole, for the
@@ -28,8 +27,18 @@ extension Store {
             let actor = try currentActor(db, actor)
             try requireBureau(actor, to: "session plan")
             let bodies = try Institution.filter(Column("kind") == InstitutionKind.evaluation.rawValue).order(Column("name")).fetchAll(db)
-            let examiners = try Int64.fetchAll(db, sql: "SELECT id FROM examiners ORDER BY id").map { try examinerSummary(db, id: $0) }
-            return SessionPlanningChoices(catalog: try Catalog.fetch(db), bodies: bodies, examiners: examiners)
+            return SessionPlanningChoices(catalog: try Catalog.fetch(db), bodies: bodies)
+        }
+    }
+
+    /// The examiners of one evaluation body with their qualifications, for staffing its
+    /// sessions (bureau only).
+    public func examinersOfBody(_ bodyId: Int64, actor: User) throws(StoreError) -> [ExaminerSummary] {
+        try read { db in
+            let actor = try currentActor(db, actor)
+            try requireBureau(actor, to: "session assign")
+            return try Int64.fetchAll(db, sql: "SELECT id FROM examiners WHERE body_id = ? ORDER BY id", arguments: [bodyId])
+                .map { try examinerSummary(db, id: $0) }
         }
     }
 

@@ -73,14 +73,24 @@ extension WebApp {
         }
     }
 
-    /// The session and the examiners, for the bureau only (403), the session there (404).
-    private func staffingSession(_ id: Int64, actor: User) async throws -> (ExamSessionSummary, SessionPlanningChoices) {
-        try await bureauSession(id, actor: actor) { store, _ in try store.sessionPlanningChoices(actor: actor) }
+    /// The session, the catalog and the session body's examiners, for the bureau only (403), the
+    /// session there (404).
+    private func staffingSession(_ id: Int64, actor: User) async throws -> (ExamSessionSummary, StaffingChoices) {
+        try await bureauSession(id, actor: actor) { store, summary in
+            StaffingChoices(catalog: try store.catalog(),
+                            examiners: try store.examinersOfBody(summary.session.bodyId, actor: actor))
+        }
     }
 
     private func staffPage(_ page: StaffingPage, status: HTTPResponse.Status = .ok, context: WebContext) -> Response {
         pages.render("session-staff", title: "安排考评员", page: page, status: status, context: context)
     }
+}
+
+/// What the staffing page offers: the body's examiners, and the catalog to name their qualifications.
+struct StaffingChoices: Sendable {
+    let catalog: Catalog
+    let examiners: [ExaminerSummary]
 }
 
 /// The staffing page: per room its staff (each with a form to take them out, reason required)
@@ -154,14 +164,14 @@ struct StaffingPage {
         return "reason-\(roomId)-\(examinerId)"
     }
 
-    init(_ summary: ExamSessionSummary, choices: SessionPlanningChoices, typed: Typed?, notice: FormMessage?) {
+    init(_ summary: ExamSessionSummary, choices: StaffingChoices, typed: Typed?, notice: FormMessage?) {
         let session = summary.session
         id = session.id!
         what = "\(session.examDate) \(summary.targetName)"
         bodyName = summary.bodyName
         self.notice = notice
         let catalog = choices.catalog
-        let bodyExaminers = choices.examiners.filter { $0.examiner.bodyId == session.bodyId }
+        let bodyExaminers = choices.examiners
         func lines(_ rejections: [Rejection]) -> [Line] { rejections.map { Line(zh: $0.chinese, en: $0.english) } }
         rooms = summary.rooms.map { room in
             let roomId = room.room.id!
