@@ -97,6 +97,7 @@ public enum WebServer {
         app.addVerifyRoutes(to: router)
         app.addUploadRoutes(to: router)
         app.addRoomRoutes(to: router)
+        app.addSessionRoutes(to: router)
         return router
     }
 }

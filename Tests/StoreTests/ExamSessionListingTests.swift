@@ -59,6 +59,30 @@ import Domain
         #expect(try w.store.examSessionListing(actor: w.admin, page: .all).map(\.session.id!) == ids.reversed())
     }
 
+    /// The bureau's list filters: each condition alone and together, dates from and to included.
+    @Test func filtersSelectByStatusOccupationLevelDatesAndBody() throws {
+        let w = try ExamWorld()
+        let sessions = try Self.varied(w)
+        let (plain, uneven, item, subTrade) = (sessions[0].id!, sessions[1].id!, sessions[2].id!, sessions[3].id!)
+        let later = try w.store.createExamSession(ExamWorld.plan(date: ExamWorld.examDay.adding(days: 10)), bodyId: w.world.body.id!,
+                                                  actor: w.admin).session.id!
+        func ids(_ filter: ExamSessionFilter) throws -> [Int64] {
+            try w.store.examSessionListing(actor: w.admin, filter: filter).map(\.session.id!)
+        }
+        #expect(try ids(ExamSessionFilter(status: .planned)) == [later])
+        #expect(try ids(ExamSessionFilter(status: .open)) == [subTrade, item, uneven, plain])
+        #expect(try ids(ExamSessionFilter(occupationCode: "4-03-02-01")) == [later, uneven, plain])
+        #expect(try ids(ExamSessionFilter(occupationCode: "4-03-02-01", level: .level4)).isEmpty)
+        #expect(try ids(ExamSessionFilter(level: .level5)) == [later, subTrade, uneven, plain])
+        #expect(try ids(ExamSessionFilter(from: ExamWorld.examDay.adding(days: 10))) == [later], "from is included")
+        #expect(try ids(ExamSessionFilter(to: ExamWorld.examDay.adding(days: 9))) == [subTrade, item, uneven, plain], "to is included")
+        #expect(try ids(ExamSessionFilter(from: ExamWorld.examDay.adding(days: 1), to: ExamWorld.examDay.adding(days: 9))).isEmpty)
+        #expect(try ids(ExamSessionFilter(bodyId: w.world.body.id!)).count == 5)
+        #expect(try ids(ExamSessionFilter(bodyId: w.world.schoolA.id!)).isEmpty)
+        let page = try w.store.examSessionListing(actor: w.admin, filter: ExamSessionFilter(status: .open), page: PageRequest(number: 2, size: 3))
+        #expect(page.map(\.session.id!) == [plain] && page.total == 4)
+    }
+
     @Test func anExaminersPagesAndTotalHoldOnlyTheSessionsTheyStaff() throws {
         let w = try ExamWorld()
         var withLogin = ExamWorld.examiner("442000197507070071", "有账号", body: w.world.body,

@@ -9,8 +9,9 @@ public struct SessionDirectory: Sendable {
 
     /// One page of the sessions `actor` may see, a row each: `show` has the rooms, staff and
     /// staffing problems.
-    public func list(actor: User, page: PageRequest = .first) throws -> Page<SessionRowView> {
-        try store.examSessionListing(actor: actor, page: page).mapRows(SessionRowView.init)
+    public func list(actor: User, filter: ExamSessionFilter = ExamSessionFilter(),
+                     page: PageRequest = .first) throws -> Page<SessionRowView> {
+        try store.examSessionListing(actor: actor, filter: filter, page: page).mapRows(SessionRowView.init)
     }
 
     public func show(actor: User, sessionId: Int64) throws -> SessionView {

@@ -13,16 +13,55 @@ public struct ExamSessionListing: Sendable, Equatable {
     public let capacity: Int
 }
 
+/// Which sessions a listing shows: every condition given must hold; none given, every session.
+public struct ExamSessionFilter: Sendable, Equatable {
+    public var status: SessionStatus?
+    public var occupationCode: String?
+    /// With or without an occupation: sessions of that level.
+    public var level: SkillLevel?
+    /// Exam dates from `from` to `to`, both included.
+    public var from: CivilDate?
+    public var to: CivilDate?
+    public var bodyId: Int64?
+
+    public init(status: SessionStatus? = nil, occupationCode: String? = nil, level: SkillLevel? = nil,
+                from: CivilDate? = nil, to: CivilDate? = nil, bodyId: Int64? = nil) {
+        self.status = status
+        self.occupationCode = occupationCode
+        self.level = level
+        self.from = from
+        self.to = to
+        self.bodyId = bodyId
+    }
+
+    /// The filter as SQL conditions on `exam_sessions s`, with their arguments.
+    var conditions: ([String], StatementArguments) {
+        var conditions: [String] = [], arguments: StatementArguments = []
+        if let status { conditions.append("s.status = ?"); arguments += [status.rawValue] }
+        if let occupationCode { conditions.append("s.occupation_code = ?"); arguments += [occupationCode] }
+        if let level { conditions.append("s.level = ?"); arguments += [level.code] }
+        if let from { conditions.append("s.exam_date >= ?"); arguments += [from.description] }
+        if let to { conditions.append("s.exam_date <= ?"); arguments += [to.description] }
+        if let bodyId { conditions.append("s.body_id = ?"); arguments += [bodyId] }
+        return (conditions, arguments)
+    }
+}
+
 extension Store {
     /// One page of the sessions the actor may see, newest first: all for bureau and institution
     /// users, only those they are assigned to for examiners. One statement reads the page with
     /// each row's body, target, registrations and capacity, and one more counts the total, so a
     /// page costs the same whatever its size and the number of sessions.
-    public func examSessionListing(actor: User, page: PageRequest = .all) throws(StoreError) -> Page<ExamSessionListing> {
+    public func examSessionListing(actor: User, filter: ExamSessionFilter = ExamSessionFilter(),
+                                   page: PageRequest = .all) throws(StoreError) -> Page<ExamSessionListing> {
         try read { db in
             let actor = try currentActor(db, actor)
-            let scope = actor.role == .examiner ? "WHERE s.id IN (\(Store.sessionsOfExaminerUserSQL))" : ""
-            let scopeArguments: StatementArguments = actor.role == .examiner ? [actor.id] : []
+            var (conditions, scopeArguments) = filter.conditions
+            if actor.role == .examiner {
+                conditions.append("s.id IN (\(Store.sessionsOfExaminerUserSQL))")
+                scopeArguments += [actor.id]
+            }
+            let scope = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             // The counts are subqueries of the result columns: SQLite runs them for the page's
             // rows only, since the order is the table's own (no sort of every session first).
             let rows = try Row.fetchAll(db, sql: """

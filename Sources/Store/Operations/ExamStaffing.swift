@@ -11,26 +11,7 @@ extension Store {
             let actor = try currentActor(db, actor)
             try requireBureau(actor, to: "session assign")
             let (session, room) = try staffableRoom(db, sessionId: sessionId, roomName: roomName)
-            var staffing = try roomStaffing(db, sessionId: session.id!)
-            if let twice = examinerIds.enumerated().first(where: { examinerIds[..<$0.offset].contains($0.element) })?.element {
-                throw StoreError.duplicate(kind: "考评员", key: "\(twice) @ \(room.name)")
-            }
-            var problems: [Rejection] = [], refused: [ExaminerSummary] = []
-            for examinerId in examinerIds {
-                let examiner = try examinerSummary(db, id: examinerId)
-                let assigned = try Int.fetchOne(db, cached: "SELECT 1 FROM exam_room_examiners WHERE room_id = ? AND examiner_id = ?",
-                                                arguments: [room.id!, examinerId]) != nil
-                guard !assigned else { throw StoreError.duplicate(kind: "考评员", key: "\(examinerId) @ \(room.name)") }
-                if let index = staffing.firstIndex(where: { $0.name == room.name }) {
-                    staffing[index].staff.append(Store.staffMember(examiner))
-                }
-                let own = try [bodyProblem(db, examiner: examiner, session: session, room: room),
-                               qualificationProblem(db, examiner: examiner, session: session, room: room)].compactMap { $0 }
-                    + conflictProblems(db, examiner: examiner, room: room)
-                    + ExamStaffingRules.overlaps(in: staffing).filter { $0.member.examinerId == examinerId }.map(\.rejection)
-                if !own.isEmpty { refused.append(examiner) }
-                problems += own
-            }
+            let (problems, refused) = try assignmentProblems(db, session: session, room: room, examinerIds: examinerIds)
             guard problems.isEmpty else {
                 throw StoreError.rulesBroken(whatZh: "不能安排考评员 \(refused.map(\.person.name).joined(separator: "、"))",
                                              whatEn: "cannot assign examiner \(refused.map { String($0.examiner.id!) }.joined(separator: ", "))",
@@ -43,6 +24,74 @@ extension Store {
                           after: ["room": room.name, "examiner_id": String(examinerId)])
             }
             return try sessionSummary(db, session)
+        }
+    }
+
+    /// What assigning `examinerIds` to a room would meet, without assigning anyone (bureau only):
+    /// each examiner's refusals as `assignExaminers` would make them, the counts the room would
+    /// still fall short of afterwards, and the examiners' other sessions on the same day.
+    public func checkExaminers(sessionId: Int64, roomName: String, examinerIds: [Int64], actor: User) throws(StoreError) -> StaffingCheck {
+        try read { db in
+            let actor = try currentActor(db, actor)
+            try requireBureau(actor, to: "session assign")
+            let (session, room) = try staffableRoom(db, sessionId: sessionId, roomName: roomName)
+            let examiners = try examinerIds.map { try examinerSummary(db, id: $0) }
+            let (problems, _) = try assignmentProblems(db, session: session, room: room, examinerIds: examinerIds)
+            var staffing = try roomStaffing(db, sessionId: session.id!).first { $0.name == room.name }!
+            staffing.staff += examiners.filter { chosen in !staffing.staff.contains { $0.examinerId == chosen.examiner.id! } }
+                .map(Store.staffMember)
+            return StaffingCheck(examiners: examiners, refusals: problems,
+                                 roomShortfalls: staffing.candidates > 0 ? ExamStaffingRules.check(room: staffing) : [],
+                                 sameDay: try sameDayAssignments(db, session: session, examinerIds: examinerIds))
+        }
+    }
+
+    /// Every refusal assigning `examinerIds` to `room` meets, and who is refused: another body's
+    /// examiner, one not qualified, one whose institution trained a candidate of the room, one
+    /// already in another room of the part. Throws for an examiner named twice or already there.
+    private func assignmentProblems(_ db: Database, session: ExamSession, room: ExamRoom,
+                                    examinerIds: [Int64]) throws -> ([Rejection], [ExaminerSummary]) {
+        var staffing = try roomStaffing(db, sessionId: session.id!)
+        if let twice = examinerIds.enumerated().first(where: { examinerIds[..<$0.offset].contains($0.element) })?.element {
+            throw StoreError.duplicate(kind: "考评员", key: "\(twice) @ \(room.name)")
+        }
+        var problems: [Rejection] = [], refused: [ExaminerSummary] = []
+        for examinerId in examinerIds {
+            let examiner = try examinerSummary(db, id: examinerId)
+            let assigned = try Int.fetchOne(db, cached: "SELECT 1 FROM exam_room_examiners WHERE room_id = ? AND examiner_id = ?",
+                                            arguments: [room.id!, examinerId]) != nil
+            guard !assigned else { throw StoreError.duplicate(kind: "考评员", key: "\(examinerId) @ \(room.name)") }
+            if let index = staffing.firstIndex(where: { $0.name == room.name }) {
+                staffing[index].staff.append(Store.staffMember(examiner))
+            }
+            let own = try [bodyProblem(db, examiner: examiner, session: session, room: room),
+                           qualificationProblem(db, examiner: examiner, session: session, room: room)].compactMap { $0 }
+                + conflictProblems(db, examiner: examiner, room: room)
+                + ExamStaffingRules.overlaps(in: staffing).filter { $0.member.examinerId == examinerId }.map(\.rejection)
+            if !own.isEmpty { refused.append(examiner) }
+            problems += own
+        }
+        return (problems, refused)
+    }
+
+    /// The examiners' rooms in other sessions on the session's exam day. Sessions record a day,
+    /// not the hours, so these may or may not run at the same time: the bureau is shown them.
+    private func sameDayAssignments(_ db: Database, session: ExamSession, examinerIds: [Int64]) throws -> [Rejection] {
+        guard !examinerIds.isEmpty else { return [] }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT x.examiner_id, p.name, s.id AS session_id, r.name AS room_name FROM exam_room_examiners x
+            JOIN exam_rooms r ON r.id = x.room_id JOIN exam_sessions s ON s.id = r.session_id
+            JOIN examiners e ON e.id = x.examiner_id JOIN persons p ON p.id = e.person_id
+            WHERE s.exam_date = ? AND s.id != ? AND x.examiner_id IN (\(examinerIds.map { _ in "?" }.joined(separator: ",")))
+            ORDER BY x.examiner_id, s.id, r.id
+            """, arguments: StatementArguments([session.examDate, session.id!] as [any DatabaseValueConvertible]
+                                               + examinerIds.map { $0 as any DatabaseValueConvertible }))
+        return rows.map { row in
+            let examinerId: Int64 = row["examiner_id"], name: String = row["name"]
+            let other: Int64 = row["session_id"], roomName: String = row["room_name"]
+            return Rejection(
+                "考评员 \(name)（编号 \(examinerId)）同日（\(session.examDate)）已在考试场次 \(other) 的考场 \(roomName)",
+                "examiner \(name) (no. \(examinerId)) is in room \(roomName) of exam session \(other) on the same day (\(session.examDate))")
         }
     }
 
@@ -163,4 +212,15 @@ extension Store {
             WHERE te.person_id = \(g).person_id AND tc.institution_id = \(institution))
         """
     }
+}
+
+/// What assigning examiners to a room would meet, shown before anyone is assigned.
+public struct StaffingCheck: Sendable, Equatable {
+    public let examiners: [ExaminerSummary]
+    /// What `assignExaminers` would refuse; empty when it would assign them.
+    public let refusals: [Rejection]
+    /// The counts the room would still fall short of with them (not a refusal: staff come one by one).
+    public let roomShortfalls: [Rejection]
+    /// Their rooms in other sessions the same day, which may run at the same time.
+    public let sameDay: [Rejection]
 }
