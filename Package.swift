@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(
             name: "WebAppTests",
             dependencies: [
-                "WebApp", "Store", "Domain", "Services", "Intake", "Spreadsheet",
+                "WebApp", "Store", "Domain", "Services", "Intake", "Spreadsheet", "PDFTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

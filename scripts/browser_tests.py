@@ -16,6 +16,7 @@ import pathlib
 import re
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -439,11 +440,24 @@ class VerificationTests(BrowserTest):
         """Prints the certificate as the bureau would and reads its QR code off the page."""
         self.demo.cli("cert", "print", "--number", self.number, "--public-url", self.demo.address,
                       "--out", str(self.demo.folder / "print"), "--file", "certificate.pdf")
-        pdf = self.demo.folder / "print" / "certificate.pdf"
+        return self.read_qr(self.demo.folder / "print" / "certificate.pdf")
+
+    def read_qr(self, pdf):
+        """The QR code on the first page of a printed PDF, as zbar reads it off the page rendered at 200 dpi."""
         subprocess.run(["pdftoppm", "-png", "-r", "200", "-singlefile", str(pdf), str(self.demo.folder / "page")], check=True)
         read = subprocess.run(["zbarimg", "--quiet", "--raw", str(self.demo.folder / "page.png")],
                               capture_output=True, text=True, check=True)
         return read.stdout.strip()
+
+    def locked_candidate(self):
+        """A candidate of the demo year whose results are published: what they know of themselves
+        (ticket, national ID, name) and the session, read from the database as the candidate has
+        it on paper."""
+        with sqlite3.connect(f"file:{self.demo.db}?mode=ro", uri=True) as db:
+            return db.execute("""
+                SELECT g.session_id, g.ticket_number, p.national_id, p.name FROM exam_registrations g
+                JOIN persons p ON p.id = g.person_id JOIN exam_sessions s ON s.id = g.session_id
+                WHERE s.status = 'results-locked' ORDER BY g.id LIMIT 1""").fetchone()
 
     def test_the_printed_qr_address_opens_the_verification_page_which_confirms_the_certificate(self):
         address = self.qr_address()
@@ -468,6 +482,39 @@ class VerificationTests(BrowserTest):
         self.submit(form, "no-match")
         self.assertIn("没有与此编号和持证人相符的证书", self.text())
         self.assertNotIn("证书有效", self.text())
+
+
+    def test_a_tickets_qr_address_opens_self_service_where_the_candidate_finds_their_marks(self):
+        session, ticket, identifier, name = self.locked_candidate()
+        self.demo.cli("session", "tickets", str(session), "--pdf", "--ticket", ticket, "--public-url", self.demo.address,
+                      "--out", str(self.demo.folder / "print"), "--file", "ticket.pdf")
+        address = self.read_qr(self.demo.folder / "print" / "ticket.pdf")
+        self.assertEqual(address, f"{self.demo.address}/verify/ticket/{ticket}")
+        self.driver.get(address)
+        self.shoot("ticket-qr-address")
+        self.assertEqual(self.path(), f"/verify/ticket/{ticket}")
+        form = self.form("/candidate")
+        self.assertEqual(form.find_element(By.NAME, "number").get_attribute("value"), ticket)
+        # Nothing about the holder before the ID and name are given.
+        self.assertNotIn(name, self.driver.page_source)
+
+        # A wrong name: one answer, whichever field was wrong.
+        self.fill(form, "id", identifier)
+        self.fill(form, "name", "不是本人")
+        self.submit(form, "self-service-no-match")
+        self.assertIn("没有与所填身份证号、姓名和号码相符的考生记录", self.text())
+
+        form = self.form("/candidate")
+        self.fill(form, "id", identifier)
+        self.fill(form, "name", name)
+        self.submit(form, "self-service-found")
+        page = self.text()
+        for shown in [name, ticket, masked(identifier), "科目", "下载准考证"]:
+            self.assertIn(shown, page)
+        self.assertNotIn(identifier, self.driver.page_source)
+        # The ticket link leads to that candidate's own ticket, a PDF.
+        link = self.driver.find_element(By.PARTIAL_LINK_TEXT, "下载准考证").get_attribute("href")
+        self.assertTrue(link.startswith(f"{self.demo.address}/candidate/ticket.pdf?ticket={ticket}"), link)
 
 
 def national_id(region_and_birth, sequence):

@@ -11,6 +11,12 @@ struct WebApp: Sendable {
     /// Uploaded lists, their checks and previews (`UploadRoutes`).
     let uploads: UploadJobs
     let uploadReceiver: UploadReceiver
+    /// The address printed QR codes point to (`--public-url`); nil: the address the request came to.
+    var publicAddress: PublicAddress? = nil
+    /// The per-address limit and the time floor of the public lookups (`PublicLookups`).
+    let publicLookups = PublicLookups()
+    /// Self-service lookups' grants to download one's own tickets (`CandidateRoutes`).
+    let candidateGrants = CandidateGrants()
 
     /// Runs Store work (and bcrypt) on the Store's own threads, never on an event loop.
     func store<T: Sendable>(_ work: @escaping @Sendable (Store) throws -> T) async throws -> T {

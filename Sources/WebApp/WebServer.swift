@@ -21,12 +21,16 @@ public enum WebServer {
         /// Where uploaded lists wait for their preview and confirmation (`--work-dir`); by default
         /// a folder in the system's temporary directory.
         public var workDirectory: URL?
+        /// The public address printed QR codes point to (`--public-url`); nil: the address each
+        /// request came to.
+        public var publicAddress: PublicAddress?
 
         public static let defaultUploadLimitBytes = 20 * 1024 * 1024
 
         public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
                     trustedProxies: TrustedProxies = .none, backups: BackupSchedule? = nil,
-                    uploadLimitBytes: Int = Options.defaultUploadLimitBytes, workDirectory: URL? = nil) {
+                    uploadLimitBytes: Int = Options.defaultUploadLimitBytes, workDirectory: URL? = nil,
+                    publicAddress: PublicAddress? = nil) {
             self.host = host
             self.port = port
             self.secureCookies = secureCookies
@@ -34,6 +38,7 @@ public enum WebServer {
             self.backups = backups
             self.uploadLimitBytes = uploadLimitBytes
             self.workDirectory = workDirectory
+            self.publicAddress = publicAddress
         }
     }
 
@@ -60,7 +65,8 @@ public enum WebServer {
         let app = WebApp(threads: threads, accounts: accounts, pages: try await Pages.load(),
                          cookies: SessionCookies(secure: options.secureCookies),
                          uploads: UploadJobs(workDirectory: workDirectory),
-                         uploadReceiver: UploadReceiver(limitBytes: options.uploadLimitBytes))
+                         uploadReceiver: UploadReceiver(limitBytes: options.uploadLimitBytes),
+                         publicAddress: options.publicAddress)
         var logger = Logger(label: "skillcert.web")
         // The request log is our own one line per request; the framework only reports trouble.
         logger.logLevel = .warning
@@ -95,6 +101,8 @@ public enum WebServer {
         app.addApprenticeshipAreaRoutes(to: router)
         app.addResultsAreaRoutes(to: router)
         app.addVerifyRoutes(to: router)
+        app.addCandidateRoutes(to: router)
+        app.addTicketPDFRoutes(to: router)
         app.addUploadRoutes(to: router)
         app.addRoomRoutes(to: router)
         app.addSessionRoutes(to: router)

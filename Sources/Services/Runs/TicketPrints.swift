@@ -41,15 +41,25 @@ extension ExamReports {
             throw StoreError.notFound(kind: "场次 \(sessionId) 的考生 candidates of session \(sessionId)", key: String(sessionId))
         }
         try shown.record(candidates.map(\.personId), in: store, actor: actor)
-        let catalog = try store.catalog()
+        let tickets = Self.admissionTickets(sheets, candidates: candidates, catalog: try store.catalog(), unmasked: shown.unmasked,
+                                            address: address)
+        let url = try destination()
+        try AdmissionTicketPDF.write(tickets, title: Self.ticketsTitle(sheets), to: url)
+        return PrintedPDF(file: url, pages: tickets.count)
+    }
+
+    /// The tickets of `candidates` of a session as printed: IDs masked unless `unmasked`, each QR
+    /// code the ticket's verification address under `address`.
+    static func admissionTickets(_ sheets: ExamSessionSheets, candidates: [SessionCandidate], catalog: Catalog, unmasked: Bool,
+                                 address: PublicAddress) -> [AdmissionTicket] {
         let session = sheets.summary.session
         let (occupation, level) = Self.occupationAndLevel(session.target, catalog)
         let minutes = Dictionary(sheets.parts.map { ($0.part, $0.minimumMinutes) }, uniquingKeysWith: { first, _ in first })
-        let tickets = candidates.map { candidate in
+        return candidates.map { candidate in
             AdmissionTicket(
                 ticketNumber: candidate.ticketNumber, name: candidate.name,
                 sex: Sex(rawValue: candidate.sex)?.chineseName ?? candidate.sex,
-                nationalId: shown.unmasked ? candidate.nationalId : Masking.nationalID(candidate.nationalId),
+                nationalId: unmasked ? candidate.nationalId : Masking.nationalID(candidate.nationalId),
                 occupation: occupation, level: level, subTrade: session.subTrade, institution: candidate.institutionName,
                 body: sheets.summary.bodyName, examDate: session.examDate,
                 sittings: candidate.seats.map {
@@ -57,9 +67,11 @@ extension ExamReports {
                 },
                 verificationURL: address.ticketVerification(candidate.ticketNumber))
         }
-        let url = try destination()
-        try AdmissionTicketPDF.write(tickets, title: "准考证 \(sheets.summary.bodyName) \(sheets.summary.targetName) \(session.examDate)", to: url)
-        return PrintedPDF(file: url, pages: tickets.count)
+    }
+
+    /// The PDF's title: `准考证 <body> <target> <date>`.
+    static func ticketsTitle(_ sheets: ExamSessionSheets) -> String {
+        "准考证 \(sheets.summary.bodyName) \(sheets.summary.targetName) \(sheets.summary.session.examDate)"
     }
 
     /// `("中式烹调师", "五级/初级工")`, or an item's name with `专项职业能力`.

@@ -54,6 +54,8 @@ struct ServeCommand: ParsableCommand {
         valueName: "folder"))
     var workDir: String?
 
+    @OptionGroup var address: PublicAddressOption
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port 应在 0–65535 之间 · --port is 0-65535") }
         guard (1...1024).contains(uploadLimitMb) else {
@@ -75,7 +77,8 @@ struct ServeCommand: ParsableCommand {
         let options = WebServer.Options(host: host, port: port, secureCookies: secureCookies,
                                         trustedProxies: trustedProxies, backups: backups,
                                         uploadLimitBytes: uploadLimitMb * 1024 * 1024,
-                                        workDirectory: workDir.map { context.url(for: $0) })
+                                        workDirectory: workDir.map { context.url(for: $0) },
+                                        publicAddress: try address.publicURL.map { try PublicAddress($0) })
         let finished = ServeOutcome()
         // The command runs on the main thread; the server runs on Swift's concurrency threads
         // and its own event loops until a signal stops it.

@@ -9,7 +9,11 @@ struct SessionMiddleware: RouterMiddleware {
     typealias Context = WebContext
     let app: WebApp
 
-    static func isPublic(_ path: String) -> Bool { path == "/signin" || path == "/verify" }
+    /// The sign-in page and the public pages: certificate verification (`/verify`, a ticket's QR
+    /// address `/verify/ticket/…`) and candidate self-service (`/candidate…`).
+    static func isPublic(_ path: String) -> Bool {
+        path == "/signin" || path == "/verify" || path.hasPrefix("/verify/") || path == "/candidate" || path.hasPrefix("/candidate/")
+    }
     static let openWhileMustChange: Set<String> = ["/password", "/signout"]
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {

@@ -41,35 +41,45 @@ extension WebApp {
     /// form or file: a refusal is the 403 page, a record out of scope the 404 page.
     func addDisclosableDownload(_ path: String, to router: Router<WebContext>,
                                 resolve: @escaping @Sendable (WebContext) async throws -> DisclosableDownload) {
-        router.get(RouterPath(stringLiteral: path)) { _, context -> Response in
-            let download = try await resolve(context)
+        addDisclosableDownload(path, to: router) { _, context in try await resolve(context) }
+    }
+
+    /// The same, for a download that its query chooses too (one candidate's ticket: `?ticket=…`).
+    func addDisclosableDownload(_ path: String, to router: Router<WebContext>,
+                                resolve: @escaping @Sendable (Request, WebContext) async throws -> DisclosableDownload) {
+        router.get(RouterPath(stringLiteral: path)) { request, context -> Response in
+            let download = try await resolve(request, context)
             return try await workbookDownload(name: download.name) { store, _, url in try download.write(store, .masked, url) }
         }
 
         router.get(RouterPath(stringLiteral: path + "/whole")) { request, context -> Response in
-            let download = try await resolve(context)
-            return wholeValuesForm(download, action: request.uri.path, reason: "", errors: FormErrors(), context: context)
+            let download = try await resolve(request, context)
+            return wholeValuesForm(download, request: request, reason: "", errors: FormErrors(), context: context)
         }
 
         router.post(RouterPath(stringLiteral: path + "/whole")) { request, context -> Response in
-            let download = try await resolve(context)
+            let download = try await resolve(request, context)
             let reason = context.form.text("reason")
             do {
                 return try await workbookDownload(name: download.name) { store, _, url in
                     try download.write(store, .whole(reason: reason), url)
                 }
             } catch let refused as DisclosureError {
-                return wholeValuesForm(download, action: request.uri.path, reason: reason,
+                return wholeValuesForm(download, request: request, reason: reason,
                                        errors: try FormErrors(refused, inputs: [.reason: "reason"]), status: .badRequest, context: context)
             }
         }
     }
 
-    private func wholeValuesForm(_ download: DisclosableDownload, action: String, reason: String, errors: FormErrors,
+    /// The form of `request` (`path/whole`, with the query that chose what is downloaded, such as
+    /// one candidate's ticket, kept for the form's post and the masked link).
+    private func wholeValuesForm(_ download: DisclosableDownload, request: Request, reason: String, errors: FormErrors,
                                  status: HTTPResponse.Status = .ok, context: WebContext) -> Response {
-        pages.render("download-whole", title: "下载完整身份证号", page: WholeValuesPage(
-            titleZh: download.titleZh, titleEn: download.titleEn, action: action,
-            masked: String(action.dropLast("/whole".count)), back: download.back, refused: !errors.isEmpty,
+        let query = request.uri.query.map { $0.isEmpty ? "" : "?\($0)" } ?? ""
+        let path = request.uri.path
+        return pages.render("download-whole", title: "下载完整身份证号", page: WholeValuesPage(
+            titleZh: download.titleZh, titleEn: download.titleEn, action: path + query,
+            masked: String(path.dropLast("/whole".count)) + query, back: download.back, refused: !errors.isEmpty,
             reason: FormInput("reason", field: .reason, value: reason, errors: errors, required: true,
                               hintZh: "如 报送人社局核对考生身份；与下载一起记入审计日志，人社局可查。",
                               hintEn: "E.g. the bureau asks to check candidates' identities; kept with the download in the audit trail, which the bureau reads.")),

@@ -5,19 +5,21 @@ import NIOPosix
 import Services
 import Store
 
-/// The name a downloaded workbook is saved under: Chinese for the user, with an ASCII name for
-/// the rare client that cannot read `filename*` (both without `.xlsx`, which is added).
+/// The name a downloaded workbook (or PDF) is saved under: Chinese for the user, with an ASCII
+/// name for the rare client that cannot read `filename*` (both without `.xlsx` or `.pdf`, which
+/// is added).
 struct DownloadName: Sendable {
     let chinese: String
     let ascii: String
+    var format: DownloadFormat = .workbook
 
     /// `attachment; filename="audit-trail.xlsx"; filename*=UTF-8''%E5%AE%A1…%95.xlsx` (RFC 6266,
     /// RFC 5987): quotes, slashes and other characters a header or a file system would misread
     /// never reach either name.
     var contentDisposition: String {
         let fallback = String(ascii.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_" })
-        let encoded = (chinese + ".xlsx").addingPercentEncoding(withAllowedCharacters: Self.attributeCharacters) ?? ""
-        return "attachment; filename=\"\(fallback.isEmpty ? "download" : fallback).xlsx\"; filename*=UTF-8''\(encoded)"
+        let encoded = (chinese + "." + format.fileExtension).addingPercentEncoding(withAllowedCharacters: Self.attributeCharacters) ?? ""
+        return "attachment; filename=\"\(fallback.isEmpty ? "download" : fallback).\(format.fileExtension)\"; filename*=UTF-8''\(encoded)"
     }
 
     /// RFC 5987's attr-char: ASCII letters and digits and a few marks; everything else is %XX.
@@ -25,7 +27,27 @@ struct DownloadName: Sendable {
         charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$&+-.^_`|~")
 }
 
-/// Workbook downloads (导出 Excel): the workbook is written into a temporary file on the Store's
+/// What a download is: an Excel workbook or a PDF to print.
+enum DownloadFormat: Sendable {
+    case workbook
+    case pdf
+
+    var fileExtension: String {
+        switch self {
+        case .workbook: "xlsx"
+        case .pdf: "pdf"
+        }
+    }
+
+    var contentType: String {
+        switch self {
+        case .workbook: WebApp.workbookType
+        case .pdf: "application/pdf"
+        }
+    }
+}
+
+/// Workbook downloads (导出 Excel), and PDFs the same way: the workbook is written into a temporary file on the Store's
 /// threads (never on an event loop), then streamed to the browser in chunks read on NIO's thread
 /// pool, so that neither a city's audit trail nor its workbook sits in memory. The file's name
 /// is removed as soon as it is open: nothing is left behind whether the browser takes it all,
@@ -57,7 +79,7 @@ extension WebApp {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("skillcert-download-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
-            let url = folder.appendingPathComponent("download.xlsx")
+            let url = folder.appendingPathComponent("download.\(name.format.fileExtension)")
             try write(store, cancellation, url)
             // Open, then let the folder go: the bytes stay readable through the handle until it closes.
             let handle = try FileHandle(forReadingFrom: url)
@@ -75,7 +97,7 @@ extension WebApp {
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: [
-            .contentType: Self.workbookType,
+            .contentType: name.format.contentType,
             .contentDisposition: name.contentDisposition,
             // Personal data, even masked, stays out of shared caches.
             .cacheControl: "private, no-store",

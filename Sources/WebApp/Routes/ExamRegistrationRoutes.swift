@@ -184,7 +184,7 @@ struct RegistrationPage {
             let admittedNow = if case .admitted = candidate.standing { true } else { false }
             let isChosen = chosen.map { $0.contains(candidate.enrolmentId)
                 || (admittedNow && !shownAdmitted.contains(candidate.enrolmentId)) } ?? admittedNow
-            return CandidateRowView(candidate, chosen: isChosen, inputErrors: inputErrors)
+            return CandidateRowView(candidate, chosen: isChosen, inputErrors: inputErrors, ticketsPdf: "/sessions/\(session.id!)/tickets.pdf")
         }
         hasRows = !rows.isEmpty
         notCompleted = registration.notCompleted
@@ -232,9 +232,11 @@ struct CandidateRowView {
     let admittedEn: String
     let lacking: [Line]
     let ticket: String?
+    /// The candidate's own admission ticket as a PDF (`TicketPDFRoutes`), once registered.
+    let ticketPdfHref: String?
     let heldCertificate: String?
 
-    init(_ candidate: ClassCandidate, chosen: Bool, inputErrors: [String: FormMessage]) {
+    init(_ candidate: ClassCandidate, chosen: Bool, inputErrors: [String: FormMessage], ticketsPdf: String) {
         let place = candidate.enrolmentId
         enrolmentId = place
         name = candidate.name
@@ -278,6 +280,7 @@ struct CandidateRowView {
             ticket = number
         }
         choosable = ticket == nil
+        ticketPdfHref = ticket.map { "\(ticketsPdf)?ticket=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0)" }
         self.chosen = choosable && chosen
     }
 }
