@@ -377,6 +377,9 @@ func workbookRow(_ rows: [XLSXRow], holding text: String) -> XLSXRow? {
             for href in ["/sessions/\(s.id)/tickets", "/sessions/\(s.id)/sign-in", "/sessions/\(s.id)/score-sheets"] {
                 #expect(page.body.contains("href=\"\(href)\"") && page.body.contains("href=\"\(href)/whole\""), "\(href)")
             }
+            // and the tickets printed, a page each (TicketPDFRoutes').
+            #expect(page.body.contains("href=\"/sessions/\(s.id)/tickets.pdf\""))
+            #expect(try await browser.get("/sessions/\(s.id)/tickets.pdf").status == .ok)
 
             for (path, sheetName) in [("/sessions/\(s.id)/sign-in", "理论一室"), ("/sessions/\(s.id)/score-sheets", "理论一室")] {
                 let download = try await browser.download(path)
