@@ -95,6 +95,7 @@ public enum WebServer {
         app.addApprenticeshipAreaRoutes(to: router)
         app.addVerifyRoutes(to: router)
         app.addUploadRoutes(to: router)
+        app.addStatisticsRoutes(to: router)
         return router
     }
 }

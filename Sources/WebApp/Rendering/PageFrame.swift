@@ -56,6 +56,7 @@ struct MenuItem {
                     MenuItem(href: "/users", zh: "用户", en: "Users"),
                     MenuItem(href: "/cohorts", zh: "培训班", en: "Cohorts"),
                     MenuItem(href: "/catalog", zh: "目录", en: "Catalog"),
+                    MenuItem(href: "/statistics", zh: "统计", en: "Statistics"),
                     MenuItem(href: "/audit", zh: "审计", en: "Audit trail")]
         case .institution:
             return [home,
