@@ -18,7 +18,7 @@ BROWSER_VENV = .build/browser-venv
 # Passed on to the browser tests, e.g. BROWSER_ARGS="-k clerk" to run some of them.
 BROWSER_ARGS ?=
 
-.PHONY: deps build test test-fast test-browser demo tour clean bench bench-export bench-listings bench-reads bench-web print-check
+.PHONY: deps build test test-fast test-browser demo tour clean bench bench-export bench-statistics bench-listings bench-reads bench-web print-check
 
 deps:
 	@bash scripts/install-deps.sh
@@ -65,11 +65,21 @@ bench:
 
 # Export benchmark (issue 8): a 1,000,000-certificate roster against a C program writing the same
 # rows straight through libxlsxwriter (bench/roster_floor.c), side by side; then the quarterly report
-# on the city-scale demo year (built once into city.sqlite, about a quarter of an hour, and reused).
+# on the city-scale demo year (built once into city.sqlite, about a quarter of an hour, and reused);
+# then bench-statistics below (PREVIOUS=… to measure the previous build beside this one).
 bench-export:
 	@bash scripts/install-deps.sh --bench
 	$(SWIFT) build -c release
 	python3 scripts/bench_roster.py --rows 1000000 --repeat 3 --city-db $(CITY_DB)
+	python3 scripts/bench_statistics.py --city-db $(CITY_DB) --repeat 5 $(if $(PREVIOUS),--compare $(PREVIOUS))
+
+# Statistics benchmark (issue 17), also the last part of bench-export: the city-scale quarterly
+# workbook and the statistics dashboard, medians of five rounds; PREVIOUS=path/to/skillcert (e.g. a
+# release build of the previous main) measures that build beside this one in the same run, with the
+# ratio, and checks that both workbooks hold the same figures.
+bench-statistics:
+	$(SWIFT) build -c release
+	python3 scripts/bench_statistics.py --city-db $(CITY_DB) --repeat 5 $(if $(PREVIOUS),--compare $(PREVIOUS))
 
 # Listing benchmark (issue 14): the first page of every listing on the city-scale demo year
 # (city.sqlite, built once as for bench-export), median time and peak memory per command.

@@ -1126,6 +1126,84 @@ class BureauResultsTests(BrowserTest):
         self.assertNotRegex("\n".join(cell for row in rows for cell in row), WHOLE_ID, "no whole national ID in the roster")
 
 
+class StatisticsDashboardTests(BrowserTest):
+    """Issue 17's statistics path: on a tiny demo year served on its own, a bureau officer opens the
+    statistics dashboard from the menu, picks the fourth quarter of 2026 in its form, and the
+    quarterly workbook the page offers for that quarter, downloaded and read back, holds the same
+    figures per project as the page (classes, people trained, certificates, high-skill ones,
+    apprentices registered); the drill-down by district adds up to the page's figures too."""
+
+    projects = ["yuecai", "nanyue", "jigong"]
+    # The dashboard's rows and the summary sheet's lines that count the same.
+    figures = {"classes": "开班数", "trained": "培训人数", "certificates": "取证人数合计",
+               "highSkill": "其中高技能人才", "apprenticesRegistered": "学徒登记人数"}
+
+    @classmethod
+    def setUpClass(cls):
+        cls.own = Server(ARGUMENTS.bin, log_name="statistics-server.log")
+        try:
+            cls.own.cli("demo", "--scale", "tiny", "--catalog", str(ROOT / "Catalog"), "--out", str(cls.own.folder / "out"))
+            cls.own.add_user("officer.stat", "统计员", "bureau")
+            cls.own.start()
+        except BaseException:
+            cls.own.stop()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.own.stop()
+
+    @property
+    def server(self):
+        return self.own
+
+    def download(self, href):
+        cookies = "; ".join(f"{c['name']}={c['value']}" for c in self.driver.get_cookies())
+        request = urllib.request.Request(urllib.parse.urljoin(self.server.address, href), headers={"Cookie": cookies})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            self.assertEqual(response.status, 200, href)
+            return response.headers, response.read()
+
+    def dashboard_figure(self, project, figure):
+        return int(self.text(f'section[data-project="{project}"] tr[data-figure="{figure}"] td.ytd'))
+
+    def test_the_dashboards_figures_equal_the_quarterly_workbooks_for_the_same_quarter(self):
+        self.sign_in("officer.stat", INITIAL, "bureau-signin")
+        self.change_first_password("officer.stat")
+        self.assertIn("/statistics", self.menu())
+        self.open("/statistics", "dashboard")
+        form = self.form("/statistics")
+        self.fill(form, "year", "2026")
+        self.choose(form, "quarter", value="4")
+        self.submit(form, "dashboard-2026Q4")
+        self.assertIn("2026年第四季度", self.text("main"))
+        self.assertEqual(len(self.driver.find_elements(By.CSS_SELECTOR, "main svg[role=img] title")), len(self.projects) + 1)
+        page = {(project, figure): self.dashboard_figure(project, figure) for project in self.projects for figure in self.figures}
+        self.assertGreater(sum(page.values()), 0, "the demo year shows on the dashboard")
+
+        link = self.driver.find_element(By.CSS_SELECTOR, 'main a[href^="/statistics/quarterly.xlsx"]')
+        headers, data = self.download(link.get_attribute("href"))
+        self.assertEqual(headers["Content-Type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        self.assertIn("季度统计2026Q4", urllib.parse.unquote(headers["Content-Disposition"]))
+        summary = workbook_sheets(data)[0]
+        self.assertEqual(summary[0][0], "2026年第四季度技能人才工作统计汇总表")
+        for figure, label in self.figures.items():
+            line = next(row for row in summary if row and row[0].startswith(label))
+            for index, project in enumerate(self.projects):
+                # Per project a quarter and a year-to-date column after the label.
+                self.assertEqual(float(line[2 + 2 * index]), page[(project, figure)], f"{label} of {project}")
+
+        # The drill-down by district: its lines of a project add up to the project's figure.
+        self.driver.find_element(By.CSS_SELECTOR, 'main a[href^="/statistics/districts"]').click()
+        self.shoot("by-district")
+        trained = 0
+        for row in self.driver.find_elements(By.CSS_SELECTOR, "main table tbody tr"):
+            cells = [cell.text for cell in row.find_elements(By.CSS_SELECTOR, "td, th")]
+            if cells and cells[0] == "粤菜师傅":
+                trained += int(cells[3])
+        self.assertEqual(trained, page[("yuecai", "trained")])
+
+
 def main():
     global ARGUMENTS
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

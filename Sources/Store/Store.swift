@@ -46,6 +46,7 @@ public final class Store: Sendable {
         // A city's year of trainees is a few hundred MB of rows and indexes; SQLite's default
         // 2 MB page cache makes a large import spill and re-read pages for every row.
         config.prepareDatabase { db in
+            Store.addFunctions(db)
             try db.execute(sql: "PRAGMA cache_size = \(pageCacheSize)")
             if durability == .rebuildable { try db.execute(sql: "PRAGMA synchronous = OFF") }
         }
@@ -72,6 +73,7 @@ public final class Store: Sendable {
     public static func inMemory(clock: Clock) throws(StoreError) -> Store {
         var config = Configuration()
         config.foreignKeysEnabled = true
+        config.prepareDatabase { db in Store.addFunctions(db) }
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(configuration: config)

@@ -106,6 +106,7 @@ public enum WebServer {
         app.addUploadRoutes(to: router)
         app.addRoomRoutes(to: router)
         app.addSessionRoutes(to: router)
+        app.addStatisticsRoutes(to: router)
         return router
     }
 }

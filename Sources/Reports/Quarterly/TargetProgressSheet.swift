@@ -37,12 +37,7 @@ struct TargetProgressSheet {
     var lines: [Line] {
         statistics.catalog.targets(year: statistics.period.year)
             .filter { statistics.district == nil || $0.district == statistics.district }
-            .map { target in
-                Line(target: target, actual: statistics.total(QuarterlyFigure(target: target.metric)) { key in
-                    (target.district == nil || key.district == target.district)
-                        && (target.projectCode == nil || key.projectCode == target.projectCode)
-                })
-            }
+            .map { Line(target: $0, actual: statistics.progress(towards: $0)) }
     }
 
     func write(into workbook: Workbook) throws(SpreadsheetError) {

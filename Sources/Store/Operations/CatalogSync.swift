@@ -78,6 +78,8 @@ extension Store {
             try delete(db, table, old)
             changes.append(CatalogChange(table: table.name, key: table.key(of: old), kind: .removed, before: printable(old), after: nil))
         }
+        // The exam totals were judged by the parts and pass marks: judged again when those change.
+        if changes.contains(where: { $0.table == "catalog_exam_parts" }) { try Self.refillExamTotals(db) }
         if !changes.isEmpty || action == "catalog.load" {
             try audit(db, actor: actor, action: action, entity: "catalog", key: "catalog", after: changes)
         }

@@ -35,13 +35,27 @@ public struct QuarterlyStatistics: Sendable {
             if include(line.key), let value = line.value[figure] { sum += value }
         }
     }
+
+    /// What the records achieved towards a yearly target of the catalog: the target's figure
+    /// over the lines of its own district and project (nil: all of them).
+    public func progress(towards target: YearlyTarget) -> QuarterAndYear {
+        total(QuarterlyFigure(target: target.metric)) { key in
+            (target.district == nil || key.district == target.district)
+                && (target.projectCode == nil || key.projectCode == target.projectCode)
+        }
+    }
 }
 
 extension Store {
     /// The statistics of a quarter and its year to date (bureau only), for the whole area or one
     /// district. Each figure is defined in `QuarterlyFigure`; this is where the definitions are
     /// counted, in one read transaction so that every figure sees the same records.
-    public func quarterlyStatistics(year: Int, quarter: Period.Quarter, district: String?, actor: User) throws(StoreError) -> QuarterlyStatistics {
+    ///
+    /// `figures` leaves out the queries of figures nobody will read (the dashboard needs four of
+    /// them); the figures it keeps are counted exactly as the workbook counts them.
+    public func quarterlyStatistics(year: Int, quarter: Period.Quarter, district: String?,
+                                    figures: Set<QuarterlyFigure> = Set(QuarterlyFigure.allCases),
+                                    actor: User) throws(StoreError) -> QuarterlyStatistics {
         let period = Period.quarter(year, quarter)
         return try read { db in
             let actor = try currentActor(db, actor)
@@ -51,11 +65,13 @@ extension Store {
                 throw StoreError.invalid(FieldProblem(field: .district, value: district, rule: Rejection(
                     "目录中没有这个镇街", "is not a district (镇街) of the catalog")))
             }
-            var tally = StatisticsTally(period: period, district: district)
-            try tally.countTraining(db)
-            try tally.countExams(db, store: self, catalog: catalog)
-            try tally.countCertificates(db, catalog: catalog)
-            try tally.countApprenticeships(db, store: self, catalog: catalog)
+            var tally = StatisticsTally(period: period, district: district, figures: figures)
+            if tally.wants(.classes, .trained, .completed) { try tally.countTraining(db) }
+            if tally.wants(.candidates, .resultsPublished, .passed) { try tally.countExams(db, store: self, catalog: catalog) }
+            if tally.wants(.certificates, .trainingSubsidyDue, .trainingSubsidyClaimed) { try tally.countCertificates(db, catalog: catalog) }
+            if tally.wants(.apprenticesRegistered, .apprenticesFiled, .apprenticesCompleted, .apprenticesTerminated, .apprenticeSubsidyDue) {
+                try tally.countApprenticeships(db, store: self, catalog: catalog)
+            }
             return QuarterlyStatistics(period: period, district: district, writtenOn: clock.today, catalog: catalog,
                                        lines: tally.lines, keyGroups: tally.keyGroups)
         }
@@ -68,6 +84,7 @@ extension Store {
 private struct StatisticsTally {
     let period: Period
     let district: String?
+    let figures: Set<QuarterlyFigure>
     var lines: [StatisticsKey: [QuarterlyFigure: QuarterAndYear]] = [:]
     var keyGroups: [KeyGroupKey: [QuarterlyFigure: QuarterAndYear]] = [:]
 
@@ -99,11 +116,18 @@ private struct StatisticsTally {
         return StatisticsKey(projectCode: row["project"], target: target, district: row["district"])
     }
 
+    func wants(_ wanted: QuarterlyFigure...) -> Bool { wanted.contains { figures.contains($0) } }
+
+    /// The key groups are a breakdown of the whole workbook only.
+    var wantsKeyGroups: Bool { figures.count == QuarterlyFigure.allCases.count }
+
     private mutating func add(_ figure: QuarterlyFigure, _ key: StatisticsKey, _ value: QuarterAndYear) {
+        guard figures.contains(figure) else { return }
         lines[key, default: [:]][figure, default: .zero] += value
     }
 
     private mutating func count(_ db: Database, _ figure: QuarterlyFigure, _ inner: String) throws {
+        guard figures.contains(figure) else { return }
         for row in try Row.fetchAll(db, sql: grouped(inner), arguments: bounds) {
             guard let key = Self.key(row) else { continue }
             add(figure, key, QuarterAndYear(quarter: row["quarter"], yearToDate: row["ytd"]))
@@ -111,6 +135,7 @@ private struct StatisticsTally {
     }
 
     private mutating func countByKeyGroup(_ db: Database, _ figure: QuarterlyFigure, _ inner: String) throws {
+        guard wantsKeyGroups else { return }
         for row in try Row.fetchAll(db, sql: grouped(inner, extra: ", key_group"), arguments: bounds) {
             let key = KeyGroupKey(projectCode: row["project"], keyGroupCode: row["key_group"], district: row["district"])
             keyGroups[key, default: [:]][figure, default: .zero] += QuarterAndYear(quarter: row["quarter"], yearToDate: row["ytd"])
@@ -120,10 +145,10 @@ private struct StatisticsTally {
     // MARK: Training
 
     /// The classes are read once: each counts by its start date, and so do its trainees.
-    /// Enrolments are counted per class in one scan each (an integer key SQLite groups quickly;
-    /// grouping 300,000 enrolments by the lines' text columns took half a second per figure),
-    /// then each class's counts go to its line: trained by the class's start date, completions
-    /// by their own dates, already split into quarter and year to date by the scan.
+    /// Trainees come from the running totals per class, key group and completion date
+    /// (`statistics_trainees`, a few tens of thousands of rows where the city has 300,000
+    /// enrolments), then each class's counts go to its line: trained by the class's start date,
+    /// completions by their own dates, already split into quarter and year to date by the query.
     mutating func countTraining(_ db: Database) throws {
         let cohort = "c.project_code AS project, c.occupation_code, c.level, c.special_ability_code, c.district"
         var classes: [Int64: (key: StatisticsKey, start: String)] = [:]
@@ -137,20 +162,24 @@ private struct StatisticsTally {
             start < yearStart || start > end ? .zero : QuarterAndYear(quarter: start >= quarterStart ? count : 0, yearToDate: count)
         }
         for cohort in classes.values { add(.classes, cohort.key, trained(cohort.start, 1)) }
+        // `completed_on` is '' for a trainee not completed, which no date range holds.
         let counts = """
-            ifnull(sum(e.status <> 'withdrawn'), 0) AS trained,
-            ifnull(sum(e.completed_on >= ?2 AND e.completed_on <= ?3), 0) AS completed_quarter,
-            ifnull(sum(e.completed_on >= ?1 AND e.completed_on <= ?3), 0) AS completed
+            sum(t.trainees) AS trained,
+            ifnull(sum(CASE WHEN t.completed_on >= ?2 AND t.completed_on <= ?3 THEN t.trainees END), 0) AS completed_quarter,
+            ifnull(sum(CASE WHEN t.completed_on >= ?1 AND t.completed_on <= ?3 THEN t.trainees END), 0) AS completed
             """
         let dates: StatementArguments = [yearStart, quarterStart, end]
-        for row in try Row.fetchAll(db, sql: "SELECT e.cohort_id, \(counts) FROM enrolments e GROUP BY e.cohort_id", arguments: dates) {
+        for row in try Row.fetchAll(db, sql: """
+            SELECT t.cohort_id, \(counts) FROM statistics_trainees t WHERE t.key_group_code = '' GROUP BY t.cohort_id
+            """, arguments: dates) {
             guard let cohort = classes[row["cohort_id"]] else { continue }
             add(.trained, cohort.key, trained(cohort.start, row["trained"]))
             add(.completed, cohort.key, QuarterAndYear(quarter: row["completed_quarter"], yearToDate: row["completed"]))
         }
+        guard wantsKeyGroups else { return }
         for row in try Row.fetchAll(db, sql: """
-            SELECT e.cohort_id, k.key_group_code, \(counts) FROM enrolments e JOIN enrolment_key_groups k ON k.enrolment_id = e.id
-            GROUP BY e.cohort_id, k.key_group_code
+            SELECT t.cohort_id, t.key_group_code, \(counts) FROM statistics_trainees t WHERE t.key_group_code <> ''
+            GROUP BY t.cohort_id, t.key_group_code
             """, arguments: dates) {
             guard let cohort = classes[row["cohort_id"]] else { continue }
             let key = KeyGroupKey(projectCode: cohort.key.projectCode, keyGroupCode: row["key_group_code"], district: cohort.key.district)
@@ -161,25 +190,20 @@ private struct StatisticsTally {
 
     // MARK: Exams
 
-    /// The registrations of the sessions held in the year to date, counted per session, class and
-    /// registering institution (integer keys SQLite groups quickly; grouping 200,000 registrations
-    /// by the lines' text columns took seconds), then given the line's columns and `day`, the exam
-    /// date. A first sitting passed when as many required parts passed as the catalog requires for
-    /// the session's scope; a retake sits only some parts and is judged apart.
+    /// The registrations of the sessions held in the year to date, from the running totals per
+    /// session, class and registering institution (`statistics_registrations`, a few thousand rows
+    /// where the city has 200,000 registrations and 400,000 marks), then given the line's columns
+    /// and `day`, the exam date. A first sitting passed when every part the catalog requires for
+    /// the session's scope passed (judged by the triggers as each mark is written); a retake sits
+    /// only some parts and is judged apart.
     private static let registrationGroups = """
         SELECT \(projectOfTarget) AS project, x.occupation_code, x.level, x.special_ability_code,
                coalesce(c.district, i.district, b.district) AS district, x.exam_date AS day,
                x.status = 'results-locked' AS locked, r.candidates, r.first_passes
-        FROM (SELECT g.session_id, g.cohort_id, g.institution_id, count(*) AS candidates,
-                     sum(g.retake_of IS NULL AND (
-                         SELECT count(*) FROM part_marks m JOIN catalog_exam_parts p ON p.scope = q.scope AND p.part = m.part
-                         WHERE m.registration_id = g.id AND p.pass_mark || ' ' || m.mark IN (SELECT value FROM json_each(?5))
-                     ) = q.required) AS first_passes
-              FROM exam_registrations g JOIN exam_sessions s ON s.id = g.session_id
-              JOIN (SELECT scope, count(*) AS required FROM catalog_exam_parts GROUP BY scope) q
-                ON q.scope = coalesce(s.level, 'special-ability')
-              WHERE s.exam_date BETWEEN ?1 AND ?2
-              GROUP BY g.session_id, g.cohort_id, g.institution_id) r
+        FROM (SELECT t.session_id, nullif(t.cohort_id, 0) AS cohort_id, nullif(t.institution_id, 0) AS institution_id,
+                     t.candidates, t.first_passes
+              FROM statistics_registrations t JOIN exam_sessions s ON s.id = t.session_id
+              WHERE s.exam_date BETWEEN ?1 AND ?2) r
         JOIN exam_sessions x ON x.id = r.session_id
         JOIN institutions b ON b.id = x.body_id
         LEFT JOIN institutions i ON i.id = r.institution_id
@@ -203,22 +227,7 @@ private struct StatisticsTally {
         WHERE g.retake_of IS NOT NULL AND x.status = 'results-locked' AND x.exam_date BETWEEN ?1 AND ?2
         """
 
-    /// The marks that pass, as `pass mark + " " + mark` for every pass mark of the catalog: the
-    /// Domain's `PassRule` judges each distinct mark once (a few hundred), and SQLite looks the
-    /// city's 400,000 part marks up in that list.
-    private static func passingMarks(_ db: Database, catalog: Catalog) throws -> String {
-        let passMarks = Set(catalog.examParts.map(\.passMark))
-        var passing: [String] = []
-        for code in try String.fetchAll(db, sql: "SELECT DISTINCT mark FROM part_marks") {
-            guard let mark = try? Store.mark(from: code) else { continue }
-            passing += passMarks.filter { PassRule.passes(mark, passMark: $0) }.map { "\($0) \(code)" }
-        }
-        return String(decoding: try JSONEncoder().encode(passing), as: UTF8.self)
-    }
-
     mutating func countExams(_ db: Database, store: Store, catalog: Catalog) throws {
-        var arguments = bounds
-        arguments += [try Self.passingMarks(db, catalog: catalog)]
         for row in try Row.fetchAll(db, sql: """
             SELECT project, occupation_code, level, special_ability_code, district,
                    sum(CASE WHEN day >= ?3 THEN candidates ELSE 0 END) AS candidates_quarter, sum(candidates) AS candidates,
@@ -228,7 +237,7 @@ private struct StatisticsTally {
                    sum(CASE WHEN locked THEN first_passes ELSE 0 END) AS passed
             FROM (\(Self.registrationGroups)) WHERE ?4 IS NULL OR district = ?4
             GROUP BY project, occupation_code, level, special_ability_code, district
-            """, arguments: arguments) {
+            """, arguments: bounds) {
             guard let key = Self.key(row) else { continue }
             add(.candidates, key, QuarterAndYear(quarter: row["candidates_quarter"], yearToDate: row["candidates"]))
             add(.resultsPublished, key, QuarterAndYear(quarter: row["published_quarter"], yearToDate: row["published"]))
@@ -249,22 +258,22 @@ private struct StatisticsTally {
     // MARK: Certificates and training subsidies
 
     mutating func countCertificates(_ db: Database, catalog: Catalog) throws {
-        // Counted per class, institutions, target and day first: the lines' joins and text
-        // grouping then see a few thousand rows instead of 150,000.
+        // The running totals per class, institutions, target and day (`statistics_certificates`):
+        // the lines' joins and text grouping see a few thousand rows instead of 150,000.
         let certificates = """
             SELECT \(Self.projectOfTarget) AS project, x.occupation_code, x.level, x.special_ability_code,
                    coalesce(c.district, t.district, b.district) AS district, x.day, x.n AS amount
-            FROM (SELECT occupation_code, level, special_ability_code, cohort_id, training_institution_id, body_id,
-                         issued_on AS day, count(*) AS n
-                  FROM certificates WHERE revoked_on IS NULL AND issued_on BETWEEN ?1 AND ?2
-                  GROUP BY cohort_id, training_institution_id, body_id, occupation_code, level, special_ability_code, issued_on) x
+            FROM (SELECT nullif(occupation_code, '') AS occupation_code, nullif(level, '') AS level,
+                         nullif(special_ability_code, '') AS special_ability_code, nullif(cohort_id, 0) AS cohort_id,
+                         nullif(training_institution_id, 0) AS training_institution_id, body_id, issued_on AS day, certificates AS n
+                  FROM statistics_certificates WHERE issued_on BETWEEN ?1 AND ?2) x
             JOIN institutions b ON b.id = x.body_id
             LEFT JOIN institutions t ON t.id = x.training_institution_id
             LEFT JOIN cohorts c ON c.id = x.cohort_id
             \(Self.targetJoins)
             """
         try count(db, .certificates, certificates)
-        for (key, figures) in lines {
+        for (key, figures) in lines where wants(.trainingSubsidyDue) {
             guard let certified = figures[.certificates], case let .occupation(code, level) = key.target,
                   let rate = catalog.trainingSubsidy(occupationCode: code, level: level) else { continue }
             add(.trainingSubsidyDue, key, QuarterAndYear(quarter: certified.quarter * rate.fen, yearToDate: certified.yearToDate * rate.fen))
@@ -310,6 +319,7 @@ private struct StatisticsTally {
         // (`apprenticeClaim`) counts it: the advance fixed on filing, summed in SQL; the remainder
         // of a completion and the advance owed back by a termination, worked out per record.
         try count(db, .apprenticeSubsidyDue, "SELECT \(columns), x.filed_on AS day, x.advance_fen AS amount \(from) WHERE x.advance_fen > 0")
+        guard wants(.apprenticeSubsidyDue) else { return }
         let range = period.yearToDate
         let settled = try Row.fetchAll(db, sql: """
             SELECT x.*, \(columns) \(from) WHERE (?1 IS NULL OR n.district = ?1)

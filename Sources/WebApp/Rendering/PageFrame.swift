@@ -62,6 +62,7 @@ struct MenuItem {
                     MenuItem(href: "/certificates", zh: "证书", en: "Certificates"),
                     MenuItem(href: "/apprenticeships", zh: "学徒", en: "Apprentices"),
                     MenuItem(href: "/catalog", zh: "目录", en: "Catalog"),
+                    MenuItem(href: "/statistics", zh: "统计", en: "Statistics"),
                     MenuItem(href: "/audit", zh: "审计", en: "Audit trail")]
         case .institution:
             return [home,
