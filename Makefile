@@ -2,7 +2,7 @@
 #   make demo   builds the demo year into demo.sqlite if it is missing (`skillcert demo`, rosters in Exports/),
 #               prints its accounts and serves it on http://127.0.0.1:8080 until Ctrl-C
 #   make test   builds and runs every test: the Swift tests, then the browser tests
-#   make test-fast     only the Swift tests
+#   make test-fast     only the Swift tests (with a throwaway PostgreSQL for the province tests)
 #   make test-browser  only the browser tests (scripts/browser_tests.py: headless chromium through Selenium)
 #   make tour   the walk-through of scripts/demo.sh, command by command, in tour.sqlite
 #   make print-check   the quarterly workbook printed by LibreOffice, sheet by sheet, and checked
@@ -18,7 +18,7 @@ BROWSER_VENV = .build/browser-venv
 # Passed on to the browser tests, e.g. BROWSER_ARGS="-k clerk" to run some of them.
 BROWSER_ARGS ?=
 
-.PHONY: deps build test test-fast test-browser demo tour clean bench bench-export bench-statistics bench-listings bench-reads bench-web print-check
+.PHONY: deps build test test-fast test-browser demo tour clean bench bench-export bench-statistics bench-listings bench-reads bench-web bench-province print-check
 
 deps:
 	@bash scripts/install-deps.sh
@@ -29,9 +29,11 @@ build: deps
 # The Swift tests, then the browser tests: a failure in either fails `make test`.
 test: test-fast test-browser
 
-# The kill -9 test runs the built tool as a separate process, so build it first.
+# The kill -9 tests run the built tool as a separate process, so build it first. The province
+# tests need PostgreSQL: scripts/with-postgres.sh starts a throwaway cluster (installing Debian's
+# postgresql when missing), gives its URL in SKILLCERT_TEST_PG and stops it afterwards.
 test-fast: build
-	$(SWIFT) test
+	bash scripts/with-postgres.sh $(SWIFT) test
 
 # The browser tests drive the built tool's `skillcert serve` (they build nothing themselves).
 test-browser: build
@@ -103,6 +105,14 @@ bench-web:
 	@bash scripts/install-deps.sh --bench
 	$(SWIFT) build -c release
 	python3 scripts/bench_web.py --city-db $(CITY_DB) --duration 30 --connections 32 --repeat 3 $(BENCH_WEB_ARGS)
+
+# Province push (issue 19): a copy of the city-scale year (city.sqlite, never changed) pushed into
+# an empty PostgreSQL province database of a throwaway cluster, then a day's changes, then the same
+# year under three more city codes; time, rows/s and peak memory of each, and the duplicate check.
+bench-province:
+	@bash scripts/install-deps.sh --bench
+	$(SWIFT) build -c release
+	SKILLCERT_PG_FSYNC=on bash scripts/with-postgres.sh python3 scripts/bench_province.py --city-db $(CITY_DB) --bin .build/release/skillcert
 
 # The quarterly workbook as LibreOffice prints it (issue 13): the demo year's workbook, each sheet
 # printed to PDF on its own and checked (pages, no ###, no label cut off, charts whole on a page of

@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -69,9 +70,13 @@ let package = Package(
             resources: [.copy("Templates"), .copy("Static")]
         ),
         .target(
+            name: "Province",
+            dependencies: ["Domain", "Store", "Reports", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
+        .target(
             name: "SkillCertCLI",
             dependencies: [
-                "Domain", "Store", "Spreadsheet", "Intake", "Reports", "DemoYear", "Services", "WebApp",
+                "Domain", "Store", "Spreadsheet", "Intake", "Reports", "DemoYear", "Services", "WebApp", "Province",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,6 +99,14 @@ let package = Package(
                 "WebApp", "Store", "Domain", "Services", "Intake", "Spreadsheet", "PDFTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        // Needs a PostgreSQL server: `make test` starts one (scripts/with-postgres.sh).
+        .testTarget(
+            name: "ProvinceTests",
+            dependencies: [
+                "Province", "Store", "Domain", "DemoYear", "Intake", "Services", "Reports", "Spreadsheet",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .testTarget(name: "SkillCertCLITests", dependencies: ["SkillCertCLI", "Spreadsheet", "Store", "Domain", "Services", "PDFTestSupport"]),

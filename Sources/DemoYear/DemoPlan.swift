@@ -117,6 +117,14 @@ public struct DemoPlan: Sendable {
     }
 
     /// Trainees of class `index` (0-based) of `project`: the project's trainees spread evenly.
+    /// The same plan drawn from another seed: another city's people and certificates (the
+    /// province tests push two cities whose people differ).
+    public func reseeded(_ seed: UInt64) -> DemoPlan {
+        DemoPlan(scale: scale, year: year, classes: classes, trainees: trainees, earlierPersons: earlierPersons,
+                 apprentices: apprentices, carriedOverApprentices: carriedOverApprentices, enterprises: enterprises,
+                 examinersPerBody: examinersPerBody, examinedShare: examinedShare, partPassRate: partPassRate, seed: seed)
+    }
+
     func classSize(project: String, index: Int) -> Int {
         let classes = self.classes[project] ?? 0, trainees = self.trainees[project] ?? 0
         guard classes > 0 else { return 0 }

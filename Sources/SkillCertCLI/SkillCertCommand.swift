@@ -17,7 +17,7 @@ public struct SkillCertCommand: ParsableCommand {
             InitCommand.self, CatalogCommand.self, InstitutionCommand.self, PersonCommand.self, CohortCommand.self,
             ExaminerCommand.self, SessionCommand.self, ResultsCommand.self, CertCommand.self, EnterpriseCommand.self,
             ApprenticeCommand.self, ReportCommand.self, UserCommand.self, AuditCommand.self, DemoCommand.self,
-            ServeCommand.self, BackupCommand.self,
+            ServeCommand.self, BackupCommand.self, ProvinceCommand.self,
         ]
     )
 

@@ -21,6 +21,7 @@ enum Migrations {
         migrator.registerMigration("v11-enterprise-lists", migrate: enterpriseLists)
         migrator.registerMigration("v12-certificate-layout", migrate: certificateLayout)
         migrator.registerMigration("v13-statistics-running-totals", migrate: statisticsRunningTotals)
+        migrator.registerMigration("v14-province-changes", migrate: provinceChanges)
         return migrator
     }
 
@@ -893,5 +894,98 @@ enum Migrations {
         // The connection that migrates may be one the Store did not open (a test's).
         Store.addFunctions(db)
         try Store.refillExamTotals(db)
+
+    /// What the province push (`skillcert province push`) reads: every insert, update and delete
+    /// of the records the province keeps, in commit order, as (table, key). The audit trail is
+    /// not enough: an import of a million trainees writes one event, not one per row. A row's
+    /// key is enough because the push sends the row as it is now (or its absence), so a row
+    /// changed many times is sent once per batch and a late re-send is harmless. Part marks are
+    /// keyed by their registration: the push replaces a registration's marks together. The rows
+    /// already in the database are logged once here, so a first push sends everything.
+    private static func provinceChanges(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE province_changes (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                entity TEXT NOT NULL,
+                row_id INTEGER NOT NULL
+            );
+            CREATE TRIGGER province_institutions_insert AFTER INSERT ON institutions
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('institutions', NEW.id); END;
+            CREATE TRIGGER province_institutions_update AFTER UPDATE ON institutions
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('institutions', NEW.id); END;
+            CREATE TRIGGER province_institutions_delete AFTER DELETE ON institutions
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('institutions', OLD.id); END;
+            CREATE TRIGGER province_persons_insert AFTER INSERT ON persons
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('persons', NEW.id); END;
+            CREATE TRIGGER province_persons_update AFTER UPDATE ON persons
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('persons', NEW.id); END;
+            CREATE TRIGGER province_persons_delete AFTER DELETE ON persons
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('persons', OLD.id); END;
+            CREATE TRIGGER province_cohorts_insert AFTER INSERT ON cohorts
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('cohorts', NEW.id); END;
+            CREATE TRIGGER province_cohorts_update AFTER UPDATE ON cohorts
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('cohorts', NEW.id); END;
+            CREATE TRIGGER province_cohorts_delete AFTER DELETE ON cohorts
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('cohorts', OLD.id); END;
+            CREATE TRIGGER province_enrolments_insert AFTER INSERT ON enrolments
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('enrolments', NEW.id); END;
+            CREATE TRIGGER province_enrolments_update AFTER UPDATE ON enrolments
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('enrolments', NEW.id); END;
+            CREATE TRIGGER province_enrolments_delete AFTER DELETE ON enrolments
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('enrolments', OLD.id); END;
+            CREATE TRIGGER province_exam_sessions_insert AFTER INSERT ON exam_sessions
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('exam_sessions', NEW.id); END;
+            CREATE TRIGGER province_exam_sessions_update AFTER UPDATE ON exam_sessions
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('exam_sessions', NEW.id); END;
+            CREATE TRIGGER province_exam_sessions_delete AFTER DELETE ON exam_sessions
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('exam_sessions', OLD.id); END;
+            CREATE TRIGGER province_exam_registrations_insert AFTER INSERT ON exam_registrations
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('exam_registrations', NEW.id); END;
+            CREATE TRIGGER province_exam_registrations_update AFTER UPDATE ON exam_registrations
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('exam_registrations', NEW.id); END;
+            CREATE TRIGGER province_exam_registrations_delete AFTER DELETE ON exam_registrations
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('exam_registrations', OLD.id); END;
+            CREATE TRIGGER province_part_marks_insert AFTER INSERT ON part_marks
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('part_marks', NEW.registration_id); END;
+            CREATE TRIGGER province_part_marks_update AFTER UPDATE ON part_marks
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('part_marks', NEW.registration_id); END;
+            CREATE TRIGGER province_part_marks_delete AFTER DELETE ON part_marks
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('part_marks', OLD.registration_id); END;
+            CREATE TRIGGER province_certificates_insert AFTER INSERT ON certificates
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('certificates', NEW.id); END;
+            CREATE TRIGGER province_certificates_update AFTER UPDATE ON certificates
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('certificates', NEW.id); END;
+            CREATE TRIGGER province_certificates_delete AFTER DELETE ON certificates
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('certificates', OLD.id); END;
+            CREATE TRIGGER province_certificate_reissues_insert AFTER INSERT ON certificate_reissues
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('certificate_reissues', NEW.id); END;
+            CREATE TRIGGER province_certificate_reissues_update AFTER UPDATE ON certificate_reissues
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('certificate_reissues', NEW.id); END;
+            CREATE TRIGGER province_certificate_reissues_delete AFTER DELETE ON certificate_reissues
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('certificate_reissues', OLD.id); END;
+            CREATE TRIGGER province_enterprises_insert AFTER INSERT ON enterprises
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('enterprises', NEW.id); END;
+            CREATE TRIGGER province_enterprises_update AFTER UPDATE ON enterprises
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('enterprises', NEW.id); END;
+            CREATE TRIGGER province_enterprises_delete AFTER DELETE ON enterprises
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('enterprises', OLD.id); END;
+            CREATE TRIGGER province_apprenticeships_insert AFTER INSERT ON apprenticeships
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('apprenticeships', NEW.id); END;
+            CREATE TRIGGER province_apprenticeships_update AFTER UPDATE ON apprenticeships
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('apprenticeships', NEW.id); END;
+            CREATE TRIGGER province_apprenticeships_delete AFTER DELETE ON apprenticeships
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('apprenticeships', OLD.id); END;
+            INSERT INTO province_changes (entity, row_id) SELECT 'institutions', id FROM institutions ORDER BY id;
+            INSERT INTO province_changes (entity, row_id) SELECT 'persons', id FROM persons ORDER BY id;
+            INSERT INTO province_changes (entity, row_id) SELECT 'cohorts', id FROM cohorts ORDER BY id;
+            INSERT INTO province_changes (entity, row_id) SELECT 'enrolments', id FROM enrolments ORDER BY id;
+            INSERT INTO province_changes (entity, row_id) SELECT 'exam_sessions', id FROM exam_sessions ORDER BY id;
+            INSERT INTO province_changes (entity, row_id) SELECT 'exam_registrations', id FROM exam_registrations ORDER BY id;
+            INSERT INTO province_changes (entity, row_id) SELECT DISTINCT 'part_marks', registration_id FROM part_marks ORDER BY registration_id;
+            INSERT INTO province_changes (entity, row_id) SELECT 'certificates', id FROM certificates ORDER BY id;
+            INSERT INTO province_changes (entity, row_id) SELECT 'certificate_reissues', id FROM certificate_reissues ORDER BY id;
+            INSERT INTO province_changes (entity, row_id) SELECT 'enterprises', id FROM enterprises ORDER BY id;
+            INSERT INTO province_changes (entity, row_id) SELECT 'apprenticeships', id FROM apprenticeships ORDER BY id;
+            """)
     }
 }
