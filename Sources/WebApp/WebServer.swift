@@ -96,6 +96,7 @@ public enum WebServer {
         app.addVerifyRoutes(to: router)
         app.addUploadRoutes(to: router)
         app.addRoomRoutes(to: router)
+        app.addPersonRoutes(to: router)
         return router
     }
 }

@@ -55,6 +55,7 @@ struct MenuItem {
                     MenuItem(href: "/institutions", zh: "机构", en: "Institutions"),
                     MenuItem(href: "/users", zh: "用户", en: "Users"),
                     MenuItem(href: "/cohorts", zh: "培训班", en: "Cohorts"),
+                    MenuItem(href: "/persons", zh: "人员", en: "Persons"),
                     MenuItem(href: "/catalog", zh: "目录", en: "Catalog"),
                     MenuItem(href: "/audit", zh: "审计", en: "Audit trail")]
         case .institution:

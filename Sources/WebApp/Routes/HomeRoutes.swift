@@ -24,7 +24,7 @@ extension WebApp {
         }
 
         // Menu entries whose pages later work fills in; they show nothing of the records yet.
-        for item in ["/persons", "/sessions", "/results"] {
+        for item in ["/sessions", "/results"] {
             router.get(RouterPath(stringLiteral: item)) { _, context -> Response in
                 let entry = PageFrame(context: context)?.menu.first { $0.current }
                 return pages.render("placeholder", title: entry?.zh ?? "建设中", page: PlaceholderPage(
