@@ -150,3 +150,29 @@ struct PersonWorld: Sendable {
         }
     }
 }
+
+@Suite struct RegistrationHistoryWebTests {
+    @Test func theMarksEnteredShowOnTheRegistrationWithWhoEnteredThemAndWhen() async throws {
+        let room = try RoomWorld()
+        defer { room.w.remove() }
+        let (registrationId, ticket) = room.lines[0]
+        let sessionId = room.session.id!
+        _ = try room.store.enterScore(sessionId: sessionId, ScoreLine(ticket: ticket, part: "theory", mark: "85.5"), actor: room.world.examiner)
+        _ = try room.store.enterScore(sessionId: sessionId, ScoreLine(ticket: ticket, part: "theory", mark: "85.5"), actor: room.examiner2)
+        let events = try room.store.recordHistory(of: .registration(registrationId), actor: room.world.admin).rows
+        #expect(events.map(\.action) == ["results.enter", "results.enter", "session.register"], "newest first")
+        try await room.world.withBrowser { browser in
+            try await browser.signInFirstTime("clerk.a")
+            let page = try await browser.get("/registrations/\(registrationId)")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("<td>理论知识 theory</td><td>85.5 合格</td>"))
+            let entries = page.body.components(separatedBy: "<tr>").filter { $0.contains("results.enter") }
+            #expect(entries.count == 2)
+            #expect(entries.first?.contains("<td>exam.2 <small>examiner</small></td>") == true)
+            #expect(entries.first?.contains("<td>\(BureauTime.shown(events[0].at))</td>") == true)
+            #expect(entries.last?.contains("<td>exam.1 <small>examiner</small></td>") == true)
+            #expect(entries.allSatisfy { $0.contains("85.5") })
+            for n in 1...3 { #expect(!page.body.contains(CohortWorld.nationalId(n))) }
+        }
+    }
+}
