@@ -107,6 +107,7 @@ public enum WebServer {
         app.addRoomRoutes(to: router)
         app.addSessionRoutes(to: router)
         app.addStatisticsRoutes(to: router)
+        app.addPersonRoutes(to: router)
         return router
     }
 }

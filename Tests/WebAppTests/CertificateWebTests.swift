@@ -139,6 +139,11 @@ import Spreadsheet
             let after = try await browser.get("/certificates/\(Self.second)?done=revoked")
             #expect(after.body.contains("证书已撤销") && after.body.contains("以欺骗手段取得 &lt;i&gt;"))
             #expect(!after.body.contains("href=\"/certificates/\(Self.second)/revoke\""))
+            // Its history: the revocation (who, reason escaped) above the issue, the ID masked there too.
+            let history = try #require(after.body.components(separatedBy: "id=\"history-title\"").last)
+            let revocation = try #require(history.range(of: "<td>cert.revoke</td>")), issue = try #require(history.range(of: "<td>cert.issue</td>"))
+            #expect(revocation.lowerBound < issue.lowerBound && history.contains("以欺骗手段取得 &lt;i&gt;") && history.contains("admin"))
+            #expect(!after.body.contains(CohortWorld.nationalId(2)))
             // Revoked: neither revoked again nor reissued.
             #expect(try await browser.get("/certificates/\(Self.second)/reissue").body.contains("已撤销的证书不能补发"))
             try await browser.get("/certificates/\(Self.second)")

@@ -55,6 +55,7 @@ struct MenuItem {
                     MenuItem(href: "/institutions", zh: "机构", en: "Institutions"),
                     MenuItem(href: "/users", zh: "用户", en: "Users"),
                     MenuItem(href: "/cohorts", zh: "培训班", en: "Cohorts"),
+                    MenuItem(href: "/persons", zh: "人员", en: "Persons"),
                     MenuItem(href: "/sessions", zh: "考试场次", en: "Exam sessions"),
                     MenuItem(href: "/results", zh: "成绩", en: "Results"),
                     MenuItem(href: "/mismatches", zh: "成绩不一致", en: "Mismatches"),

@@ -121,9 +121,12 @@ extension WebApp {
         router.get("/certificates/{number}") { request, context -> Response in
             let actor = try context.signedIn.user
             let number = try Self.certificateNumber(context)
-            let line = try await store { store in try store.certificate(number: number, actor: actor) }
+            let (line, history) = try await store { store in
+                let line = try store.certificate(number: number, actor: actor)
+                return (line, try RecordHistories(store: store).history(of: .certificate(line.id), actor: actor))
+            }
             return pages.render("certificate", title: "证书 \(line.number)", page: CertificatePage(
-                line, done: request.uri.queryParameters["done"].map(String.init)), context: context)
+                line, history: history, done: request.uri.queryParameters["done"].map(String.init)), context: context)
         }
 
         router.get("/certificates/{number}/revoke") { _, context -> Response in
@@ -437,9 +440,12 @@ struct CertificatePage {
     let doneEn: String?
     let valid: Bool
     let sessionHref: String?
+    /// The changes to it (issue, print, revocation, reissue), from the audit trail.
+    let history: RecordHistoryPage
 
-    init(_ line: CertificateLine, done: String?) {
+    init(_ line: CertificateLine, history: RecordHistoryView, done: String?) {
         number = line.number
+        self.history = RecordHistoryPage(history)
         facts = Self.facts(line)
         let message: (String, String)? = switch done {
         case "revoked": ("证书已撤销。", "The certificate is revoked.")

@@ -22,15 +22,6 @@ extension WebApp {
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                      body: .init(byteBuffer: pages.styleSheet))
         }
-
-        // Menu entries whose pages later work fills in; they show nothing of the records yet.
-        for item in ["/persons"] {
-            router.get(RouterPath(stringLiteral: item)) { _, context -> Response in
-                let entry = PageFrame(context: context)?.menu.first { $0.current }
-                return pages.render("placeholder", title: entry?.zh ?? "建设中", page: PlaceholderPage(
-                    zh: entry?.zh ?? "", en: entry?.en ?? ""), context: context)
-            }
-        }
     }
 }
 
@@ -109,9 +100,4 @@ struct DeskView {
         }
         nothingWaiting = overdue.isEmpty && refusedImports.isEmpty
     }
-}
-
-struct PlaceholderPage {
-    let zh: String
-    let en: String
 }
