@@ -894,6 +894,7 @@ enum Migrations {
         // The connection that migrates may be one the Store did not open (a test's).
         Store.addFunctions(db)
         try Store.refillExamTotals(db)
+    }
 
     /// What the province push (`skillcert province push`) reads: every insert, update and delete
     /// of the records the province keeps, in commit order, as (table, key). The audit trail is
