@@ -59,7 +59,6 @@ struct CohortFormPage {
     ]
 
     /// The prefix of a special-ability item's value in the occupation list.
-    static let specialPrefix = "special:"
 
     init(typed form: FormFields, choices: CohortFormChoices, errors: FormErrors) {
         refused = !errors.isEmpty
@@ -82,22 +81,8 @@ struct CohortFormPage {
         project = FormInput("project", field: .project, value: form.text("project"), errors: errors, required: true,
                             options: options(catalog.projects, chosen: form.text("project"), value: \.code,
                                              text: { "\($0.nameZh) \($0.nameEn)" }))
-        let chosenTarget = form.text("occupation")
-        occupation = FormInput("occupation", labelZh: "职业或专项职业能力", labelEn: "Occupation or special-ability item",
-                               value: chosenTarget, errors: errors, required: true,
-                               hintZh: "职业须再选等级；专项职业能力不分等级。",
-                               hintEn: "An occupation needs a level; a special-ability item has none.",
-                               options: options(catalog.occupations, chosen: chosenTarget, value: \.code, text: { "\($0.name) \($0.code)" })
-                                   + catalog.specialAbilities.map {
-                                       let value = Self.specialPrefix + $0.code
-                                       return FormOption(value: value, text: "专项 Special: \($0.name)", selected: value == chosenTarget)
-                                   })
-        let chosenLevel = form.text("level")
-        level = FormInput("level", field: .level, value: chosenLevel, errors: errors,
-                          options: [FormOption(value: "", text: "无（专项职业能力） None (special-ability item)", selected: chosenLevel.isEmpty)]
-                              + SkillLevel.nationalLevels.map {
-                                  FormOption(value: $0.code, text: "\($0.chineseName) \($0.englishName)", selected: $0.code == chosenLevel)
-                              })
+        occupation = TargetInputs.occupation(catalog, form: form, errors: errors)
+        level = TargetInputs.level(form: form, errors: errors)
         district = FormInput("district", field: .district, value: form.text("district"), errors: errors, required: true,
                              hintZh: "培训班的举办地。", hintEn: "Where the class is held.",
                              options: options(catalog.districts, chosen: form.text("district"), value: \.name, text: \.name))
@@ -128,26 +113,7 @@ struct CohortFormPage {
         }
         let projectCode = form.text("project").trimmingWhitespace()
         if projectCode.isEmpty { refuse(.project, projectCode, "请从列表中选择项目", "choose a project from the list") }
-        let chosenTarget = form.text("occupation").trimmingWhitespace()
-        let levelText = form.text("level").trimmingWhitespace()
-        var target: CertificationTarget?
-        if chosenTarget.isEmpty {
-            refuse(.occupation, chosenTarget, "请选择职业或专项职业能力项目", "choose an occupation or a special-ability item")
-        } else if chosenTarget.hasPrefix(specialPrefix) {
-            if levelText.isEmpty {
-                target = .specialAbility(code: String(chosenTarget.dropFirst(specialPrefix.count)))
-            } else {
-                refuse(.level, levelText, "专项职业能力不分等级，请选“无”", "a special-ability item has no level: choose none")
-            }
-        } else if levelText.isEmpty {
-            refuse(.level, levelText, "请为职业选择等级", "choose the occupation's level")
-        } else {
-            do {
-                target = .occupation(code: chosenTarget, level: try SkillLevel.parse(levelText))
-            } catch {
-                problems.append(FieldProblem(field: .level, value: levelText, rule: error))
-            }
-        }
+        let target = TargetInputs.target(form, problems: &problems)
         func date(_ input: String, _ field: Field) -> CivilDate? {
             do {
                 return try CivilDate.parse(form.text(input).trimmingWhitespace())

@@ -116,7 +116,6 @@ struct SessionPlanPage {
         .body: "body", .occupation: "occupation", .specialAbility: "occupation", .level: "level", .subTrade: "sub-trade",
         .examDate: "date",
     ]
-    static let specialPrefix = "special:"
     /// How a room refusal made here names its row, before the typed value.
     static let rowMark = "第"
     static let defaultRoomRows = 4
@@ -136,23 +135,8 @@ struct SessionPlanPage {
                          options: [.choose] + choices.bodies.map {
                              FormOption(value: String($0.id!), text: $0.name, selected: String($0.id!) == form.text("body"))
                          })
-        let chosenTarget = form.text("occupation")
-        occupation = FormInput("occupation", labelZh: "职业或专项职业能力", labelEn: "Occupation or special-ability item",
-                               value: chosenTarget, errors: fields, required: true,
-                               hintZh: "职业须再选等级；专项职业能力不分等级。",
-                               hintEn: "An occupation needs a level; a special-ability item has none.",
-                               options: [.choose] + catalog.occupations.map {
-                                   FormOption(value: $0.code, text: "\($0.name) \($0.code)", selected: $0.code == chosenTarget)
-                               } + catalog.specialAbilities.map {
-                                   let value = Self.specialPrefix + $0.code
-                                   return FormOption(value: value, text: "专项 Special: \($0.name)", selected: value == chosenTarget)
-                               })
-        let chosenLevel = form.text("level")
-        level = FormInput("level", field: .level, value: chosenLevel, errors: fields,
-                          options: [FormOption(value: "", text: "无（专项职业能力） None (special-ability item)", selected: chosenLevel.isEmpty)]
-                              + SkillLevel.nationalLevels.map {
-                                  FormOption(value: $0.code, text: "\($0.chineseName) \($0.englishName)", selected: $0.code == chosenLevel)
-                              })
+        occupation = TargetInputs.occupation(catalog, form: form, errors: fields)
+        level = TargetInputs.level(form: form, errors: fields)
         let subTrades = catalog.occupations.filter { !$0.subTrades.isEmpty }
             .map { "\($0.name)：\($0.subTrades.joined(separator: "、"))" }.joined(separator: "；")
         subTrade = FormInput("sub-trade", field: .subTrade, value: form.text("sub-trade"), errors: fields,
@@ -202,26 +186,7 @@ struct SessionPlanPage {
         }
         let bodyId = Int64(form.text("body").trimmingWhitespace())
         if bodyId == nil { refuse(.body, form.text("body"), "请从列表中选择评价机构", "choose an evaluation body from the list") }
-        let chosenTarget = form.text("occupation").trimmingWhitespace()
-        let levelText = form.text("level").trimmingWhitespace()
-        var target: CertificationTarget?
-        if chosenTarget.isEmpty {
-            refuse(.occupation, chosenTarget, "请选择职业或专项职业能力项目", "choose an occupation or a special-ability item")
-        } else if chosenTarget.hasPrefix(specialPrefix) {
-            if levelText.isEmpty {
-                target = .specialAbility(code: String(chosenTarget.dropFirst(specialPrefix.count)))
-            } else {
-                refuse(.level, levelText, "专项职业能力不分等级，请选“无”", "a special-ability item has no level: choose none")
-            }
-        } else if levelText.isEmpty {
-            refuse(.level, levelText, "请为职业选择等级", "choose the occupation's level")
-        } else {
-            do {
-                target = .occupation(code: chosenTarget, level: try SkillLevel.parse(levelText))
-            } catch {
-                problems.append(FieldProblem(field: .level, value: levelText, rule: error))
-            }
-        }
+        let target = TargetInputs.target(form, problems: &problems)
         var examDate: CivilDate?
         do {
             examDate = try CivilDate.parse(form.text("date").trimmingWhitespace())
