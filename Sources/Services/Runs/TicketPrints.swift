@@ -19,6 +19,19 @@ extension ExamReports {
                                     address: PublicAddress = .local, disclosure: Disclosure = .masked,
                                     to destination: ReportDestination) throws -> PrintedPDF {
         let shown = try disclosure.checked()
+        let (sheets, candidates) = try ticketCandidates(actor: actor, sessionId: sessionId, selection: selection)
+        try shown.record(candidates.map(\.personId), in: store, actor: actor)
+        let tickets = Self.admissionTickets(sheets, candidates: candidates, catalog: try store.catalog(), unmasked: shown.unmasked,
+                                            address: address)
+        let url = try destination()
+        try AdmissionTicketPDF.write(tickets, title: Self.ticketsTitle(sheets), to: url)
+        return PrintedPDF(file: url, pages: tickets.count)
+    }
+
+    /// The session's sheets and the candidates `selection` picks within the actor's scope; none
+    /// (another institution's, a ticket not hers) is not found, like a session she cannot see.
+    public func ticketCandidates(actor: User, sessionId: Int64, selection: TicketSelection) throws
+        -> (sheets: ExamSessionSheets, candidates: [SessionCandidate]) {
         let sheets = try store.examSessionSheets(id: sessionId, actor: actor)
         let candidates: [SessionCandidate]
         switch selection {
@@ -40,12 +53,7 @@ extension ExamReports {
         guard !candidates.isEmpty else {
             throw StoreError.notFound(kind: "场次 \(sessionId) 的考生 candidates of session \(sessionId)", key: String(sessionId))
         }
-        try shown.record(candidates.map(\.personId), in: store, actor: actor)
-        let tickets = Self.admissionTickets(sheets, candidates: candidates, catalog: try store.catalog(), unmasked: shown.unmasked,
-                                            address: address)
-        let url = try destination()
-        try AdmissionTicketPDF.write(tickets, title: Self.ticketsTitle(sheets), to: url)
-        return PrintedPDF(file: url, pages: tickets.count)
+        return (sheets, candidates)
     }
 
     /// The tickets of `candidates` of a session as printed: IDs masked unless `unmasked`, each QR

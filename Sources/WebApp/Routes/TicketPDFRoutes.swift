@@ -23,16 +23,9 @@ extension WebApp {
             }
             guard let id = context.parameters.get("session", as: Int64.self) else { throw WebError.notFound }
             let selection = try ticketSelection(request)
-            let sheets = try await record { store in try store.examSessionSheets(id: id, actor: actor) }
-            let chosen = sheets.candidates.filter { candidate in
-                switch selection {
-                case .session: true
-                case .institution(let institution): candidate.institutionId == institution
-                case .ticket(let number): candidate.ticketNumber == number
-                }
+            let (sheets, chosen) = try await record { store in
+                try ExamReports(store: store).ticketCandidates(actor: actor, sessionId: id, selection: selection)
             }
-            // Another institution's candidates, or a ticket not hers, are nothing to download: 404.
-            guard !chosen.isEmpty else { throw WebError.notFound }
             let session = sheets.summary.session
             let base = "准考证-\(session.examDate)-\(ticketFileNamePart(sheets.summary.targetName))"
             let (chinese, ascii, titleZh, titleEn): (String, String, String, String) = switch selection {
