@@ -1126,6 +1126,143 @@ class BureauResultsTests(BrowserTest):
         self.assertNotRegex("\n".join(cell for row in rows for cell in row), WHOLE_ID, "no whole national ID in the roster")
 
 
+class ExamPathOnTheDemoTests(BrowserTest):
+    """Issue 17's exam path on `make demo`'s data (a tiny demo year, built the same way), which ends
+    with a 广东烧味制作 assessment held four days before the year's end, its marks not yet entered,
+    whose practical panel both demo examiners staff. With the passwords the demo prints:
+    exam.yuecai.1 keys the panel's marks through the grid from the keyboard; exam.yuecai.2 keys the
+    same panel blind, one mark differently, and the grid shows that line disagreeing; the bureau's
+    admin settles it with a reason, locks the results, issues the certificates and downloads the
+    certificate roster, which is read back: each candidate's name, masked ID and number."""
+
+    first_marks = ["86", "72.5", "65"]
+    second_marks = ["68", "72.5", "65"]
+    exam_day = "2026-12-27"
+
+    @classmethod
+    def setUpClass(cls):
+        cls.own = Server(ARGUMENTS.bin, log_name="exam-path-demo-server.log")
+        try:
+            printed = cls.own.cli("demo", "--scale", "tiny", "--catalog", str(ROOT / "Catalog"), "--out", str(cls.own.folder / "out"))
+            # The demo prints the accounts the test signs in with, and the session awaiting marks.
+            for pattern in [r"admin\s+demo-bureau-2026", r"exam\.yuecai\.1\s+demo-examiner-2026",
+                            r"exam\.yuecai\.2\s+demo-examiner2-2026", r"已考待录成绩 held, marks awaited 1"]:
+                if not re.search(pattern, printed):
+                    raise RuntimeError(f"the demo printed nothing like {pattern!r}:\n" + printed)
+            cls.own.start()
+        except BaseException:
+            cls.own.stop()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.own.stop()
+
+    @property
+    def server(self):
+        return self.own
+
+    def grid_lines(self):
+        """The grid's lines in order: (ticket, name, masked ID, state class, text)."""
+        lines = []
+        for row in self.driver.find_elements(By.CSS_SELECTOR, "main form.score-grid tbody tr"):
+            cells = row.find_elements(By.TAG_NAME, "td")
+            lines.append((row.get_attribute("data-ticket"), cells[2].text, cells[3].text, row.get_attribute("class"), row.text))
+        return lines
+
+    def keys_the_panel(self, login, password, marks, label):
+        """Signs in with the demo's password, opens the held session's panel from her rooms and keys
+        `marks` from the keyboard, then saves: the grid's lines as they then stand."""
+        self.sign_in(login, password, f"{label}-signin")
+        self.assertEqual(self.path(), "/", "the demo's published password needs no change")
+        self.open("/rooms", f"{label}-rooms")
+        row = self.driver.find_element(By.XPATH, f'//main//tr[td[1][normalize-space()="{self.exam_day}"]]')
+        self.assertIn("广东烧味制作", row.text)
+        row.find_element(By.LINK_TEXT, "实操一组").click()
+        self.shoot(f"{label}-grid")
+        self.assertTrue(self.path().startswith("/rooms/"))
+        inputs = self.driver.find_elements(By.CSS_SELECTOR, "main input.mark")
+        self.assertEqual(len(inputs), len(marks), "one input per candidate, none entered yet by her")
+        self.assertNotRegex(self.text("main"), WHOLE_ID)
+        inputs[0].click()
+        for index, mark in enumerate(marks):
+            active = self.driver.switch_to.active_element
+            self.assertEqual(active.get_attribute("class"), "mark", f"the focus is on a mark's input before mark {index + 1}")
+            active.send_keys(mark + Keys.ENTER)
+        self.shoot(f"{label}-keyed")
+        self.assertEqual(self.driver.switch_to.active_element.get_attribute("id"), "save-marks",
+                         "Enter on the last line moves to the save button")
+        self.submit(self.driver.find_element(By.CSS_SELECTOR, "main form.score-grid"), f"{label}-saved")
+        self.assertIn(f"已保存 {len(marks)} 个成绩", self.text("main"))
+        lines = self.grid_lines()
+        self.sign_out()
+        return lines
+
+    def test_two_examiners_key_the_demos_held_panel_and_the_bureau_settles_locks_issues_and_reads_the_roster(self):
+        lines = self.keys_the_panel("exam.yuecai.1", "demo-examiner-2026", self.first_marks, "first")
+        self.assertEqual([line[3] for line in lines], ["line-awaiting-second"] * 3)
+        candidates = [(ticket, name, masked_id) for ticket, name, masked_id, _, _ in lines]
+
+        lines = self.keys_the_panel("exam.yuecai.2", "demo-examiner2-2026", self.second_marks, "second")
+        self.assertEqual([line[3] for line in lines], ["line-disagrees", "line-matched", "line-matched"])
+        self.assertIn("两次录入不一致", lines[0][4])
+        self.assertNotIn("86", lines[0][4], "the first entry is never shown to the second keyer")
+
+        # The bureau: the mismatch queue, settled with the examiners' sheet's mark and a reason.
+        self.sign_in("admin", "demo-bureau-2026", "admin-signin")
+        self.assertEqual(self.path(), "/")
+        ticket = candidates[0][0]
+        self.open("/mismatches", "mismatches")
+        row = self.driver.find_element(By.XPATH, f'//main//tr[td[text()="{ticket}"]]')
+        self.assertIn("86", row.text)
+        self.assertIn("68", row.text)
+        row.find_element(By.LINK_TEXT, "处理 Settle").click()
+        self.shoot("settle-form")
+        action = self.path()
+        self.assertRegex(action, rf"^/mismatches/[0-9]+/{ticket}/practical$")
+        session = action.split("/")[2]
+        form = self.form(action)
+        self.fill(form, "mark", "86")
+        self.fill(form, "reason", "核对考评组原始评分表，第二次录入有误")
+        self.submit(form, "settled")
+        self.assertEqual(self.path(), f"/results/{session}")
+        self.assertIn("核对考评组原始评分表，第二次录入有误", self.text("main"))
+
+        self.driver.find_element(By.LINK_TEXT, "锁定成绩 Lock the results").click()
+        self.shoot("lock-confirm")
+        self.submit(self.form(f"/results/{session}/lock"), "locked")
+        self.assertIn("成绩已锁定并公布", self.text("main"))
+
+        # Issue: all three passed (86, 72.5, 65), so three certificates.
+        self.driver.find_element(By.LINK_TEXT, "发证 Issue certificates").click()
+        self.shoot("issue-preview")
+        self.submit(self.form(f"/certificates/issue/{session}"), "issued")
+        self.assertEqual(self.path(), "/certificates")
+        self.assertNotRegex(self.text("main"), WHOLE_ID)
+        issued = {}
+        for row in self.driver.find_elements(By.CSS_SELECTOR, "main table tbody tr"):
+            cells = [cell.text for cell in row.find_elements(By.TAG_NAME, "td")]
+            if len(cells) > 3:
+                issued[cells[0]] = (cells[1], cells[2])
+        self.assertEqual(sorted(issued.values()), sorted((name, masked_id) for _, name, masked_id in candidates), issued)
+
+        # The roster, as the page's link gives it, read back: each candidate with the number issued.
+        href = self.driver.find_element(By.LINK_TEXT, "下载证书名册 Download the certificate roster").get_attribute("href")
+        cookies = "; ".join(f"{c['name']}={c['value']}" for c in self.driver.get_cookies())
+        request = urllib.request.Request(href, headers={"Cookie": cookies})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            self.assertEqual(response.status, 200)
+            self.assertIn("证书名册", urllib.parse.unquote(response.headers["Content-Disposition"]))
+            data = response.read()
+        rows = [row for sheet in workbook_sheets(data) for row in sheet]
+        for number, (name, masked_id) in issued.items():
+            line = next((row for row in rows if number in row), None)
+            self.assertIsNotNone(line, f"the roster lists {number}: {rows}")
+            self.assertIn(name, line)
+            self.assertIn(masked_id, line)
+        self.assertNotRegex("\n".join(cell for row in rows for cell in row), WHOLE_ID, "no whole national ID in the roster")
+
+
 class StatisticsDashboardTests(BrowserTest):
     """Issue 17's statistics path: on a tiny demo year served on its own, a bureau officer opens the
     statistics dashboard from the menu, picks the fourth quarter of 2026 in its form, and the

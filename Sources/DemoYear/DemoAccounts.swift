@@ -3,21 +3,24 @@ import Services
 import Store
 
 /// One account of the demo year that anyone trying the demo signs in with: its login, its
-/// published password and its role. One per role, so that each role's pages can be seen.
+/// published password and its role. One per role, so that each role's pages can be seen (two
+/// examiners, who key the same marks).
 public struct DemoAccount: Sendable, Equatable {
     public let login: String
     public let password: String
     public let role: Role
 
-    /// The bureau's administrator, the first 粤菜师傅 school's clerk, and an examiner of the
-    /// 粤菜师傅 evaluation body (also on its list of examiners).
+    /// The bureau's administrator, the first 粤菜师傅 school's clerk, and two examiners of the
+    /// 粤菜师傅 evaluation body (also on its list of examiners): two, because marks are keyed twice
+    /// by different people, and both staff the panel of the session the year ends with.
     public static let all: [DemoAccount] = [
         DemoAccount(login: "admin", password: "demo-bureau-2026", role: .bureau),
         DemoAccount(login: "clerk.yuecai.1", password: "demo-clerk-2026", role: .institution),
-        DemoAccount(login: examinerLogin, password: "demo-examiner-2026", role: .examiner),
+        DemoAccount(login: examinerLogins[0], password: "demo-examiner-2026", role: .examiner),
+        DemoAccount(login: examinerLogins[1], password: "demo-examiner2-2026", role: .examiner),
     ]
 
-    static let examinerLogin = "exam.yuecai.1"
+    static let examinerLogins = ["exam.yuecai.1", "exam.yuecai.2"]
 }
 
 /// A demo account as a database holds it now: whose it is, and whether its published password

@@ -12,6 +12,8 @@ public struct DemoCounts: Sendable, Equatable {
     public var sessions = 0
     /// Next year's sessions the year ends with, open for registration.
     public var sessionsOpen = 0
+    /// Sessions the year ends with held and their marks not yet entered (in `sessions` too).
+    public var sessionsAwaitingMarks = 0
     public var registrations = 0
     /// Candidates marked absent (缺考) in every part they sat.
     public var absences = 0

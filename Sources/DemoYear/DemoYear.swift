@@ -77,6 +77,8 @@ final class DemoYearBuilder {
     var firstIssuanceClaimed = false
     /// National IDs of earlier years' people kept for this year's apprenticeships.
     var apprenticePool: [String] = []
+    /// National IDs of earlier years' people kept for the session the year ends with, held and awaiting marks.
+    var awaitingMarksCandidates: [String] = []
     /// Apprenticeships begun last year, by the national ID of the apprentice.
     var carriedOver: [String: Int64] = [:]
     /// Where each of last year's apprentices trains this year, by national ID.
@@ -113,6 +115,7 @@ final class DemoYearBuilder {
         agenda.on(CivilDate(year: plan.year - 1, month: 12, day: 15)!) { try self.loadEarlierPersons() }
         agenda.on(CivilDate(year: plan.year - 1, month: 12, day: 20)!) { try self.carryOverApprenticeships() }
         agenda.on(CivilDate(year: plan.year, month: 1, day: 2)!) { self.planTheYear() }
+        scheduleSessionAwaitingMarks()
         progress("3/3 \(plan.year) 年 The year, quarter by quarter:")
         var quarter = 0
         while let day = agenda.nextDay {
@@ -166,10 +169,11 @@ final class DemoYearBuilder {
             var ids: [Int64] = []
             for number in 0..<plan.examinersPerBody {
                 let person = identities.newPerson(ages: 32...60)
-                // The 粤菜师傅 body's first examiner signs in: the demo's examiner account.
+                // The 粤菜师傅 body's first two examiners sign in: the demo's examiner accounts, who
+                // key the same panel's marks (blind double entry) of the session the year ends with.
                 var login: String?
-                if project == "yuecai" && number == 0 {
-                    login = try store.addUser(login: DemoAccount.examinerLogin, name: person.name, role: .examiner,
+                if project == "yuecai" && number < DemoAccount.examinerLogins.count {
+                    login = try store.addUser(login: DemoAccount.examinerLogins[number], name: person.name, role: .examiner,
                                               institutionId: body.id, actor: admin).login
                 }
                 let examiner = try store.addExaminer(NewExaminer(person: person, bodyId: body.id!, userLogin: login,
@@ -223,7 +227,11 @@ final class DemoYearBuilder {
                 batch.reserveCapacity(min(4096, total - made))
                 while batch.count < 4096 && made < total {
                     let person = self.identities.newPerson(ages: 19...60)
-                    if pool.count < keep { pool.append(person.nationalId.value) }
+                    if pool.count < keep {
+                        pool.append(person.nationalId.value)
+                    } else if self.awaitingMarksCandidates.count < DemoYearBuilder.awaitingMarksCandidates {
+                        self.awaitingMarksCandidates.append(person.nationalId.value)
+                    }
                     batch.append(person)
                     made += 1
                 }

@@ -99,6 +99,7 @@ public enum WebServer {
         app.addAuditRoutes(to: router)
         app.addCatalogRoutes(to: router)
         app.addApprenticeshipAreaRoutes(to: router)
+        app.addApprenticeClaimListRoutes(to: router)
         app.addResultsAreaRoutes(to: router)
         app.addVerifyRoutes(to: router)
         app.addCandidateRoutes(to: router)

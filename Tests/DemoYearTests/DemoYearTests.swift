@@ -219,15 +219,38 @@ extension DemoYearResult {
         #expect(try year.count("SELECT count(*) FROM user_passwords") == DemoAccount.all.count)
 
         let status = try DemoAccounts.status(store: year.store)
-        #expect(status.map(\.passwordWorks) == [true, true, true])
-        #expect(status.map { $0.institutionName ?? "" } == ["", "中山市粤菜师傅培训学校", "中山市粤菜师傅职业技能评价站"])
-        // The examiner account is one of its body's examiners, so their sessions are theirs to see.
-        let examiner = try #require(status.first { $0.account.role == .examiner }?.user)
-        #expect(try year.count("SELECT count(*) FROM examiners WHERE user_id = \(examiner.id!)") == 1)
+        #expect(status.map(\.passwordWorks) == [true, true, true, true])
+        #expect(status.map { $0.institutionName ?? "" } == ["", "中山市粤菜师傅培训学校", "中山市粤菜师傅职业技能评价站", "中山市粤菜师傅职业技能评价站"])
+        // Each examiner account is one of its body's examiners, so their sessions are theirs to see.
+        let examiners = status.filter { $0.account.role == .examiner }.compactMap(\.user)
+        #expect(examiners.map(\.login) == ["exam.yuecai.1", "exam.yuecai.2"])
+        for examiner in examiners {
+            #expect(try year.count("SELECT count(*) FROM examiners WHERE user_id = \(examiner.id!)") == 1)
+        }
 
         // Changed on the web since: the published password is no longer said to work.
         try accounts.setPassword(login: "clerk.yuecai.1", password: "another-password-9", actor: year.admin, store: year.store)
-        #expect(try DemoAccounts.status(store: year.store).map(\.passwordWorks) == [true, false, true])
+        #expect(try DemoAccounts.status(store: year.store).map(\.passwordWorks) == [true, false, true, true])
+    }
+
+    /// The year ends with one session held four days before its end and no mark entered, whose
+    /// panel has both demo examiner accounts on it: the web app's score entry has work on the demo.
+    @Test func theYearEndsWithASessionHeldAndItsMarksAwaitedByBothDemoExaminers() throws {
+        let year = try tinyYear()
+        #expect(year.counts.sessionsAwaitingMarks == 1)
+        let held = try year.strings("SELECT id || ' ' || exam_date || ' ' || special_ability_code FROM exam_sessions WHERE status = 'held'")
+        #expect(held.count == 1 && held.first?.hasSuffix(" 2026-12-27 YC01") == true, "\(held)")
+        let sessionId = try #require(held.first.flatMap { Int64($0.prefix { $0 != " " }) })
+        #expect(try year.count("SELECT count(*) FROM exam_registrations WHERE session_id = \(sessionId)") == 3)
+        #expect(try year.count("SELECT count(*) FROM score_entries e JOIN exam_registrations g ON g.id = e.registration_id WHERE g.session_id = \(sessionId)") == 0)
+        // Both examiner accounts staff its one panel, and see it among their rooms, awaiting their marks.
+        for login in ["exam.yuecai.1", "exam.yuecai.2"] {
+            let examiner = try year.store.user(login: login)
+            let rooms = try year.store.examinerRooms(actor: examiner).filter { $0.session.id == sessionId }
+            #expect(rooms.map(\.room.name) == ["实操一组"] && rooms.allSatisfy(\.acceptsEntries), "\(login)")
+        }
+        // The other sessions of the year are locked (or next spring's, open): this one alone waits.
+        #expect(try year.count("SELECT count(*) FROM exam_sessions WHERE status NOT IN ('results-locked', 'open', 'held')") == 0)
     }
 
     @Test func twoRunsBuildTheSameYear() throws {

@@ -61,6 +61,14 @@ import Spreadsheet
         #expect(paid.stdout.contains("1 项 item(s)，合计 total 5,500.00 元 yuan"))
         let owed = workspace.run("apprentice", "claims", "--enterprise", "1", "--period", "2027", "--file", "owed.xlsx")
         #expect(owed.stdout.contains("合计 total -1,833.34 元 yuan"))
+        // Without --enterprise: the enterprises with items in the period, the bureau's web list's figures.
+        let listed = workspace.run("apprentice", "claims", "--period", "2027")
+        let line = listed.stdout.split(separator: "\n").first { $0.hasPrefix("中山市某某酒家") }.map { $0.split(separator: " ").map(String.init) }
+        #expect(listed.status == 0 && line == ["中山市某某酒家", "91440101MA5CJQ4N59", "甲学校", "1", "0.00", "0.00", "-1,833.34", "-1,833.34"])
+        #expect(listed.stdout.contains("1 家企业 enterprise(s)，1 项 item(s)，合计 total -1,833.34 元 yuan"))
+        #expect(workspace.run("apprentice", "claims", "--period", "2026").stdout.contains("1 项 item(s)，合计 total 5,500.00 元 yuan"))
+        #expect(workspace.run("apprentice", "claims", "--period", "2027", "--as", "clerk.b").stdout.contains("0 家企业 enterprise(s)"))
+        #expect(workspace.run("apprentice", "claims", "--period", "2027Q5").status != 0)
         let sheet = try XLSXReader(url: workspace.directory.appendingPathComponent("Exports/owed.xlsx"))
         let rows = try sheet.rows(sheet: sheet.sheetNames[0])
         #expect(rows.map { $0.cells.map(\.value).joined(separator: "|") }.contains { $0.hasPrefix("1|2027-05-20|终止应退 Owed back|陈大文|440524********0014") })

@@ -65,7 +65,7 @@ import Store
         return line.split(separator: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    @Test func theDemoPrintsOneAccountPerRoleWithAPasswordThatSignsIn() throws {
+    @Test func theDemoPrintsItsAccountsEachWithAPasswordThatSignsIn() throws {
         let workspace = try Workspace()
         let run = workspace.run("demo", "--scale", "tiny", "--catalog", Workspace.catalogDirectory.path, "--db", "demo.sqlite")
         #expect(run.status == 0, "\(run.stderr)")
@@ -73,18 +73,21 @@ import Store
         #expect(accountLine(run.stdout, "admin") == ["admin", "demo-bureau-2026", "人社局 bureau"])
         #expect(accountLine(run.stdout, "clerk.yuecai.1") == ["clerk.yuecai.1", "demo-clerk-2026", "机构经办人 institution", "中山市粤菜师傅培训学校"])
         #expect(accountLine(run.stdout, "exam.yuecai.1") == ["exam.yuecai.1", "demo-examiner-2026", "考评员 examiner", "中山市粤菜师傅职业技能评价站"])
+        #expect(accountLine(run.stdout, "exam.yuecai.2") == ["exam.yuecai.2", "demo-examiner2-2026", "考评员 examiner", "中山市粤菜师傅职业技能评价站"])
+        // The year ends with one session held whose marks both examiners are to key.
+        #expect(run.stdout.contains("已考待录成绩 held, marks awaited 1"))
 
         // --accounts prints the same again and builds nothing.
         let again = workspace.run("demo", "--accounts", "--db", "demo.sqlite")
         #expect(again.status == 0, "\(again.stderr)")
         #expect(!again.stdout.contains("3/3"))
-        for login in ["admin", "clerk.yuecai.1", "exam.yuecai.1"] {
+        for login in ["admin", "clerk.yuecai.1", "exam.yuecai.1", "exam.yuecai.2"] {
             #expect(accountLine(again.stdout, login) == accountLine(run.stdout, login))
         }
 
         // The printed passwords are the ones the server checks: each signs in without a forced change.
         let store = try Store.open(path: workspace.path("demo.sqlite"), clock: .system)
-        for login in ["admin", "clerk.yuecai.1", "exam.yuecai.1"] {
+        for login in ["admin", "clerk.yuecai.1", "exam.yuecai.1", "exam.yuecai.2"] {
             let password = accountLine(run.stdout, login)[1]
             guard case .signedIn(_, let session) = try Accounts().signIn(login: login, password: password, address: "127.0.0.1", store: store) else {
                 Issue.record("\(login) could not sign in with the printed password")

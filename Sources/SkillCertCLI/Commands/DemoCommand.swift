@@ -140,7 +140,7 @@ struct DemoRun {
               培训 enrolments            \(c.totalEnrolments) (\(classes.joined(separator: "; ")))
                                          退学 withdrawn \(c.withdrawals) · 学时不足 short of hours \(c.shortOfHours) · 结业 completed \(c.completions)
               报名 exam registrations    \(c.registrations) in \(c.sessions) 场次 sessions · 缺考 absent \(c.absences) · 违纪 breach \(c.breaches)
-                                         明年场次开放报名 next year's sessions open for registration \(c.sessionsOpen)
+                                         已考待录成绩 held, marks awaited \(c.sessionsAwaitingMarks) · 明年场次开放报名 next year's sessions open for registration \(c.sessionsOpen)
                                          不一致已处理 mismatches settled \(c.mismatchesSettled) · 更正 amendments \(c.amendments) · 复核 re-checks \(c.rechecks)
               证书 certificates          \(c.certificates) (合格 passed \(c.passed)) · 撤销 revoked \(c.revocations) · 补发 reissued \(c.reissues)
                                          高技能 high-skill (三级及以上 level 3 and above) \(c.highSkillCertificates)\

@@ -293,23 +293,34 @@ extension Store {
         let lines = try apprenticeships(ApprenticeshipFilter(enterpriseId: enterpriseId), actor: actor)
         let enterprise = try read { db in try Enterprise.fetchOne(db, key: enterpriseId) }
         guard let enterprise else { throw StoreError.notFound(kind: "企业", key: String(enterpriseId)) }
+        var claim: [ApprenticeClaimLine] = []
+        for line in lines {
+            for item in Self.claimItems(of: line.apprenticeship, money: line.money, in: period) {
+                claim.append(ApprenticeClaimLine(line: line, kind: item.kind, on: item.on, amount: item.amount))
+            }
+        }
+        return ApprenticeClaim(enterprise: enterprise, period: period, lines: claim.sorted { ($0.on, $0.line.apprenticeship.id ?? 0) < ($1.on, $1.line.apprenticeship.id ?? 0) })
+    }
+
+    /// What an apprenticeship claims in `period`, the rule every claim sheet and list shares: the
+    /// advance if it was filed in it, the remainder if it was completed in it, the advance owed
+    /// back (negative) if it was terminated in it.
+    static func claimItems(of a: Apprenticeship, money: ApprenticeshipMoney,
+                           in period: DateRange) -> [(kind: ApprenticeClaimLine.Kind, on: String, amount: Money)] {
         func within(_ date: String?) -> String? {
             guard let date, let day = try? CivilDate.parse(date), period.contains(day) else { return nil }
             return date
         }
-        var claim: [ApprenticeClaimLine] = []
-        for line in lines {
-            let a = line.apprenticeship
-            if let filed = within(a.filedOn), let advance = line.money.advance {
-                claim.append(ApprenticeClaimLine(line: line, kind: .advance, on: filed, amount: advance))
-            }
-            if let completed = within(a.completedOn), line.money.due.fen > 0 {
-                claim.append(ApprenticeClaimLine(line: line, kind: .remainder, on: completed, amount: line.money.due))
-            }
-            if let terminated = within(a.terminatedOn), line.money.owedBack.fen > 0 {
-                claim.append(ApprenticeClaimLine(line: line, kind: .owedBack, on: terminated, amount: Money(fen: -line.money.owedBack.fen)))
-            }
+        var items: [(kind: ApprenticeClaimLine.Kind, on: String, amount: Money)] = []
+        if let filed = within(a.filedOn), let advance = money.advance {
+            items.append((.advance, filed, advance))
         }
-        return ApprenticeClaim(enterprise: enterprise, period: period, lines: claim.sorted { ($0.on, $0.line.apprenticeship.id ?? 0) < ($1.on, $1.line.apprenticeship.id ?? 0) })
+        if let completed = within(a.completedOn), money.due.fen > 0 {
+            items.append((.remainder, completed, money.due))
+        }
+        if let terminated = within(a.terminatedOn), money.owedBack.fen > 0 {
+            items.append((.owedBack, terminated, Money(fen: -money.owedBack.fen)))
+        }
+        return items
     }
 }
