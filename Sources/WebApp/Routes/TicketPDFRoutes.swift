@@ -19,6 +19,8 @@ extension WebApp {
             let actor = try context.signedIn.user
             guard let id = context.parameters.get("session", as: Int64.self) else { throw WebError.notFound }
             let selection = try ticketSelection(request)
+            // `store`, not `record`: the Store refuses examiners (403, its words); a session,
+            // institution or ticket out of scope it already answers as not found (404).
             let (sheets, chosen) = try await store { store in
                 try ExamReports(store: store).ticketCandidates(actor: actor, sessionId: id, selection: selection)
             }
