@@ -180,7 +180,8 @@ struct BarChart {
         bars = inputs.enumerated().map { index, input in
             let top = 8 + index * Self.rowHeight
             guard let target = input.target else {
-                return Bar(label: input.label, labelY: top + 22, valueY: top + 18, hasBar: false, valueWidth: 0,
+                // The words on the label's line: there is no bar to stand beside.
+                return Bar(label: input.label, labelY: top + 22, valueY: top + 10, hasBar: false, valueWidth: 0,
                            valueText: "累计 \(input.value)（无目标 no target）", valueTextX: Self.labelWidth,
                            targetY: top + 2, targetWidth: 0, hasTarget: false, targetText: "", targetTextX: Self.labelWidth)
             }
