@@ -106,4 +106,41 @@ struct ApprenticeshipWorld {
         // The person may start another apprenticeship once this one has ended.
         #expect(try w.register().status == .registered)
     }
+
+    /// The page that confirms a step reads the apprenticeship through the Store, which refuses it
+    /// to whoever may not take the step, in the very words the step itself is refused with.
+    @Test func aStepsPageIsRefusedToWhoeverMayNotTakeTheStepInTheStepsOwnWords() throws {
+        let w = try ApprenticeshipWorld()
+        let id = try w.register().id!
+        let day = CivilDate(year: 2026, month: 11, day: 1)!
+        let moves: [(ApprenticeshipStatus, (User) throws -> Void)] = [
+            (.filed, { _ = try w.store.fileApprenticeship(id: id, actor: $0) }),
+            (.inTraining, { _ = try w.store.startApprenticeship(id: id, actor: $0) }),
+            (.completed, { _ = try w.store.completeApprenticeship(id: id, certificateNumber: "x", actor: $0) }),
+            (.terminated, { _ = try w.store.terminateApprenticeship(id: id, on: day, reason: "离职", actor: $0) }),
+        ]
+        func refusal(_ body: () throws -> Void) -> StoreError? {
+            do { try body(); return nil } catch { return error as? StoreError }
+        }
+        for (target, move) in moves {
+            // An examiner takes no step; a clerk only starts her own; another school's is not there.
+            for actor in [w.world.examiner, w.world.clerkA, w.world.clerkB] where !(actor == w.world.clerkA && target == .inTraining) {
+                let page = refusal { _ = try w.store.apprenticeshipForStep(id: id, to: target, actor: actor) }
+                #expect(page != nil, "\(actor.login) \(target)")
+                #expect(page == refusal { try move(actor) }, "\(actor.login) \(target)")
+            }
+            #expect(try w.store.apprenticeshipForStep(id: id, to: target, actor: w.world.admin).apprenticeship.id == id)
+            #expect(throws: StoreError.notFound(kind: "学徒培养", key: "999")) {
+                try w.store.apprenticeshipForStep(id: 999, to: target, actor: w.world.admin)
+            }
+        }
+        #expect(refusal { _ = try w.store.apprenticeshipForStep(id: id, to: .filed, actor: w.world.clerkA) }
+                == .notPermitted(action: "apprentice filed", reasonZh: "只有人社局用户可以执行此操作（当前用户 clerk.a 的角色是机构经办人）",
+                                 reasonEn: "only bureau users may do this (clerk.a is an institution user)"))
+        #expect(refusal { _ = try w.store.apprenticeshipForStep(id: id, to: .inTraining, actor: w.world.examiner) }
+                == .notPermitted(action: "apprentice in-training", reasonZh: "考评员不办理学徒培养", reasonEn: "examiners do not handle apprenticeships"))
+        #expect(try w.store.apprenticeshipForStep(id: id, to: .inTraining, actor: w.world.clerkA).name == chen.name)
+        // Reading the page changed nothing and wrote no event.
+        #expect(try w.store.apprenticeship(id: id, actor: w.world.admin).apprenticeship.status == .registered)
+    }
 }

@@ -446,6 +446,30 @@ func brokenRules(_ error: any Error) -> [String] {
         #expect(throws: StoreError.self) { try w.store.examiners(actor: w.world.clerkA) }
     }
 
+    /// Admission tickets are printed by the institutions (their own candidates) and the bureau:
+    /// the session's examiner reads its sheets, never its tickets to print, whichever interface asks.
+    @Test func admissionTicketsArePrintedByTheInstitutionsAndTheBureauNeverByAnExaminer() throws {
+        let w = try ExamWorld()
+        let withLogin = try w.store.addExaminer(
+            { var e = ExamWorld.examiner("442000197507070071", "有账号", body: w.world.body,
+                                         qualifications: [.occupation(code: "4-03-02-01", level: .level5)]); e.userLogin = "exam.1"; return e }(),
+            actor: w.admin)
+        let session = try w.openSession()
+        try w.staff(session, room: "实操一组", [withLogin])
+        _ = try w.store.registerCohort(sessionId: session.id!, cohortId: w.cohort.id!,
+                                       declaration: CandidateDeclaration(declaredYears: 2), actor: w.world.clerkA)
+        #expect(try w.store.examSessionSheets(id: session.id!, forRooms: true, actor: w.world.examiner).rooms.count == 2)
+        let refusal = StoreError.notPermitted(action: "session tickets", reasonZh: "准考证由培训机构和人社局打印",
+                                              reasonEn: "admission tickets are printed by the institutions and the bureau")
+        #expect(throws: refusal) { try w.store.admissionTicketSheets(sessionId: session.id!, actor: w.world.examiner) }
+        // The role first: a session that does not exist is refused the same, telling nothing.
+        #expect(throws: refusal) { try w.store.admissionTicketSheets(sessionId: 999, actor: w.world.examiner) }
+        let all = try w.store.admissionTicketSheets(sessionId: session.id!, actor: w.admin)
+        #expect(all.candidates.count == ExamWorld.trainees.count)
+        #expect(try w.store.admissionTicketSheets(sessionId: session.id!, actor: w.world.clerkA).personIds == all.personIds)
+        #expect(try w.store.admissionTicketSheets(sessionId: session.id!, actor: w.world.clerkB).candidates.isEmpty)
+    }
+
     @Test func anExaminerIsRecordedOnceAndTheirLoginMustBeAnExaminerOfTheBody() throws {
         let w = try ExamWorld()
         #expect(throws: StoreError.self) {

@@ -205,6 +205,13 @@ func tableRow(_ body: String, naming name: String) -> String {
             let page = try await browser.get(try #require(done.location))
             #expect(page.body.contains("已报名 2 人。"))
             #expect(tableRow(page.body, naming: "陈一").contains("准考证号 <span lang=\"en\">ticket</span> 2026000010001"))
+            // The page she lands on shows what each of them declared, as she typed it.
+            let chen = tableRow(page.body, naming: "陈一"), wang = tableRow(page.body, naming: "王二")
+            #expect(chen.contains("<td>6 年 <span lang=\"en\">years</span></td>") && !chen.contains("<td>—</td>"), "\(chen)")
+            #expect(wang.contains("<td>9 年 <span lang=\"en\">years</span></td>") && wang.contains("<td>大专及以上 <span lang=\"en\">junior-college</span></td>"),
+                    "\(wang)")
+            // 李三, not chosen, still has her inputs.
+            #expect(tableRow(page.body, naming: "李三").contains("name=\"years-\(try r.place(3))\""))
             #expect(page.body.contains("href=\"\(r.ticketsPath)\""))
             #expect(try await browser.get("/").body.contains("href=\"\(r.ticketsPath)\""))
         }
@@ -256,6 +263,7 @@ func tableRow(_ body: String, naming name: String) -> String {
             let page = try await browser.get(r.registerPath)
             let chen = tableRow(page.body, naming: "陈一")
             #expect(chen.contains("2026000010001") && !chen.contains("choose-"))
+            #expect(chen.contains("<td>6 年 <span lang=\"en\">years</span></td>") && !chen.contains("name=\"years-"), "the years on record")
             let again = try await browser.post(r.registerPath, try r.form([(1, "6", [], nil, true), (2, "6", [], nil, true)], action: "register"))
             #expect(again.status == .badRequest)
             #expect(again.body.contains("陈一（\(RegistrationWorld.masked(1))）已报名本场次（准考证号 2026000010001）"))

@@ -38,6 +38,51 @@ import Store
         }
     }
 
+    /// The bureau's fourteen entries stand in a few labelled groups, plain nested lists that need
+    /// no script: every entry is a link on every page (one click away), the current one marked.
+    @Test func theBureausMenuGroupsEveryEntryUnderALabelAndEachIsOneClickFromEveryPage() async throws {
+        let world = try WebWorld()
+        defer { world.remove() }
+        let groups: [(label: String, entries: [(href: String, text: String)])] = [
+            ("培训 <span lang=\"en\">Training</span>", [("/cohorts", "培训班"), ("/persons", "人员"), ("/apprenticeships", "学徒")]),
+            ("考试 <span lang=\"en\">Exams</span>", [("/sessions", "考试场次"), ("/results", "成绩"), ("/mismatches", "成绩不一致"), ("/rechecks", "复核")]),
+            ("证书与统计 <span lang=\"en\">Certificates and statistics</span>", [("/certificates", "证书"), ("/statistics", "统计")]),
+            ("管理 <span lang=\"en\">Administration</span>", [("/institutions", "机构"), ("/users", "用户"), ("/catalog", "目录"), ("/audit", "审计")]),
+        ]
+        try await world.withBrowser { browser in
+            try await browser.signInFirstTime("admin")
+            for (path, current) in [("/", "/"), ("/statistics", "/statistics"), ("/audit", "/audit"), ("/cohorts", "/cohorts"), ("/persons/999", "/persons")] {
+                let body = try await browser.get(path).body
+                let nav = try #require(body.components(separatedBy: "<nav class=\"menu\"").dropFirst().first?.components(separatedBy: "</nav>").first,
+                                       "a menu on \(path)")
+                #expect(!nav.contains("<script") && !nav.contains("<details") && !nav.contains("<button"), "no control to open on \(path)")
+                let blocks = nav.components(separatedBy: "<li class=\"menu-group\">").dropFirst()
+                #expect(blocks.count == groups.count + 1, "home and four groups on \(path)")
+                #expect(blocks.first?.contains("<a href=\"/\"") == true && blocks.first?.contains("menu-heading") == false, "home first, unlabelled")
+                for (group, block) in zip(groups, blocks.dropFirst()) {
+                    #expect(block.contains("class=\"menu-heading\""), "\(group.label) is a heading")
+                    #expect(block.contains(group.label), "\(group.label) on \(path)")
+                    for entry in group.entries {
+                        #expect(block.contains("<a href=\"\(entry.href)\"") && block.contains(">\(entry.text) <span lang=\"en\">"),
+                                "\(entry.text) under \(group.label) on \(path)")
+                    }
+                }
+                let links = nav.components(separatedBy: "<a href=").count - 1
+                #expect(links == 14, "every entry on \(path)")
+                #expect(nav.components(separatedBy: "aria-current=\"page\"").count == 2, "one entry current on \(path)")
+                #expect(nav.contains("<a href=\"\(current)\" aria-current=\"page\">"), "\(current) current on \(path)")
+            }
+        }
+        // The clerk's and the examiner's short menus stay one unlabelled row.
+        for login in ["clerk.a", "exam.1"] {
+            try await world.withBrowser { browser in
+                try await browser.signInFirstTime(login)
+                let body = try await browser.get("/").body
+                #expect(body.contains("<nav class=\"menu\"") && !body.contains("menu-heading"), "\(login)")
+            }
+        }
+    }
+
     @Test func aClerkOpeningABureauPageIsRefusedWithTheStoresReasonInBothLanguages() async throws {
         let world = try WebWorld()
         defer { world.remove() }

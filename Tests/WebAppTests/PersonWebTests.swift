@@ -90,7 +90,7 @@ struct PersonWorld: Sendable {
             // The phone correction: who, when (China time), before and after masked, the reason escaped.
             let change = page.body.components(separatedBy: "<tr>").first { $0.contains("person.update") } ?? ""
             #expect(change.contains("<td>admin <small>bureau</small></td>"))
-            let at = try #require(p.store.recordHistory(of: .person(p.chen), actor: p.world.admin).rows.first).at
+            let at = try #require(p.store.recordHistory(of: .person(p.chen), actor: p.world.admin).rows.first).event.at
             #expect(change.contains("<td>\(BureauTime.shown(at))</td>"))
             #expect(change.contains(Masking.phone(PersonWorld.phone)))
             #expect(change.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
@@ -159,7 +159,7 @@ struct PersonWorld: Sendable {
         let sessionId = room.session.id!
         _ = try room.store.enterScore(sessionId: sessionId, ScoreLine(ticket: ticket, part: "theory", mark: "85.5"), actor: room.world.examiner)
         _ = try room.store.enterScore(sessionId: sessionId, ScoreLine(ticket: ticket, part: "theory", mark: "85.5"), actor: room.examiner2)
-        let events = try room.store.recordHistory(of: .registration(registrationId), actor: room.world.admin).rows
+        let events = try room.store.recordHistory(of: .registration(registrationId), actor: room.world.admin).rows.map(\.event)
         #expect(events.map(\.action) == ["results.enter", "results.enter", "session.register"], "newest first")
         try await room.world.withBrowser { browser in
             try await browser.signInFirstTime("clerk.a")

@@ -87,7 +87,7 @@ import Spreadsheet
             #expect(try Self.cell(page.body, project: "all", figure: "certificates", "target") == "4500")
             // The chart: an accessible SVG whose title and description carry the figures as text.
             #expect(page.body.contains("<svg role=\"img\" aria-labelledby=\"chart-yuecai-title chart-yuecai-desc\""))
-            #expect(page.body.contains("<desc id=\"chart-yuecai-desc\">开班数 2，目标 target 8；培训人数 2，目标 target 400；取证人数 0；学徒登记人数 0</desc>"))
+            #expect(page.body.contains("<desc id=\"chart-yuecai-desc\">开班数 2，目标 target 8；培训人数 2，目标 target 400；取证人数 0，无目标 no target；学徒登记人数 0，无目标 no target</desc>"))
 
             // The workbook of the same quarter, downloaded and read back: the same figures.
             let before = try DownloadWebTests.leftovers()
@@ -109,6 +109,35 @@ import Spreadsheet
             let firstWorkbook = try await browser.download("/statistics/quarterly.xlsx?year=2026&quarter=1")
             defer { try? FileManager.default.removeItem(at: firstWorkbook.file) }
             #expect(try XLSXReader(url: firstWorkbook.file).rows(sheet: "汇总 Summary").first { $0.number == 1 }?[column: 0]?.value == "2026年第一季度技能人才工作统计汇总表")
+        }
+    }
+
+    /// A bar is drawn against a target: a figure the catalog sets no target for is written out
+    /// with 无目标 and no bar, never a full-width bar that reads as 100%.
+    @Test func aFigureWithoutATargetHasNoBarAndSaysSoInTheChart() async throws {
+        let cohorts = try Self.world()
+        defer { cohorts.remove() }
+        try await cohorts.world.withBrowser { browser in
+            try await browser.signInFirstTime("admin")
+            let body = try await browser.get("/statistics").body
+            func chart(_ anchor: String) throws -> String {
+                try #require(body.components(separatedBy: "aria-labelledby=\"chart-\(anchor)-title").dropFirst().first?
+                    .components(separatedBy: "</svg>").first, "no chart \(anchor)")
+            }
+            let valueBar = "fill=\"#1f6fb2\""
+            // All projects together: 2 classes and 2 trainees, for which no target is set (the
+            // targets there are 4,500 certifications and 290 apprentices, both still at 0).
+            let all = try chart("all")
+            #expect(all.contains(">开班数</text>") && all.contains(">累计 2（无目标 no target）</text>"), "\(all)")
+            #expect(all.components(separatedBy: valueBar).count - 1 == 2, "bars only for the two figures with a target: \(all)")
+            #expect(!all.contains("width=\"300\" height=\"14\" \(valueBar)"), "no full-width bar")
+            #expect(all.contains(">目标 4500</text>") && all.contains(">累计 0</text>"))
+            #expect(all.contains("<desc id=\"chart-all-desc\">开班数 2，无目标 no target；培训人数 2，无目标 no target；取证人数 0，目标 target 4500；"))
+            // 粤菜师傅: 2 classes of a target of 8 are a quarter of the target's bar.
+            let yuecai = try chart("yuecai")
+            #expect(yuecai.contains("width=\"300\" height=\"14\" fill=\"#dddddd\""), "the target's bar")
+            #expect(yuecai.contains("width=\"75\" height=\"14\" \(valueBar)"), "2 of 8: \(yuecai)")
+            #expect(yuecai.contains(">累计 0（无目标 no target）</text>"), "certificates: no target for the project")
         }
     }
 

@@ -13,7 +13,7 @@ public struct RecordHistories: Sendable {
     public func history(of record: HistoryRecord, actor: User, limit: Int = 50) throws -> RecordHistoryView {
         let events = try store.recordHistory(of: record, actor: actor, limit: limit)
         return RecordHistoryView(
-            events: events.rows.map(AuditView.init), total: events.total,
+            events: events.rows.map { RecordHistoryEntry(audit: AuditView($0.event), listImport: $0.listImport) }, total: events.total,
             auditHref: actor.role == .bureau ? "/audit?entity=\(record.entity)&key=\(record.key)" : nil)
     }
 }
@@ -21,7 +21,7 @@ public struct RecordHistories: Sendable {
 /// A record's latest changes.
 public struct RecordHistoryView: Sendable, Equatable {
     /// Newest first, personal data masked.
-    public let events: [AuditView]
+    public let events: [RecordHistoryEntry]
     /// Every event that changed the record, shown or not.
     public let total: Int
     /// The audit trail filtered to this record, for the bureau (the only role that may read
@@ -30,4 +30,11 @@ public struct RecordHistoryView: Sendable, Equatable {
 
     /// True when older events were left out.
     public var isCut: Bool { total > events.count }
+}
+
+/// One change in a record's history: the audit event, masked, and for a person brought in by a
+/// trainee list, what that import did to her.
+public struct RecordHistoryEntry: Sendable, Equatable {
+    public let audit: AuditView
+    public let listImport: ListImportTouch?
 }

@@ -30,9 +30,10 @@ extension ExamReports {
 
     /// The session's sheets and the candidates `selection` picks within the actor's scope; none
     /// (another institution's, a ticket not hers) is not found, like a session she cannot see.
+    /// Who may print tickets at all is the Store's (`admissionTicketSheets`): not an examiner.
     public func ticketCandidates(actor: User, sessionId: Int64, selection: TicketSelection) throws
         -> (sheets: ExamSessionSheets, candidates: [SessionCandidate]) {
-        let sheets = try store.examSessionSheets(id: sessionId, actor: actor)
+        let sheets = try store.admissionTicketSheets(sessionId: sessionId, actor: actor)
         let candidates: [SessionCandidate]
         switch selection {
         case .session:

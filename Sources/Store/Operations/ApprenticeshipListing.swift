@@ -44,12 +44,27 @@ extension Store {
         try read { db in
             let actor = try currentActor(db, actor)
             try requireApprenticeshipViewer(actor)
-            guard let apprenticeship = try Apprenticeship.fetchOne(db, key: id) else {
-                throw StoreError.notFound(kind: "学徒培养", key: String(id))
-            }
-            try requireVisible(actor, institutionId: apprenticeship.institutionId, orNotFound: "学徒培养", key: String(id))
-            return try apprenticeshipLine(db, apprenticeship, catalog: try Catalog.fetch(db))
+            return try visibleApprenticeshipLine(db, id: id, actor: actor)
         }
+    }
+
+    /// The apprenticeship as the page that confirms a move to `target` shows it, to a user who may
+    /// make that move: anyone else is refused here, before the page, in the words the move itself
+    /// is refused with; one they may not see is not found, like a missing one.
+    public func apprenticeshipForStep(id: Int64, to target: ApprenticeshipStatus, actor: User) throws(StoreError) -> ApprenticeshipLine {
+        try read { db in
+            let actor = try currentActor(db, actor)
+            try requireMayMoveApprenticeship(actor, to: target)
+            return try visibleApprenticeshipLine(db, id: id, actor: actor)
+        }
+    }
+
+    private func visibleApprenticeshipLine(_ db: Database, id: Int64, actor: User) throws -> ApprenticeshipLine {
+        guard let apprenticeship = try Apprenticeship.fetchOne(db, key: id) else {
+            throw StoreError.notFound(kind: "学徒培养", key: String(id))
+        }
+        try requireVisible(actor, institutionId: apprenticeship.institutionId, orNotFound: "学徒培养", key: String(id))
+        return try apprenticeshipLine(db, apprenticeship, catalog: try Catalog.fetch(db))
     }
 
     private func requireApprenticeshipViewer(_ actor: User) throws {

@@ -75,7 +75,7 @@ extension Store {
 
     /// Files (备案) an apprenticeship (bureau), fixing the advance share of its planned subsidy.
     public func fileApprenticeship(id: Int64, actor: User) throws(StoreError) -> Apprenticeship {
-        try change(id: id, to: .filed, bureauOnly: true, actor: actor) { db, apprenticeship in
+        try change(id: id, to: .filed, actor: actor) { db, apprenticeship in
             apprenticeship.filedOn = self.clock.today.description
             apprenticeship.advanceFen = try Store.subsidy(of: apprenticeship, catalog: try Catalog.fetch(db))
                 .advance(plannedMonths: try Store.plannedMonths(apprenticeship)).fen
@@ -84,7 +84,7 @@ extension Store {
 
     /// Records that training has started (the bureau, or the institution for its own apprentices).
     public func startApprenticeship(id: Int64, actor: User) throws(StoreError) -> Apprenticeship {
-        try change(id: id, to: .inTraining, bureauOnly: false, actor: actor) { _, apprenticeship in
+        try change(id: id, to: .inTraining, actor: actor) { _, apprenticeship in
             apprenticeship.trainingStartedOn = self.clock.today.description
         }
     }
@@ -92,7 +92,7 @@ extension Store {
     /// Completes (结业) an apprenticeship (bureau) with the certificate the apprentice obtained in
     /// the target occupation, at the target level or higher.
     public func completeApprenticeship(id: Int64, certificateNumber: String, actor: User) throws(StoreError) -> Apprenticeship {
-        try change(id: id, to: .completed, bureauOnly: true, actor: actor) { db, apprenticeship in
+        try change(id: id, to: .completed, actor: actor) { db, apprenticeship in
             let number = certificateNumber.trimmingWhitespace().uppercased()
             guard let row = try Row.fetchOne(db, cached: """
                 SELECT id, person_id, occupation_code, level, revoked_on FROM certificates WHERE number = ?
@@ -114,7 +114,7 @@ extension Store {
 
     /// Terminates an apprenticeship (bureau) on a date, with a reason.
     public func terminateApprenticeship(id: Int64, on date: CivilDate, reason: String, actor: User) throws(StoreError) -> Apprenticeship {
-        try change(id: id, to: .terminated, bureauOnly: true, actor: actor) { _, apprenticeship in
+        try change(id: id, to: .terminated, actor: actor) { _, apprenticeship in
             guard date <= self.clock.today, date.description >= apprenticeship.startDate else {
                 throw StoreError.invalid(FieldProblem(field: .terminationDate, value: date.description, rule: Rejection(
                     "终止日期应在培养开始（\(apprenticeship.startDate)）之后、今天（\(self.clock.today)）之前",
@@ -137,18 +137,31 @@ extension Store {
         }
     }
 
-    private func change(id: Int64, to target: ApprenticeshipStatus, bureauOnly: Bool, actor: User,
+    /// Whether a user of `role` may move an apprenticeship on to `target`: the bureau takes every
+    /// step; an institution only starts the training of its own apprentices; an examiner none
+    /// (they assess, even where their evaluation body was once recorded as the training party).
+    public static func mayMoveApprenticeship(_ role: Role, to target: ApprenticeshipStatus) -> Bool {
+        switch role {
+        case .bureau: true
+        case .institution: target == .inTraining
+        case .examiner: false
+        }
+    }
+
+    /// Refuses `actor` a move to `target` they may not make. The role comes first, before any
+    /// look-up: refused after it, the answer would tell which ids exist.
+    func requireMayMoveApprenticeship(_ actor: User, to target: ApprenticeshipStatus) throws {
+        guard !Self.mayMoveApprenticeship(actor.role, to: target) else { return }
+        guard target == .inTraining else { return try requireBureau(actor, to: "apprentice \(target.rawValue)") }
+        throw StoreError.notPermitted(action: "apprentice \(target.rawValue)", reasonZh: "考评员不办理学徒培养",
+                                      reasonEn: "examiners do not handle apprenticeships")
+    }
+
+    private func change(id: Int64, to target: ApprenticeshipStatus, actor: User,
                         _ update: (Database, inout Apprenticeship) throws -> Void) throws(StoreError) -> Apprenticeship {
         try write { db in
             let actor = try currentActor(db, actor)
-            // The role first: refused after the look-up, it would tell which ids exist.
-            if bureauOnly { try requireBureau(actor, to: "apprentice \(target.rawValue)") }
-            // Examiners assess; they never move an apprenticeship on, even one recorded with
-            // their evaluation body as its training party before that was refused.
-            guard actor.role != .examiner else {
-                throw StoreError.notPermitted(action: "apprentice \(target.rawValue)", reasonZh: "考评员不办理学徒培养",
-                                              reasonEn: "examiners do not handle apprenticeships")
-            }
+            try requireMayMoveApprenticeship(actor, to: target)
             guard var apprenticeship = try Apprenticeship.fetchOne(db, key: id) else {
                 throw StoreError.notFound(kind: "学徒培养", key: String(id))
             }

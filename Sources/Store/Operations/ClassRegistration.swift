@@ -29,6 +29,7 @@ public struct ClassCandidate: Sendable, Equatable {
     public let name: String
     /// Whole: the page that shows it masks it.
     public let nationalId: String
+    /// What they declare on the page, or, once registered, what they declared then.
     public let declaration: CandidateDeclaration
     public let standing: Standing
     /// A valid certificate of what the session assesses that they already hold: they may sit it
@@ -38,7 +39,8 @@ public struct ClassCandidate: Sendable, Equatable {
 
 extension Store {
     /// The class's completed trainees judged for the session, each with the declaration
-    /// `declarations` gives for their enrolment (nothing declared when absent): the same
+    /// `declarations` gives for their enrolment (nothing declared when absent), or, for one
+    /// registered already, the declaration recorded with the registration: the same
     /// judgement registering makes, and nothing is written. Institution users see only their own
     /// classes (another institution's is not found); examiners are refused.
     public func classRegistration(sessionId: Int64, cohortId: Int64, declarations: [Int64: CandidateDeclaration] = [:],
@@ -50,14 +52,16 @@ extension Store {
             let catalog = try Catalog.fetch(db)
             try requireSameTarget(cohort, session, catalog: catalog)
             let candidates = try classTrainees(db, cohortId: cohortId, only: nil).filter { $0.status == .completed }.map { trainee in
-                let declaration = declarations[trainee.enrolmentId] ?? CandidateDeclaration()
-                let standing: ClassCandidate.Standing = switch try judge(db, session: session, person: trainee.person, declaration: declaration,
-                                                                          catalog: catalog, retake: false) {
-                case .alreadyRegistered(let ticket): .registered(ticket: ticket)
-                case .heldUp(let rule): .heldUp(rule)
-                case .decided(.eligible(let route)): .admitted(route: route.routeCode)
-                case .decided(.eligibleWithoutConditions): .admitted(route: nil)
-                case .decided(.refused(let misses)): .lacking(misses.map(\.summary))
+                var declaration = declarations[trainee.enrolmentId] ?? CandidateDeclaration()
+                let standing: ClassCandidate.Standing
+                switch try judge(db, session: session, person: trainee.person, declaration: declaration, catalog: catalog, retake: false) {
+                case .alreadyRegistered(let ticket, let declared):
+                    standing = .registered(ticket: ticket)
+                    declaration = declared
+                case .heldUp(let rule): standing = .heldUp(rule)
+                case .decided(.eligible(let route)): standing = .admitted(route: route.routeCode)
+                case .decided(.eligibleWithoutConditions): standing = .admitted(route: nil)
+                case .decided(.refused(let misses)): standing = .lacking(misses.map(\.summary))
                 }
                 return ClassCandidate(enrolmentId: trainee.enrolmentId, name: trainee.person.name, nationalId: trainee.person.nationalId,
                                       declaration: declaration, standing: standing,
@@ -124,7 +128,7 @@ extension Store {
                 "\(who)的从业年限不能为负数", "\(whoEn): years cannot be negative"))
         }
         switch try judge(db, session: session, person: trainee.person, declaration: declaration, catalog: catalog, retake: false) {
-        case .alreadyRegistered(let ticket):
+        case .alreadyRegistered(let ticket, _):
             return FieldProblem(field: .session, value: String(session.id!), rule: Rejection(
                 "\(who)已报名本场次（准考证号 \(ticket)）", "\(whoEn) is already registered for this session (ticket \(ticket))"))
         case .heldUp(let rule):

@@ -14,6 +14,15 @@ public struct CandidateDeclaration: Sendable, Equatable {
     }
 }
 
+extension ExamRegistration {
+    /// What the candidate declared when registering, as recorded.
+    public var declaration: CandidateDeclaration {
+        CandidateDeclaration(declaredYears: declaredYears,
+                             diplomas: Set(diplomas.split(separator: ";").compactMap { Diploma(rawValue: String($0)) }),
+                             finalYearOf: finalYearOf.flatMap(Diploma.init(rawValue:)))
+    }
+}
+
 /// One candidate in the answer to a registration.
 public struct CandidateOutcome: Sendable, Equatable {
     public enum Result: Sendable, Equatable {
@@ -176,7 +185,7 @@ extension Store {
         }
         let decision: EligibilityDecision
         switch try judge(db, session: session, person: person, declaration: declaration, catalog: catalog, retake: retake != nil) {
-        case .alreadyRegistered(let ticket): return outcome(.alreadyRegistered(ticket: ticket))
+        case .alreadyRegistered(let ticket, _): return outcome(.alreadyRegistered(ticket: ticket))
         case .heldUp(let pending): return outcome(.refused([pending]))
         case .decided(let decided): decision = decided
         }
@@ -225,16 +234,17 @@ extension Store {
     /// evidence. The registration itself, its dry run and a class's registration page judge
     /// with this one function, so that what a page shows is what registering does.
     enum RegistrationJudgement {
-        case alreadyRegistered(ticket: String)
+        /// Registered already: the ticket, and what the person declared then.
+        case alreadyRegistered(ticket: String, declared: CandidateDeclaration)
         case heldUp(Rejection)
         case decided(EligibilityDecision)
     }
 
     func judge(_ db: Database, session: ExamSession, person: Person, declaration: CandidateDeclaration, catalog: Catalog,
                retake: Bool) throws -> RegistrationJudgement {
-        if let ticket = try String.fetchOne(db, cached: "SELECT ticket_number FROM exam_registrations WHERE session_id = ? AND person_id = ?",
-                                            arguments: [session.id!, person.id!]) {
-            return .alreadyRegistered(ticket: ticket)
+        if let registered = try ExamRegistration.fetchOne(db, cached: "SELECT * FROM exam_registrations WHERE session_id = ? AND person_id = ?",
+                                                          arguments: [session.id!, person.id!]) {
+            return .alreadyRegistered(ticket: registered.ticketNumber, declared: registered.declaration)
         }
         if let pending = try pendingRegistration(db, session: session, person: person, catalog: catalog) {
             return .heldUp(pending)

@@ -69,6 +69,21 @@ extension Store {
         }
     }
 
+    /// What admission tickets are printed from: the bureau prints any session's, an institution
+    /// its own candidates'. Examiners read a session's sheets but print no tickets; they are
+    /// refused before the session is looked up, so the refusal tells nothing about it.
+    public func admissionTicketSheets(sessionId: Int64, actor: User) throws(StoreError) -> ExamSessionSheets {
+        try read { db in
+            let actor = try currentActor(db, actor)
+            guard actor.role != .examiner else {
+                throw StoreError.notPermitted(action: "session tickets", reasonZh: "准考证由培训机构和人社局打印",
+                                              reasonEn: "admission tickets are printed by the institutions and the bureau")
+            }
+            let session = try visibleSession(db, id: sessionId, actor: actor)
+            return try sessionSheets(db, session: session, institutionId: actor.role == .institution ? actor.institutionId : nil)
+        }
+    }
+
     /// The sheets of `session`: every candidate and room, or only the tickets of the candidates of
     /// `institutionId`, or of the person `personId` (no rooms then: they name other candidates).
     func sessionSheets(_ db: Database, session: ExamSession, institutionId: Int64? = nil, personId: Int64? = nil) throws -> ExamSessionSheets {

@@ -33,6 +33,26 @@ public enum HistoryRecord: Sendable, Equatable {
     }
 }
 
+/// One event in a record's history.
+public struct RecordHistoryEvent: Sendable, Equatable {
+    public let event: AuditEvent
+    /// Set when the event is the list import that created the person's record or enrolled her.
+    public let listImport: ListImportTouch?
+}
+
+/// What a trainee list import did to one person. The trail records a whole list as one event,
+/// keyed by its class (a 100,000-row list writes no event per row); her enrolment names the
+/// import, and the import's event names its file and counts.
+public struct ListImportTouch: Sendable, Equatable {
+    public let importId: Int64
+    public let fileName: String
+    public let cohortId: Int64
+    public let cohortName: String
+    /// True when the import created the person's record; false when she was on record already
+    /// and the import enrolled her in the class.
+    public let createdPerson: Bool
+}
+
 extension Store {
     /// Events on a record that read it rather than change it: a disclosure of whole IDs, a
     /// public verification.
@@ -41,8 +61,9 @@ extension Store {
     /// The events that changed `record`, newest first, at most `limit` of them (the total says
     /// how many there are). Whoever may see the record may see its history; a record out of
     /// the actor's scope is not found, like a missing one. Reads `audit_events_entity`
-    /// (entity, key, time) backwards: the page stops at its last row.
-    public func recordHistory(of record: HistoryRecord, actor: User, limit: Int = 50) throws(StoreError) -> Page<AuditEvent> {
+    /// (entity, key, time) backwards: the page stops at its last row. A person's history also
+    /// holds the list imports that created or enrolled her (`ListImportTouch`).
+    public func recordHistory(of record: HistoryRecord, actor: User, limit: Int = 50) throws(StoreError) -> Page<RecordHistoryEvent> {
         try read { db in
             let actor = try currentActor(db, actor)
             guard try isVisible(db, record, actor: actor) else {
@@ -52,7 +73,42 @@ extension Store {
                 .filter(Column("entity") == record.entity && Column("entity_key") == record.key)
                 .filter(!Store.eventsThatChangeNothing.contains(Column("action")))
                 .order(Column("at").desc, Column("id").desc)
-            return try fetchPage(db, request, PageRequest(size: limit))
+            let page = PageRequest(size: limit)
+            let own = try fetchPage(db, request, page)
+            let events = own.rows.map { RecordHistoryEvent(event: $0, listImport: nil) }
+            guard case .person(let personId) = record else { return Page(rows: events, total: own.total, request: page) }
+            let imports = try listImports(db, personId: personId, actor: actor)
+            // Audit ids grow with time: the id breaks ties of the same second.
+            let merged = (events + imports).sorted { ($0.event.at, $0.event.id ?? 0) > ($1.event.at, $1.event.id ?? 0) }
+            return Page(rows: Array(merged.prefix(limit)), total: own.total + imports.count, request: page)
+        }
+    }
+
+    /// The import events of the trainee lists that enrolled the person (one per class at most),
+    /// those of her institution's classes for an institution user: another school's list is not
+    /// hers to see. Whether the import created her record: its new persons got the highest ids
+    /// among those it enrolled (ids only grow, and nobody else writes during the import), so she
+    /// is one of them when fewer than its `new_persons` have a higher id.
+    private func listImports(_ db: Database, personId: Int64, actor: User) throws -> [RecordHistoryEvent] {
+        var arguments: StatementArguments = [personId]
+        if actor.role != .bureau { arguments += [actor.institutionId] }
+        let ownClasses = actor.role == .bureau ? "" : "AND c.institution_id = ?"
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT a.*, t.id AS touch_import_id, t.file_name AS touch_file_name, c.id AS touch_cohort_id, c.name AS touch_cohort_name,
+                   (SELECT count(*) FROM enrolments later
+                    WHERE later.cohort_id = e.cohort_id AND later.person_id > e.person_id AND later.import_id = t.id)
+                     < coalesce(json_extract(a.after, '$.new_persons'), 0) AS touch_created
+            FROM enrolments e
+            JOIN trainee_imports t ON t.id = e.import_id
+            JOIN cohorts c ON c.id = t.cohort_id
+            JOIN audit_events a ON a.entity = 'cohorts' AND a.entity_key = CAST(t.cohort_id AS TEXT) AND a.action = 'cohort.import'
+                               AND json_extract(a.after, '$.import_id') = t.id
+            WHERE e.person_id = ? \(ownClasses)
+            """, arguments: arguments)
+        return try rows.map { row in
+            RecordHistoryEvent(event: try AuditEvent(row: row), listImport: ListImportTouch(
+                importId: row["touch_import_id"], fileName: row["touch_file_name"], cohortId: row["touch_cohort_id"],
+                cohortName: row["touch_cohort_name"], createdPerson: row["touch_created"]))
         }
     }
 

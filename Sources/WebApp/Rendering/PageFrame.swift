@@ -7,7 +7,7 @@ struct PageFrame {
     let roleZh: String
     let roleEn: String
     let institutionName: String?
-    let menu: [MenuItem]
+    let menu: [MenuGroup]
     /// The menu is hidden until an initial password is changed: nothing else is open yet.
     let showMenu: Bool
 
@@ -19,7 +19,7 @@ struct PageFrame {
         roleEn = PageFrame.englishRole(session.user.role)
         institutionName = session.institutionName
         let path = context.currentPath
-        menu = MenuItem.items(for: session.user.role).map { $0.marked(current: path) }
+        menu = MenuGroup.groups(for: session.user.role).map { $0.marked(current: path) }
         showMenu = !session.mustChangePassword
     }
 
@@ -28,6 +28,74 @@ struct PageFrame {
         case .bureau: "Bureau"
         case .institution: "Institution clerk"
         case .examiner: "Examiner"
+        }
+    }
+}
+
+/// A group of menu entries under a label, or unlabelled: home, and the short menus of a clerk
+/// or an examiner. Every entry of every group is on every page, a link one click away: the
+/// groups are plain nested lists a tablet wraps, with nothing to open and no script.
+struct MenuGroup {
+    let id: String
+    /// Nil for an unlabelled group.
+    let label: Label?
+    let items: [MenuItem]
+
+    struct Label {
+        let zh: String
+        let en: String
+    }
+
+    init(id: String, label: Label? = nil, items: [MenuItem]) {
+        self.id = id
+        self.label = label
+        self.items = items
+    }
+
+    func marked(current path: String) -> MenuGroup {
+        MenuGroup(id: id, label: label, items: items.map { $0.marked(current: path) })
+    }
+
+    /// What each role may do. The Store still decides every request; the menu only leaves out
+    /// what a role would be refused. The bureau's fourteen entries stand in four groups by the
+    /// work they belong to; the clerk's and the examiner's are short enough for one row.
+    static func groups(for role: Role) -> [MenuGroup] {
+        let home = MenuGroup(id: "home", items: [MenuItem(href: "/", zh: "首页", en: "Home")])
+        switch role {
+        case .bureau:
+            return [home,
+                    MenuGroup(id: "training", label: Label(zh: "培训", en: "Training"), items: [
+                        MenuItem(href: "/cohorts", zh: "培训班", en: "Cohorts"),
+                        MenuItem(href: "/persons", zh: "人员", en: "Persons"),
+                        MenuItem(href: "/apprenticeships", zh: "学徒", en: "Apprentices")]),
+                    MenuGroup(id: "exams", label: Label(zh: "考试", en: "Exams"), items: [
+                        MenuItem(href: "/sessions", zh: "考试场次", en: "Exam sessions"),
+                        MenuItem(href: "/results", zh: "成绩", en: "Results"),
+                        MenuItem(href: "/mismatches", zh: "成绩不一致", en: "Mismatches"),
+                        MenuItem(href: "/rechecks", zh: "复核", en: "Re-checks")]),
+                    MenuGroup(id: "certificates", label: Label(zh: "证书与统计", en: "Certificates and statistics"), items: [
+                        MenuItem(href: "/certificates", zh: "证书", en: "Certificates"),
+                        MenuItem(href: "/statistics", zh: "统计", en: "Statistics")]),
+                    MenuGroup(id: "administration", label: Label(zh: "管理", en: "Administration"), items: [
+                        MenuItem(href: "/institutions", zh: "机构", en: "Institutions"),
+                        MenuItem(href: "/users", zh: "用户", en: "Users"),
+                        MenuItem(href: "/catalog", zh: "目录", en: "Catalog"),
+                        MenuItem(href: "/audit", zh: "审计", en: "Audit trail")])]
+        case .institution:
+            return [MenuGroup(id: "main", items: [
+                MenuItem(href: "/", zh: "首页", en: "Home"),
+                MenuItem(href: "/institutions", zh: "本机构", en: "My institution"),
+                MenuItem(href: "/cohorts", zh: "培训班", en: "Cohorts"),
+                MenuItem(href: "/persons", zh: "学员", en: "Trainees"),
+                MenuItem(href: "/apprenticeships", zh: "学徒", en: "Apprentices"),
+                MenuItem(href: "/enterprises", zh: "企业", en: "Enterprises"),
+                MenuItem(href: "/apprentice-lists", zh: "导入学徒名单", en: "Apprentice lists"),
+                MenuItem(href: "/claims", zh: "补贴申领", en: "Subsidy claims")])]
+        case .examiner:
+            return [MenuGroup(id: "main", items: [
+                MenuItem(href: "/", zh: "首页", en: "Home"),
+                MenuItem(href: "/institutions", zh: "本机构", en: "My evaluation body"),
+                MenuItem(href: "/rooms", zh: "我的考场", en: "My rooms")])]
         }
     }
 }
@@ -43,41 +111,5 @@ struct MenuItem {
         var item = self
         item.current = href == "/" ? path == "/" : path == href || path.hasPrefix(href + "/")
         return item
-    }
-
-    /// What each role may do. The Store still decides every request; the menu only leaves out
-    /// what a role would be refused.
-    static func items(for role: Role) -> [MenuItem] {
-        let home = MenuItem(href: "/", zh: "首页", en: "Home")
-        switch role {
-        case .bureau:
-            return [home,
-                    MenuItem(href: "/institutions", zh: "机构", en: "Institutions"),
-                    MenuItem(href: "/users", zh: "用户", en: "Users"),
-                    MenuItem(href: "/cohorts", zh: "培训班", en: "Cohorts"),
-                    MenuItem(href: "/persons", zh: "人员", en: "Persons"),
-                    MenuItem(href: "/sessions", zh: "考试场次", en: "Exam sessions"),
-                    MenuItem(href: "/results", zh: "成绩", en: "Results"),
-                    MenuItem(href: "/mismatches", zh: "成绩不一致", en: "Mismatches"),
-                    MenuItem(href: "/rechecks", zh: "复核", en: "Re-checks"),
-                    MenuItem(href: "/certificates", zh: "证书", en: "Certificates"),
-                    MenuItem(href: "/apprenticeships", zh: "学徒", en: "Apprentices"),
-                    MenuItem(href: "/catalog", zh: "目录", en: "Catalog"),
-                    MenuItem(href: "/statistics", zh: "统计", en: "Statistics"),
-                    MenuItem(href: "/audit", zh: "审计", en: "Audit trail")]
-        case .institution:
-            return [home,
-                    MenuItem(href: "/institutions", zh: "本机构", en: "My institution"),
-                    MenuItem(href: "/cohorts", zh: "培训班", en: "Cohorts"),
-                    MenuItem(href: "/persons", zh: "学员", en: "Trainees"),
-                    MenuItem(href: "/apprenticeships", zh: "学徒", en: "Apprentices"),
-                    MenuItem(href: "/enterprises", zh: "企业", en: "Enterprises"),
-                    MenuItem(href: "/apprentice-lists", zh: "导入学徒名单", en: "Apprentice lists"),
-                    MenuItem(href: "/claims", zh: "补贴申领", en: "Subsidy claims")]
-        case .examiner:
-            return [home,
-                    MenuItem(href: "/institutions", zh: "本机构", en: "My evaluation body"),
-                    MenuItem(href: "/rooms", zh: "我的考场", en: "My rooms")]
-        }
     }
 }

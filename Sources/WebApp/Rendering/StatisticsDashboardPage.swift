@@ -129,8 +129,10 @@ struct ProjectPanel {
 }
 
 /// A horizontal bar chart as SVG elements the template writes out (every text escaped by it):
-/// per figure a grey bar for the yearly target, when there is one, and a coloured bar for the
-/// year to date, each scaled to the larger of the two, with the numbers written beside them.
+/// per figure a grey bar for the yearly target and a coloured bar for the year to date, each
+/// scaled to the larger of the two, with the numbers written beside them. A figure without a
+/// target has no bar, only its number and 无目标: a bar against nothing would read as 100%, and
+/// the figures of one chart (classes, people) are not lengths of one scale either.
 struct BarChart {
     struct Input {
         let label: String
@@ -142,6 +144,8 @@ struct BarChart {
         let label: String
         let labelY: Int
         let valueY: Int
+        /// False for a figure without a target: no bar is drawn for it.
+        let hasBar: Bool
         let valueWidth: Int
         let valueText: String
         let valueTextX: Int
@@ -171,18 +175,24 @@ struct BarChart {
         self.title = title
         height = inputs.count * Self.rowHeight + 10
         description = inputs.map { input in
-            "\(input.label) \(input.value)" + (input.target.map { "，目标 target \($0)" } ?? "")
+            "\(input.label) \(input.value)" + (input.target.map { "，目标 target \($0)" } ?? "，无目标 no target")
         }.joined(separator: "；")
         bars = inputs.enumerated().map { index, input in
             let top = 8 + index * Self.rowHeight
-            let scale = max(input.value, input.target ?? 0, 1)
+            guard let target = input.target else {
+                // The words on the label's line: there is no bar to stand beside.
+                return Bar(label: input.label, labelY: top + 22, valueY: top + 10, hasBar: false, valueWidth: 0,
+                           valueText: "累计 \(input.value)（无目标 no target）", valueTextX: Self.labelWidth,
+                           targetY: top + 2, targetWidth: 0, hasTarget: false, targetText: "", targetTextX: Self.labelWidth)
+            }
+            let scale = max(input.value, target, 1)
             let length = { (value: Int64) in Int((value * Int64(Self.barSpace) + scale / 2) / scale) }
             let valueWidth = max(length(input.value), input.value > 0 ? 2 : 0)
-            let targetWidth = input.target.map(length) ?? 0
-            return Bar(label: input.label, labelY: top + 22, valueY: top + 18, valueWidth: valueWidth,
+            let targetWidth = length(target)
+            return Bar(label: input.label, labelY: top + 22, valueY: top + 18, hasBar: true, valueWidth: valueWidth,
                        valueText: "累计 \(input.value)", valueTextX: Self.labelWidth + valueWidth + 6,
-                       targetY: top + 2, targetWidth: targetWidth, hasTarget: input.target != nil,
-                       targetText: input.target.map { "目标 \($0)" } ?? "", targetTextX: Self.labelWidth + targetWidth + 6)
+                       targetY: top + 2, targetWidth: targetWidth, hasTarget: true,
+                       targetText: "目标 \(target)", targetTextX: Self.labelWidth + targetWidth + 6)
         }
     }
 }

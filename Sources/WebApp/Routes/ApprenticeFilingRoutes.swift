@@ -6,8 +6,8 @@ import Store
 /// The bureau's steps on an apprenticeship, each a page that confirms it (with what it needs) and
 /// a POST: 备案 file, 开始培训 start (the institution may start its own too), 结业 complete with
 /// the certificate obtained, 终止 terminate on a date with a reason. The Store decides who may
-/// take each step (403 otherwise) and whether the apprenticeship is in the state for it; one the
-/// user may not see is the 404 page.
+/// take each step, for its page as for its POST (`apprenticeshipForStep`: 403 otherwise), and
+/// whether the apprenticeship is in the state for it; one the user may not see is the 404 page.
 extension WebApp {
     func addApprenticeFilingRoutes(to router: Router<WebContext>) {
         // The filing list (备案名单) of a quarter or year, as `apprentice filing-list` writes it,
@@ -24,16 +24,14 @@ extension WebApp {
             router.get(RouterPath(stringLiteral: "/apprenticeships/{id}/\(step.rawValue)")) { _, context -> Response in
                 let actor = try context.signedIn.user
                 let id = try Self.apprenticeshipId(context)
-                try Self.requireAllowed(step, actor)
-                let line = try await store { store in try store.apprenticeship(id: id, actor: actor) }
+                let line = try await store { store in try store.apprenticeshipForStep(id: id, to: step.target, actor: actor) }
                 return stepPage(step, line, typed: FormFields(), errors: FormErrors(), context: context)
             }
 
             router.post(RouterPath(stringLiteral: "/apprenticeships/{id}/\(step.rawValue)")) { _, context -> Response in
                 let actor = try context.signedIn.user
                 let id = try Self.apprenticeshipId(context)
-                try Self.requireAllowed(step, actor)
-                let line = try await store { store in try store.apprenticeship(id: id, actor: actor) }
+                let line = try await store { store in try store.apprenticeshipForStep(id: id, to: step.target, actor: actor) }
                 let form = context.form
                 do {
                     switch step {
@@ -60,17 +58,6 @@ extension WebApp {
                     return stepPage(step, line, typed: form, errors: errors, status: .badRequest, context: context)
                 }
             }
-        }
-    }
-
-    /// The bureau's steps are refused to anyone else before any page about them, in the words
-    /// the Store refuses their POST with.
-    private static func requireAllowed(_ step: ApprenticeStep, _ actor: User) throws {
-        guard step == .start || actor.role == .bureau else {
-            throw StoreError.notPermitted(
-                action: "apprentice \(step.rawValue)",
-                reasonZh: "只有人社局用户可以执行此操作（当前用户 \(actor.login) 的角色是\(actor.role.chineseName)）",
-                reasonEn: "only bureau users may do this (\(actor.login) is an \(actor.role.rawValue) user)")
         }
     }
 
@@ -180,8 +167,8 @@ enum ApprenticeStep: String, CaseIterable, Sendable {
         }
     }
 
-    /// The steps the bureau may take from a status (the institution: only starting its own).
+    /// The steps a user of `role` may take from a status, as the Store allows them.
     static func offered(from status: ApprenticeshipStatus, role: Role) -> [ApprenticeStep] {
-        allCases.filter { status.allowedMoves.contains($0.target) && (role == .bureau || $0 == .start) }
+        allCases.filter { status.allowedMoves.contains($0.target) && Store.mayMoveApprenticeship(role, to: $0.target) }
     }
 }

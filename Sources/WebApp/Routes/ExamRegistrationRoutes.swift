@@ -232,6 +232,9 @@ struct CandidateRowView {
     let admittedEn: String
     let lacking: [Line]
     let ticket: String?
+    /// Once registered, the diplomas and final year recorded with the registration (nil: none).
+    let declaredDiplomas: Line?
+    let declaredFinalYear: Line?
     /// The candidate's own admission ticket as a PDF (`TicketPDFRoutes`), once registered.
     let ticketPdfHref: String?
     let heldCertificate: String?
@@ -279,6 +282,10 @@ struct CandidateRowView {
             lacking = []
             ticket = number
         }
+        let declared = Diploma.allCases.filter(candidate.declaration.diplomas.contains)
+        declaredDiplomas = declared.isEmpty ? nil : Line(zh: declared.map(\.shortChineseName).joined(separator: "、"),
+                                                         en: declared.map(\.rawValue).joined(separator: ", "))
+        declaredFinalYear = candidate.declaration.finalYearOf.map { Line(zh: $0.shortChineseName, en: $0.rawValue) }
         choosable = ticket == nil
         ticketPdfHref = ticket.map { "\(ticketsPdf)?ticket=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0)" }
         self.chosen = choosable && chosen

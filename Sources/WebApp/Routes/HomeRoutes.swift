@@ -15,7 +15,7 @@ extension WebApp {
             }
             return pages.render("home", title: "首页", page: HomePage(
                 passwordChanged: request.uri.queryParameters["password"] == "changed",
-                links: frame?.menu.filter { $0.href != "/" } ?? [], desk: desk), context: context)
+                links: frame?.menu.flatMap(\.items).filter { $0.href != "/" } ?? [], desk: desk), context: context)
         }
 
         router.get("/static/site.css") { _, _ -> Response in
