@@ -48,12 +48,21 @@ public struct ProvincePush: Sendable {
         self.batchSize = max(1, batchSize)
     }
 
-    public func run(progress: @escaping @Sendable (ProvinceBatchReport) -> Void = { _ in }) async throws -> ProvincePushOutcome {
+    /// `progress` hears of each batch once PostgreSQL committed it, before the city drops the
+    /// batch's changes from its log; a `progress` that throws stops the push there.
+    public func run(progress: @escaping @Sendable (ProvinceBatchReport) throws -> Void = { _ in }) async throws -> ProvincePushOutcome {
         let code = city.value
         let logger = ProvinceDatabase.logger
         let catalog = try store.catalogFingerprint()
         return try await database.withConnection { connection in
             try await database.requireSchema(connection)
+            // The city keeps only what the province has not confirmed: a province holding less
+            // than the city dropped (a new or restored database) cannot be brought up to date.
+            let dropped = try store.provinceChangesTrimmedThrough()
+            let held = try await Self.mark(connection, city: code) ?? 0
+            guard held >= dropped else {
+                throw ProvinceError.changesDropped(city: code, address: database.address.description, provinceHolds: held, cityDropped: dropped)
+            }
             try await connection.query("""
                 INSERT INTO cities (city_code, first_push_at) VALUES (\(code), now()) ON CONFLICT (city_code) DO NOTHING
                 """, logger: logger)
@@ -76,12 +85,18 @@ public struct ProvincePush: Sendable {
                 }
                 if from == nil { from = mark }
                 last = mark
-                guard let report else { break }
+                guard let report else {
+                    // What a run stopped between a commit and its trim left behind.
+                    try store.trimProvinceChanges(through: mark)
+                    break
+                }
                 batches += 1
                 changes += report.changes
                 rows += report.rows
                 last = report.through
-                progress(report)
+                try progress(report)
+                // Only now that the province's transaction committed does the city drop the batch.
+                try store.trimProvinceChanges(through: report.through)
             }
             let cityLast = try store.lastProvinceChange()
             try await connection.query("""
@@ -91,6 +106,13 @@ public struct ProvincePush: Sendable {
                 """, logger: logger)
             return ProvincePushOutcome(city: city, from: from ?? 0, through: last, batches: batches, changes: changes, rows: rows)
         }
+    }
+
+    private static func mark(_ connection: PostgresConnection, city: String) async throws -> Int64? {
+        let rows = try await connection.query("SELECT pushed_through FROM cities WHERE city_code = \(city)",
+                                              logger: ProvinceDatabase.logger)
+        for try await mark in rows.decode(Int64.self) { return mark }
+        return nil
     }
 
     private static func lockedMark(_ connection: PostgresConnection, city: String) async throws -> Int64 {
