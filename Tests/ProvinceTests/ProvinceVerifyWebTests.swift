@@ -86,6 +86,22 @@ import Store
             }
             let (badStatus, bad) = try await post(["number": valid.number, "name": valid.name, "id": "123"])
             #expect(badStatus == .badRequest && bad.contains("身份证号无效"), "the ID is checked as on the city's page")
+            let (malformedStatus, malformed) = try await post(["number": "ABC-123", "name": valid.name])
+            #expect(malformedStatus == .badRequest && !malformed.contains("没有与此编号和持证人相符的证书"),
+                    "a number no certificate could have is refused as on the city's page")
+        }
+        // Each lookup the province answered is in Zhongshan's trail as its own are: the outcome and
+        // the register, nothing about the number, the holder or who asked.
+        let zhongshanAdmin = try zhongshan.store.user(login: try zhongshan.store.administratorLogin())
+        let lookups = try zhongshan.store.auditEvents(actor: zhongshanAdmin, page: .all).rows.filter { $0.action == "cert.verify.public" }
+        let answered = lookups.filter { ($0.after ?? "").contains("\"province\"") }
+        #expect(lookups.count == 7 && answered.count == 6,
+                "the city's own lookup above, and the province's but the ID refused before any register was asked")
+        #expect(lookups.allSatisfy { $0.actorLogin == "public" && $0.entityKey.isEmpty })
+        for event in lookups {
+            for personal in [valid.number, valid.name, valid.nationalId, held.number] {
+                #expect(!"\(event.after ?? "")\(event.before ?? "")".contains(personal))
+            }
         }
     }
 

@@ -23,6 +23,35 @@ public struct PublicVerification: Sendable {
         }
     }
 
+    /// The same lookup answered by another register (`CertificateRegister`, the province's): the
+    /// input checked as for the city's own (a number this city would accept as one, the name, the
+    /// ID), then `register` asked. Nothing here waits on the Store: an async caller runs the two
+    /// Store steps, `checkedLookup` and `record`, on the Store's threads.
+    public func checkedLookup(number: String, name: String, nationalId: String) throws -> Result<PublicLookupInput, Rejection> {
+        let id: NationalID?
+        switch checkedInput(number: number, name: name, nationalId: nationalId) {
+        case .failure(let rejection): return .failure(rejection)
+        case .success(let parsed): id = parsed
+        }
+        switch try store.publicLookupNumber(number) {
+        case .failure(let problem):
+            try store.recordPublicLookup(outcome: "malformed", register: "province")
+            return .failure(problem.rule)
+        case .success(let formatted): return .success(PublicLookupInput(number: formatted, name: name.trimmingWhitespace(), nationalId: id))
+        }
+    }
+
+    /// Records in this city's trail what the register answered (the outcome only).
+    public func record(_ answer: PublicVerificationAnswer, register: String) throws {
+        let outcome = switch answer {
+        case .valid: "valid"
+        case .revoked: "revoked"
+        case .noMatch: "no-match"
+        case .unusable: "malformed"
+        }
+        try store.recordPublicLookup(outcome: outcome, register: register)
+    }
+
     /// The page's input as any register checks it: a number and a name given, a national ID
     /// (when given) that is one. The ID parsed, or why the input cannot be looked up.
     public func checkedInput(number: String, name: String, nationalId: String) -> Result<NationalID?, Rejection> {
@@ -37,6 +66,13 @@ public struct PublicVerification: Sendable {
             return .failure(Rejection("身份证号无效：\(error.chinese)", "the national ID is not valid: \(error.english)"))
         }
     }
+}
+
+/// A lookup's input once checked: the number as stored, the name trimmed, the ID parsed.
+public struct PublicLookupInput: Sendable {
+    public let number: String
+    public let name: String
+    public let nationalId: NationalID?
 }
 
 /// A register of certificates other than the city's own database that the public page can ask

@@ -22,7 +22,7 @@ extension WebApp {
                 let answer: PublicVerificationAnswer
                 do {
                     answer = try await lookup(form)
-                } catch let error where !(error is StoreError) {
+                } catch is RegisterUnavailable {
                     // The province's database cannot be reached: said plainly, and nothing about the number.
                     return verifyPage(request: request, form: form, answer: .unavailable, status: .serviceUnavailable, context: context)
                 }
@@ -43,12 +43,21 @@ extension WebApp {
             }
         }
         let checked = try await store { store in
-            PublicVerification(store: store).checkedInput(number: form.number, name: form.name, nationalId: form.nationalId)
+            try PublicVerification(store: store).checkedLookup(number: form.number, name: form.name, nationalId: form.nationalId)
         }
+        let input: PublicLookupInput
         switch checked {
         case .failure(let rejection): return .unusable(rejection)
-        case .success(let id): return try await register.verify(number: form.number, name: form.name, nationalId: id)
+        case .success(let given): input = given
         }
+        let answer: PublicVerificationAnswer
+        do {
+            answer = try await register.verify(number: input.number, name: input.name, nationalId: input.nationalId)
+        } catch {
+            throw RegisterUnavailable()
+        }
+        try await store { store in try PublicVerification(store: store).record(answer, register: "province") }
+        return answer
     }
 
     private func verifyPage(request: Request, form: VerifyForm, answer: VerifyAnswerView? = nil, status: HTTPResponse.Status = .ok,
@@ -59,6 +68,9 @@ extension WebApp {
         }
     }
 }
+
+/// The register `--province-pg` named did not answer (PostgreSQL down or refusing).
+struct RegisterUnavailable: Error {}
 
 struct VerifyForm: Sendable {
     var number = ""
