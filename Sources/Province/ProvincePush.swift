@@ -32,6 +32,11 @@ public struct ProvincePushOutcome: Sendable {
 /// batch with its position or neither; the next push starts from the position the province
 /// holds, and a row sent twice is replaced by the same row. Two pushes of one city at once
 /// take turns on the row lock and each batch starts where the other left off.
+///
+/// Once a batch's transaction committed, the city drops its changes up to the batch's position
+/// (`Store.trimProvinceChanges`), so its log holds only what the province has not confirmed; a
+/// run stopped between the commit and the drop drops them at its next start. The city therefore
+/// feeds one province database: one holding less than the city dropped is refused.
 public struct ProvincePush: Sendable {
     public let store: Store
     public let city: CityCode
