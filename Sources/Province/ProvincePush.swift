@@ -45,6 +45,8 @@ public struct ProvincePush: Sendable {
     public let batchSize: Int
 
     public static let defaultBatchSize = 20_000
+    /// A run that sent this many rows has the tables it touched analysed at its end.
+    static let analyseAfterRows = 10_000
 
     public init(store: Store, city: CityCode, database: ProvinceDatabase, batchSize: Int = defaultBatchSize) {
         self.store = store
@@ -74,11 +76,13 @@ public struct ProvincePush: Sendable {
             var from: Int64?
             var last: Int64 = 0
             var batches = 0, changes = 0, rows = 0
+            var touched: Set<String> = []
             while true {
                 let number = batches + 1
-                let (mark, report) = try await connection.withTransaction(logger: logger) { connection -> (Int64, ProvinceBatchReport?) in
+                let (mark, report, names) = try await connection.withTransaction(logger: logger) {
+                    connection -> (Int64, ProvinceBatchReport?, [String]) in
                     let mark = try await Self.lockedMark(connection, city: code)
-                    guard let batch = try store.provinceChanges(after: mark, limit: batchSize) else { return (mark, nil) }
+                    guard let batch = try store.provinceChanges(after: mark, limit: batchSize) else { return (mark, nil, []) }
                     for table in batch.tables {
                         try await Self.replace(table, city: code, on: connection)
                     }
@@ -86,7 +90,7 @@ public struct ProvincePush: Sendable {
                         UPDATE cities SET pushed_through = \(batch.through), last_push_at = now() WHERE city_code = \(code)
                         """, logger: logger)
                     return (mark, ProvinceBatchReport(number: number, through: batch.through, changes: batch.changes,
-                                                      rows: batch.rowCount))
+                                                      rows: batch.rowCount), batch.tables.map(\.table.name))
                 }
                 if from == nil { from = mark }
                 last = mark
@@ -96,12 +100,19 @@ public struct ProvincePush: Sendable {
                     break
                 }
                 batches += 1
+                touched.formUnion(names)
                 changes += report.changes
                 rows += report.rows
                 last = report.through
                 try progress(report)
                 // Only now that the province's transaction committed does the city drop the batch.
                 try store.trimProvinceChanges(through: report.through)
+            }
+            // After a bulk load the planner needs the tables' statistics before autovacuum gets
+            // to them (the statistics queries would otherwise loop over what they should hash).
+            if rows >= Self.analyseAfterRows {
+                try await connection.query(PostgresQuery(unsafeSQL: "ANALYZE " + touched.sorted().joined(separator: ", ")),
+                                           logger: logger)
             }
             let cityLast = try store.lastProvinceChange()
             try await connection.query("""

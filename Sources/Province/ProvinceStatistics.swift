@@ -35,6 +35,9 @@ extension ProvinceDatabase {
             try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: Self.logger)
             // Timestamps without a zone are UTC, as SQLite reads them.
             try await connection.query("SET LOCAL TIME ZONE 'UTC'", logger: Self.logger)
+            // The passing marks arrive as arrays, which the planner guesses at 100 rows and would
+            // loop over per mark; every join here is better hashed.
+            try await connection.query("SET LOCAL enable_nestloop = off", logger: Self.logger)
             var tally = ProvinceStatisticsTally(period: period, catalog: catalog)
             do {
                 try await tally.countTraining(connection)
@@ -205,28 +208,37 @@ private struct ProvinceStatisticsTally {
             passing.marks.append(mark)
         }
         let required = catalog.examParts
+        // Per first sitting, its passing parts counted once (hash joins over the year's marks,
+        // not a look-up per registration), then compared with the parts its scope requires.
         try await count(connection, [.candidates, .resultsPublished, .passed], """
-            WITH required AS (SELECT * FROM unnest($4::text[], $5::text[]) AS r(scope, part)),
-                 passing AS (SELECT * FROM unnest($6::text[], $7::text[], $8::text[]) AS p(scope, part, mark))
-            SELECT s.city_code, NULL::text AS project, s.occupation_code, s.level, s.special_ability_code,
+            WITH required AS (SELECT scope, count(*) AS parts FROM unnest($4::text[], $5::text[]) AS r(scope, part) GROUP BY scope),
+                 passing AS (SELECT * FROM unnest($6::text[], $7::text[], $8::text[]) AS p(scope, part, mark)),
+                 sittings AS (
+                     SELECT g.city_code, g.id, g.retake_of, g.institution_id, g.cohort_id, s.occupation_code, s.level,
+                            s.special_ability_code, s.exam_date, s.body_id, s.status = 'results-locked' AS locked,
+                            coalesce(s.level, 'special-ability') AS scope
+                     FROM exam_registrations g JOIN exam_sessions s ON s.city_code = g.city_code AND s.id = g.session_id
+                     WHERE s.exam_date BETWEEN $1 AND $2),
+                 passed_parts AS (
+                     SELECT t.city_code, t.id, count(*) AS parts
+                     FROM sittings t
+                     JOIN part_marks m ON m.city_code = t.city_code AND m.registration_id = t.id
+                     JOIN passing p ON p.scope = t.scope AND p.part = m.part AND p.mark = m.mark
+                     WHERE t.retake_of IS NULL
+                     GROUP BY t.city_code, t.id)
+            SELECT t.city_code, NULL::text AS project, t.occupation_code, t.level, t.special_ability_code,
                    coalesce(c.district, i.district, b.district) AS district,
-                   count(*) FILTER (WHERE s.exam_date >= $3), count(*),
-                   count(*) FILTER (WHERE locked AND s.exam_date >= $3), count(*) FILTER (WHERE locked),
-                   count(*) FILTER (WHERE locked AND first_pass AND s.exam_date >= $3), count(*) FILTER (WHERE locked AND first_pass)
-            FROM exam_registrations g
-            JOIN exam_sessions s ON s.city_code = g.city_code AND s.id = g.session_id
-            JOIN institutions b ON b.city_code = s.city_code AND b.id = s.body_id
-            LEFT JOIN institutions i ON i.city_code = g.city_code AND i.id = g.institution_id
-            LEFT JOIN cohorts c ON c.city_code = g.city_code AND c.id = g.cohort_id
-            CROSS JOIN LATERAL (SELECT s.status = 'results-locked' AS locked,
-                g.retake_of IS NULL
-                AND EXISTS (SELECT 1 FROM required q WHERE q.scope = coalesce(s.level, 'special-ability'))
-                AND (SELECT count(*) FROM part_marks m
-                     JOIN passing p ON p.scope = coalesce(s.level, 'special-ability') AND p.part = m.part AND p.mark = m.mark
-                     WHERE m.city_code = g.city_code AND m.registration_id = g.id)
-                  = (SELECT count(*) FROM required q WHERE q.scope = coalesce(s.level, 'special-ability')) AS first_pass) j
-            WHERE s.exam_date BETWEEN $1 AND $2
-            GROUP BY s.city_code, s.occupation_code, s.level, s.special_ability_code, coalesce(c.district, i.district, b.district)
+                   count(*) FILTER (WHERE t.exam_date >= $3), count(*),
+                   count(*) FILTER (WHERE t.locked AND t.exam_date >= $3), count(*) FILTER (WHERE t.locked),
+                   count(*) FILTER (WHERE t.locked AND q.parts = r.parts AND t.exam_date >= $3),
+                   count(*) FILTER (WHERE t.locked AND q.parts = r.parts)
+            FROM sittings t
+            JOIN institutions b ON b.city_code = t.city_code AND b.id = t.body_id
+            LEFT JOIN institutions i ON i.city_code = t.city_code AND i.id = t.institution_id
+            LEFT JOIN cohorts c ON c.city_code = t.city_code AND c.id = t.cohort_id
+            LEFT JOIN passed_parts q ON q.city_code = t.city_code AND q.id = t.id
+            LEFT JOIN required r ON r.scope = t.scope
+            GROUP BY t.city_code, t.occupation_code, t.level, t.special_ability_code, coalesce(c.district, i.district, b.district)
             """, binds: { binds in
                 binds.append(required.map(\.scope.code))
                 binds.append(required.map(\.part.rawValue))
