@@ -71,7 +71,7 @@ let package = Package(
         ),
         .target(
             name: "Province",
-            dependencies: ["Domain", "Store", "Reports", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: ["Domain", "Store", "Reports", "Services", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         .target(
             name: "SkillCertCLI",
@@ -105,8 +105,9 @@ let package = Package(
         .testTarget(
             name: "ProvinceTests",
             dependencies: [
-                "Province", "Store", "Domain", "DemoYear", "Intake", "Services", "Reports", "Spreadsheet",
+                "Province", "Store", "Domain", "DemoYear", "Intake", "Services", "Reports", "Spreadsheet", "WebApp",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(name: "SkillCertCLITests", dependencies: ["SkillCertCLI", "Spreadsheet", "Store", "Domain", "Services", "PDFTestSupport"]),

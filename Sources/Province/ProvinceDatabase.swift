@@ -91,10 +91,18 @@ public struct ProvinceDatabase: Sendable {
             .map { $0.hasSuffix(";") ? String($0.dropLast()) : $0 }.filter { !$0.isEmpty }
     }
 
-    /// Fails with `notInitialised` when `province init` has not run on this database.
+    /// Fails with `notInitialised` when `province init` has not run on this database, and with
+    /// `outdated` when it ran before this version's migrations (a push would meet tables missing).
     func requireSchema(_ connection: PostgresConnection) async throws {
         let rows = try await connection.query("SELECT to_regclass('public.cities')::text", logger: Self.logger)
-        for try await name in rows.decode(String?.self) where name != nil { return }
-        throw ProvinceError.notInitialised(address: address.description)
+        var found = false
+        for try await name in rows.decode(String?.self) where name != nil { found = true }
+        guard found else { throw ProvinceError.notInitialised(address: address.description) }
+        var applied: Set<String> = []
+        for try await name in try await connection.query("SELECT name FROM province_migrations", logger: Self.logger).decode(String.self) {
+            applied.insert(name)
+        }
+        let missing = ProvinceSchema.migrations.map(\.name).filter { !applied.contains($0) }
+        guard missing.isEmpty else { throw ProvinceError.outdated(address: address.description, missing: missing) }
     }
 }

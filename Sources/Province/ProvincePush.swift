@@ -32,6 +32,11 @@ public struct ProvincePushOutcome: Sendable {
 /// batch with its position or neither; the next push starts from the position the province
 /// holds, and a row sent twice is replaced by the same row. Two pushes of one city at once
 /// take turns on the row lock and each batch starts where the other left off.
+///
+/// Once a batch's transaction committed, the city drops its changes up to the batch's position
+/// (`Store.trimProvinceChanges`), so its log holds only what the province has not confirmed; a
+/// run stopped between the commit and the drop drops them at its next start. The city therefore
+/// feeds one province database: one holding less than the city dropped is refused.
 public struct ProvincePush: Sendable {
     public let store: Store
     public let city: CityCode
@@ -40,6 +45,8 @@ public struct ProvincePush: Sendable {
     public let batchSize: Int
 
     public static let defaultBatchSize = 20_000
+    /// A run that sent this many rows has the tables it touched analysed at its end.
+    static let analyseAfterRows = 10_000
 
     public init(store: Store, city: CityCode, database: ProvinceDatabase, batchSize: Int = defaultBatchSize) {
         self.store = store
@@ -48,23 +55,34 @@ public struct ProvincePush: Sendable {
         self.batchSize = max(1, batchSize)
     }
 
-    public func run(progress: @escaping @Sendable (ProvinceBatchReport) -> Void = { _ in }) async throws -> ProvincePushOutcome {
+    /// `progress` hears of each batch once PostgreSQL committed it, before the city drops the
+    /// batch's changes from its log; a `progress` that throws stops the push there.
+    public func run(progress: @escaping @Sendable (ProvinceBatchReport) throws -> Void = { _ in }) async throws -> ProvincePushOutcome {
         let code = city.value
         let logger = ProvinceDatabase.logger
         let catalog = try store.catalogFingerprint()
         return try await database.withConnection { connection in
             try await database.requireSchema(connection)
+            // The city keeps only what the province has not confirmed: a province holding less
+            // than the city dropped (a new or restored database) cannot be brought up to date.
+            let dropped = try store.provinceChangesTrimmedThrough()
+            let held = try await Self.mark(connection, city: code) ?? 0
+            guard held >= dropped else {
+                throw ProvinceError.changesDropped(city: code, address: database.address.description, provinceHolds: held, cityDropped: dropped)
+            }
             try await connection.query("""
                 INSERT INTO cities (city_code, first_push_at) VALUES (\(code), now()) ON CONFLICT (city_code) DO NOTHING
                 """, logger: logger)
             var from: Int64?
             var last: Int64 = 0
             var batches = 0, changes = 0, rows = 0
+            var touched: Set<String> = []
             while true {
                 let number = batches + 1
-                let (mark, report) = try await connection.withTransaction(logger: logger) { connection -> (Int64, ProvinceBatchReport?) in
+                let (mark, report, names) = try await connection.withTransaction(logger: logger) {
+                    connection -> (Int64, ProvinceBatchReport?, [String]) in
                     let mark = try await Self.lockedMark(connection, city: code)
-                    guard let batch = try store.provinceChanges(after: mark, limit: batchSize) else { return (mark, nil) }
+                    guard let batch = try store.provinceChanges(after: mark, limit: batchSize) else { return (mark, nil, []) }
                     for table in batch.tables {
                         try await Self.replace(table, city: code, on: connection)
                     }
@@ -72,16 +90,29 @@ public struct ProvincePush: Sendable {
                         UPDATE cities SET pushed_through = \(batch.through), last_push_at = now() WHERE city_code = \(code)
                         """, logger: logger)
                     return (mark, ProvinceBatchReport(number: number, through: batch.through, changes: batch.changes,
-                                                      rows: batch.rowCount))
+                                                      rows: batch.rowCount), batch.tables.map(\.table.name))
                 }
                 if from == nil { from = mark }
                 last = mark
-                guard let report else { break }
+                guard let report else {
+                    // What a run stopped between a commit and its trim left behind.
+                    try store.trimProvinceChanges(through: mark)
+                    break
+                }
                 batches += 1
+                touched.formUnion(names)
                 changes += report.changes
                 rows += report.rows
                 last = report.through
-                progress(report)
+                try progress(report)
+                // Only now that the province's transaction committed does the city drop the batch.
+                try store.trimProvinceChanges(through: report.through)
+            }
+            // After a bulk load the planner needs the tables' statistics before autovacuum gets
+            // to them (the statistics queries would otherwise loop over what they should hash).
+            if rows >= Self.analyseAfterRows {
+                try await connection.query(PostgresQuery(unsafeSQL: "ANALYZE " + touched.sorted().joined(separator: ", ")),
+                                           logger: logger)
             }
             let cityLast = try store.lastProvinceChange()
             try await connection.query("""
@@ -91,6 +122,13 @@ public struct ProvincePush: Sendable {
                 """, logger: logger)
             return ProvincePushOutcome(city: city, from: from ?? 0, through: last, batches: batches, changes: changes, rows: rows)
         }
+    }
+
+    private static func mark(_ connection: PostgresConnection, city: String) async throws -> Int64? {
+        let rows = try await connection.query("SELECT pushed_through FROM cities WHERE city_code = \(city)",
+                                              logger: ProvinceDatabase.logger)
+        for try await mark in rows.decode(Int64.self) { return mark }
+        return nil
     }
 
     private static func lockedMark(_ connection: PostgresConnection, city: String) async throws -> Int64 {

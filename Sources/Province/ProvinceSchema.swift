@@ -92,5 +92,26 @@ enum ProvinceSchema {
                 PRIMARY KEY (city_code, id)
             );
             """),
+        // What the quarterly statistics count beyond p1 (the city's v15 logs them): the trainees'
+        // key groups, the training subsidy claims and the apprenticeships' advances.
+        ("p2-statistics", """
+            CREATE TABLE enrolment_key_groups (
+                city_code text NOT NULL, enrolment_id bigint NOT NULL, key_group_code text NOT NULL,
+                PRIMARY KEY (city_code, enrolment_id, key_group_code)
+            );
+            CREATE TABLE subsidy_claims (
+                city_code text NOT NULL, id bigint NOT NULL,
+                institution_id bigint NOT NULL, period_start text NOT NULL, period_end text NOT NULL,
+                claimed_on text NOT NULL, total_fen bigint NOT NULL,
+                PRIMARY KEY (city_code, id)
+            );
+            CREATE TABLE subsidy_claim_lines (
+                city_code text NOT NULL, claim_id bigint NOT NULL, certificate_id bigint NOT NULL, amount_fen bigint NOT NULL,
+                PRIMARY KEY (city_code, claim_id, certificate_id)
+            );
+            ALTER TABLE apprenticeships ADD COLUMN advance_fen bigint;
+            CREATE INDEX enrolments_cohort ON enrolments (city_code, cohort_id);
+            CREATE INDEX exam_registrations_session ON exam_registrations (city_code, session_id);
+            """),
     ]
 }

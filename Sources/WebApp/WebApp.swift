@@ -13,6 +13,9 @@ struct WebApp: Sendable {
     let uploadReceiver: UploadReceiver
     /// The address printed QR codes point to (`--public-url`); nil: the address the request came to.
     var publicAddress: PublicAddress? = nil
+    /// The register `/verify` asks instead of the city's own database (`--province-pg`: the
+    /// province's, over every city); nil: the city's own.
+    var certificateRegister: (any CertificateRegister)? = nil
     /// The per-address limit and the time floor of the public lookups (`PublicLookups`).
     let publicLookups = PublicLookups()
     /// Self-service lookups' grants to download one's own tickets (`CandidateRoutes`).

@@ -24,13 +24,15 @@ public enum WebServer {
         /// The public address printed QR codes point to (`--public-url`); nil: the address each
         /// request came to.
         public var publicAddress: PublicAddress?
+        /// The register the public verification page asks (`--province-pg`); nil: the city's own database.
+        public var certificateRegister: (any CertificateRegister)?
 
         public static let defaultUploadLimitBytes = 20 * 1024 * 1024
 
         public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
                     trustedProxies: TrustedProxies = .none, backups: BackupSchedule? = nil,
                     uploadLimitBytes: Int = Options.defaultUploadLimitBytes, workDirectory: URL? = nil,
-                    publicAddress: PublicAddress? = nil) {
+                    publicAddress: PublicAddress? = nil, certificateRegister: (any CertificateRegister)? = nil) {
             self.host = host
             self.port = port
             self.secureCookies = secureCookies
@@ -39,6 +41,7 @@ public enum WebServer {
             self.uploadLimitBytes = uploadLimitBytes
             self.workDirectory = workDirectory
             self.publicAddress = publicAddress
+            self.certificateRegister = certificateRegister
         }
     }
 
@@ -66,7 +69,7 @@ public enum WebServer {
                          cookies: SessionCookies(secure: options.secureCookies),
                          uploads: UploadJobs(workDirectory: workDirectory),
                          uploadReceiver: UploadReceiver(limitBytes: options.uploadLimitBytes),
-                         publicAddress: options.publicAddress)
+                         publicAddress: options.publicAddress, certificateRegister: options.certificateRegister)
         var logger = Logger(label: "skillcert.web")
         // The request log is our own one line per request; the framework only reports trouble.
         logger.logLevel = .warning

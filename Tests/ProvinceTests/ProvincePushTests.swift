@@ -3,6 +3,7 @@ import Testing
 import GRDB
 import Domain
 import Store
+import PostgresNIO
 @testable import Province
 
 /// A city's records pushed into the province database: everything on the first push, only what
@@ -82,6 +83,31 @@ import Store
         for table in ProvinceTable.all {
             for column in ["city_code"] + table.columns { #expect(columns.contains("\(table.name).\(column)")) }
         }
+    }
+
+    /// A province database set up by the first version (p1 only) and fed by it: a push refused
+    /// until `province init` brings it up to date, then the city's records complete there,
+    /// key groups, claims and advances included.
+    @Test func anOlderProvinceDatabaseIsRefusedUntilInitBringsItUpToDate() async throws {
+        let (database, _) = try await ProvinceServer.freshDatabase()
+        try await database.withConnection { connection in
+            for statement in ["DROP TABLE enrolment_key_groups", "DROP TABLE subsidy_claims", "DROP TABLE subsidy_claim_lines",
+                              "ALTER TABLE apprenticeships DROP COLUMN advance_fen", "DROP INDEX enrolments_cohort",
+                              "DROP INDEX exam_registrations_session", "DELETE FROM province_migrations WHERE name = 'p2-statistics'"] {
+                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: ProvinceDatabase.logger)
+            }
+        }
+        let city = try CityFixture.copy(CityFixture.zhongshan)
+        let refused = ProvinceError.outdated(address: database.address.description, missing: ["p2-statistics"])
+        await #expect(throws: refused) {
+            try await ProvincePush(store: city.store, city: try CityCode("4420"), database: database).run()
+        }
+        #expect(refused.english.contains("run skillcert province init") && refused.chinese.contains("不是最新"))
+        #expect(try await database.initialise() == ["p2-statistics"])
+        _ = try await ProvincePush(store: city.store, city: try CityCode("4420"), database: database).run()
+        let rows = try await ProvinceServer.rows(database, city: "4420")
+        #expect(rows == (try CityFixture.rows(city.path)))
+        #expect(!(rows["enrolment_key_groups"] ?? []).isEmpty && !(rows["subsidy_claim_lines"] ?? []).isEmpty)
     }
 
     @Test func badAddressesAndCityCodesAreRefusedInBothLanguages() throws {

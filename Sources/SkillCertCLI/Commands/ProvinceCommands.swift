@@ -9,12 +9,12 @@ import Store
 struct ProvinceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "province",
-        abstract: "The province database in PostgreSQL (省级数据库): init, push, status, verify, duplicates.",
+        abstract: "The province database in PostgreSQL (省级数据库): init, push, status, verify, duplicates, report.",
         discussion: """
             --pg takes postgres://user[:password]@host[:port]/database (default: $SKILLCERT_PROVINCE_PG); \
             ?host=/folder reaches a Unix socket folder, ?sslmode=require insists on TLS.
             """,
-        subcommands: [Init.self, Push.self, Status.self, Verify.self, Duplicates.self]
+        subcommands: [Init.self, Push.self, Status.self, Verify.self, Duplicates.self, Report.self]
     )
 
     struct Address: ParsableArguments {
@@ -189,6 +189,54 @@ struct ProvinceCommand: ParsableCommand {
                 一人多证 \(people) 组（\(duplicates.count) 张证书），重复考证 \(repeats.count) 条，已写入 \(url.path) \
                 · \(people) duplicate groups (\(duplicates.count) certificates), \(repeats.count) repeat registrations: \(url.path)
                 """)
+        }
+    }
+}
+
+extension ProvinceCommand {
+    /// `skillcert province report`: the province's statistics workbooks.
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Province statistics workbooks (全省统计报表).", subcommands: [Quarterly.self])
+
+        struct Quarterly: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "The province's quarterly statistics over every city, with a by-city sheet (全省季度统计).",
+                discussion: """
+                    The same sheets, figures and definitions as a city's `skillcert report quarterly`,                     counted in PostgreSQL over the records every city pushed, and a sheet with a line                     per city whose total equals the summary.
+                    """)
+            @OptionGroup var global: GlobalOptions
+            @OptionGroup var address: Address
+            @Argument(help: "The quarter, e.g. 2026Q4.") var quarter: String
+            @Option(help: "The catalog folder that names the occupations and holds the exam parts and subsidy rates.")
+            var catalog: String = "Catalog"
+            @Option(help: "File name inside the output folder (default: province-quarterly-<quarter>.xlsx).") var file: String?
+
+            func run() throws {
+                let (year, which) = try parseOption("<quarter>", quarter) { text throws(Rejection) -> (Int, Period.Quarter) in
+                    guard case let .quarter(year, which) = try Period.parse(text) else {
+                        throw Rejection("季度统计需要写明季度，例如 2026Q4", "the quarterly report needs a quarter, e.g. 2026Q4")
+                    }
+                    return (year, which)
+                }
+                let database = try address.database()
+                let catalog = try loadCatalog(self.catalog)
+                let today = try global.clock().today
+                let statistics = try waitFor {
+                    try await database.quarterlyStatistics(year: year, quarter: which, catalog: catalog, writtenOn: today)
+                }
+                let url = try outputFile(global, file ?? "province-quarterly-\(Period.quarter(year, which)).xlsx")
+                try QuarterlyWorkbook.write(statistics.province, byCity: statistics.cities.map {
+                    QuarterlyCityFigures(code: $0.city, name: CityNames.name($0.city), statistics: $0.statistics)
+                }, to: url)
+                let period = Period.quarter(year, which)
+                let trained = statistics.province.total(.trained), certificates = statistics.province.total(.certificates)
+                CLIContext.current.print("""
+                    已写出 Wrote \(url.path)
+                    \(period.chineseLabel)全省 \(statistics.cities.count) 个地市：培训 \(trained.quarter) 人（年度累计 \(trained.yearToDate)），取证 \(certificates.quarter) 人（年度累计 \(certificates.yearToDate)）
+                    \(period), \(statistics.cities.count) cities: \(trained.quarter) trained (\(trained.yearToDate) year to date), \(certificates.quarter) certificates (\(certificates.yearToDate) year to date)
+                    """)
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Domain
+import Province
 import Services
 import Store
 import WebApp
@@ -54,6 +55,11 @@ struct ServeCommand: ParsableCommand {
         valueName: "folder"))
     var workDir: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The province database (postgres://…) that answers the public certificate verification over every city (default: this city's own database).",
+        valueName: "url"))
+    var provincePg: String?
+
     @OptionGroup var address: PublicAddressOption
 
     func validate() throws {
@@ -78,7 +84,11 @@ struct ServeCommand: ParsableCommand {
                                         trustedProxies: trustedProxies, backups: backups,
                                         uploadLimitBytes: uploadLimitMb * 1024 * 1024,
                                         workDirectory: workDir.map { context.url(for: $0) },
-                                        publicAddress: try address.publicURL.map { try PublicAddress($0) })
+                                        publicAddress: try address.publicURL.map { try PublicAddress($0) },
+                                        certificateRegister: try provincePg.map { text in
+                                            ProvinceCertificateRegister(database: ProvinceDatabase(address: try ProvinceAddress(text)),
+                                                                        catalog: try store.catalog())
+                                        })
         let finished = ServeOutcome()
         // The command runs on the main thread; the server runs on Swift's concurrency threads
         // and its own event loops until a signal stops it.

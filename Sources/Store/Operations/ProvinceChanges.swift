@@ -1,8 +1,8 @@
 import GRDB
 
 /// A table the province keeps a copy of: its name (the same in the city and the province), the
-/// key its changes are logged under (`id`, or `registration_id` for part marks, which are
-/// replaced per registration) and the columns sent, in order. Phones, addresses and passwords
+/// key its changes are logged under (`id`, or the owner's id for part marks, key groups and claim
+/// lines, which are replaced per registration, enrolment and claim) and the columns sent, in order. Phones, addresses and passwords
 /// stay in the city: the province needs none of them.
 public struct ProvinceTable: Sendable, Equatable {
     public let name: String
@@ -20,6 +20,7 @@ public struct ProvinceTable: Sendable, Equatable {
         ProvinceTable(name: "enrolments", key: "id", columns: [
             "id", "cohort_id", "person_id", "status", "hours_tenths", "completed_on", "withdrawn_on", "enrolled_at",
         ]),
+        ProvinceTable(name: "enrolment_key_groups", key: "enrolment_id", columns: ["enrolment_id", "key_group_code"]),
         ProvinceTable(name: "exam_sessions", key: "id", columns: [
             "id", "body_id", "occupation_code", "level", "special_ability_code", "sub_trade", "exam_date", "status",
             "results_locked_on",
@@ -35,10 +36,14 @@ public struct ProvinceTable: Sendable, Equatable {
             "registration_id", "cohort_id", "training_institution_id", "issued_on", "revoked_on", "revocation_reason",
         ]),
         ProvinceTable(name: "certificate_reissues", key: "id", columns: ["id", "certificate_id", "reason", "reissued_on"]),
+        ProvinceTable(name: "subsidy_claims", key: "id", columns: [
+            "id", "institution_id", "period_start", "period_end", "claimed_on", "total_fen",
+        ]),
+        ProvinceTable(name: "subsidy_claim_lines", key: "claim_id", columns: ["claim_id", "certificate_id", "amount_fen"]),
         ProvinceTable(name: "enterprises", key: "id", columns: ["id", "credit_code", "name", "district"]),
         ProvinceTable(name: "apprenticeships", key: "id", columns: [
             "id", "enterprise_id", "institution_id", "person_id", "occupation_code", "target_level", "start_date",
-            "end_date", "status", "filed_on", "completed_on", "certificate_id", "terminated_on", "created_at",
+            "end_date", "status", "filed_on", "completed_on", "certificate_id", "terminated_on", "created_at", "advance_fen",
         ]),
     ]
 }
@@ -65,8 +70,8 @@ public struct ProvinceChangeBatch: Sendable {
 
 extension Store {
     /// The next batch of at most `limit` logged changes after `after` (nil when there are none):
-    /// what the province push sends in one PostgreSQL transaction. Reading only: the log is never
-    /// trimmed here, so any number of pushes (or provinces) can read it from any mark.
+    /// what the province push sends in one PostgreSQL transaction. Reading only: the push drops
+    /// what the province confirmed afterwards (`trimProvinceChanges`).
     public func provinceChanges(after: Int64, limit: Int) throws(StoreError) -> ProvinceChangeBatch? {
         try read { db in
             guard let through = try Int64.fetchOne(db, sql: """
@@ -95,9 +100,39 @@ extension Store {
         }
     }
 
-    /// The last change logged (0 when none): what a push that reaches it has sent.
+    /// The last change logged (0 when none): what a push that reaches it has sent. The log's
+    /// AUTOINCREMENT counter remembers it after the changes were dropped.
     public func lastProvinceChange() throws(StoreError) -> Int64 {
-        try read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM province_changes") ?? 0 }
+        try read { db in
+            try Int64.fetchOne(db, sql: """
+                SELECT max(coalesce((SELECT max(seq) FROM province_changes), 0),
+                           coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'province_changes'), 0))
+                """) ?? 0
+        }
+    }
+
+    /// The position up to which the log was dropped (0: never): a province holding less than this
+    /// cannot be brought up to date from the log.
+    public func provinceChangesTrimmedThrough() throws(StoreError) -> Int64 {
+        try read { db in try Self.trimmedThrough(db) }
+    }
+
+    /// Drops the changes at or below `position`, which the province has confirmed holding (its
+    /// transaction that moved its mark there committed), so that the log does not grow forever.
+    /// Only ever moves forward: an older position drops nothing more.
+    public func trimProvinceChanges(through position: Int64) throws(StoreError) {
+        try write { db in
+            guard position > (try Self.trimmedThrough(db)) else { return }
+            try db.execute(sql: "DELETE FROM province_changes WHERE seq <= ?", arguments: [position])
+            try db.execute(sql: """
+                INSERT INTO meta (key, value) VALUES ('province_trimmed_through', ?)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                """, arguments: [String(position)])
+        }
+    }
+
+    private static func trimmedThrough(_ db: Database) throws -> Int64 {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'province_trimmed_through'").flatMap { Int64($0) } ?? 0
     }
 
     /// How many changes were logged after `mark`: what the province does not have yet.

@@ -35,6 +35,27 @@ extension Store {
         }
     }
 
+    /// A lookup another register answers (the province's, over every city): the number checked
+    /// as this city checks its own, given back in its stored form, or what is wrong with it.
+    public func publicLookupNumber(_ number: String) throws(StoreError) -> Result<String, FieldProblem> {
+        try read { db in
+            do {
+                return .success(try verifiableNumber(db, number).formatted)
+            } catch StoreError.invalid(let problem) {
+                return .failure(problem)
+            }
+        }
+    }
+
+    /// Records a lookup that `register` answered (`province`) in this city's trail, as its own
+    /// lookups are: the outcome and the register only.
+    public func recordPublicLookup(outcome: String, register: String) throws(StoreError) {
+        try write { db in
+            try audit(db, actorLogin: "public", actorRole: "public", action: "cert.verify.public", entity: "certificates", key: "",
+                      after: ["outcome": outcome, "register": register])
+        }
+    }
+
     private func publicOutcome(_ db: Database, number: String, name: String, nationalId: NationalID?) throws -> PublicVerificationOutcome {
         let key: String
         do {

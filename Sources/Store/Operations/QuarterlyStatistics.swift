@@ -8,6 +8,12 @@ public struct StatisticsKey: Hashable, Sendable {
     public let projectCode: String
     public let target: CertificationTarget
     public let district: String
+
+    public init(projectCode: String, target: CertificationTarget, district: String) {
+        self.projectCode = projectCode
+        self.target = target
+        self.district = district
+    }
 }
 
 /// The trainees and certificates of one key group (重点群体), by project and district.
@@ -15,6 +21,12 @@ public struct KeyGroupKey: Hashable, Sendable {
     public let projectCode: String
     public let keyGroupCode: String
     public let district: String
+
+    public init(projectCode: String, keyGroupCode: String, district: String) {
+        self.projectCode = projectCode
+        self.keyGroupCode = keyGroupCode
+        self.district = district
+    }
 }
 
 /// Every figure of a quarter and of its year to date, broken down by project, target and
@@ -28,6 +40,19 @@ public struct QuarterlyStatistics: Sendable {
     public let catalog: Catalog
     public let lines: [StatisticsKey: [QuarterlyFigure: QuarterAndYear]]
     public let keyGroups: [KeyGroupKey: [QuarterlyFigure: QuarterAndYear]]
+
+    /// Statistics counted elsewhere than a city's database (the province's, over every city),
+    /// laid out by the same workbook.
+    public init(period: Period, district: String?, writtenOn: CivilDate, catalog: Catalog,
+                lines: [StatisticsKey: [QuarterlyFigure: QuarterAndYear]],
+                keyGroups: [KeyGroupKey: [QuarterlyFigure: QuarterAndYear]]) {
+        self.period = period
+        self.district = district
+        self.writtenOn = writtenOn
+        self.catalog = catalog
+        self.lines = lines
+        self.keyGroups = keyGroups
+    }
 
     /// The sum of a figure over the lines that `include` keeps.
     public func total(_ figure: QuarterlyFigure, where include: (StatisticsKey) -> Bool = { _ in true }) -> QuarterAndYear {

@@ -22,6 +22,7 @@ enum Migrations {
         migrator.registerMigration("v12-certificate-layout", migrate: certificateLayout)
         migrator.registerMigration("v13-statistics-running-totals", migrate: statisticsRunningTotals)
         migrator.registerMigration("v14-province-changes", migrate: provinceChanges)
+        migrator.registerMigration("v15-i19-province-2-statistics", migrate: provinceStatistics)
         return migrator
     }
 
@@ -986,6 +987,37 @@ enum Migrations {
             INSERT INTO province_changes (entity, row_id) SELECT 'certificates', id FROM certificates ORDER BY id;
             INSERT INTO province_changes (entity, row_id) SELECT 'certificate_reissues', id FROM certificate_reissues ORDER BY id;
             INSERT INTO province_changes (entity, row_id) SELECT 'enterprises', id FROM enterprises ORDER BY id;
+            INSERT INTO province_changes (entity, row_id) SELECT 'apprenticeships', id FROM apprenticeships ORDER BY id;
+            """)
+    }
+
+    /// What the province's quarterly statistics count beyond v14's tables: the trainees' key
+    /// groups, the training subsidy claims and the apprenticeships' advances. Their changes are
+    /// logged from now on, and what the city already holds is logged once (the apprenticeships
+    /// again, for the advance the province did not have), so the next push sends it.
+    private static func provinceStatistics(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TRIGGER province_enrolment_key_groups_insert AFTER INSERT ON enrolment_key_groups
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('enrolment_key_groups', NEW.enrolment_id); END;
+            CREATE TRIGGER province_enrolment_key_groups_update AFTER UPDATE ON enrolment_key_groups
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('enrolment_key_groups', NEW.enrolment_id); END;
+            CREATE TRIGGER province_enrolment_key_groups_delete AFTER DELETE ON enrolment_key_groups
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('enrolment_key_groups', OLD.enrolment_id); END;
+            CREATE TRIGGER province_subsidy_claims_insert AFTER INSERT ON subsidy_claims
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('subsidy_claims', NEW.id); END;
+            CREATE TRIGGER province_subsidy_claims_update AFTER UPDATE ON subsidy_claims
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('subsidy_claims', NEW.id); END;
+            CREATE TRIGGER province_subsidy_claims_delete AFTER DELETE ON subsidy_claims
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('subsidy_claims', OLD.id); END;
+            CREATE TRIGGER province_subsidy_claim_lines_insert AFTER INSERT ON subsidy_claim_lines
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('subsidy_claim_lines', NEW.claim_id); END;
+            CREATE TRIGGER province_subsidy_claim_lines_update AFTER UPDATE ON subsidy_claim_lines
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('subsidy_claim_lines', NEW.claim_id); END;
+            CREATE TRIGGER province_subsidy_claim_lines_delete AFTER DELETE ON subsidy_claim_lines
+                BEGIN INSERT INTO province_changes (entity, row_id) VALUES ('subsidy_claim_lines', OLD.claim_id); END;
+            INSERT INTO province_changes (entity, row_id) SELECT DISTINCT 'enrolment_key_groups', enrolment_id FROM enrolment_key_groups ORDER BY enrolment_id;
+            INSERT INTO province_changes (entity, row_id) SELECT 'subsidy_claims', id FROM subsidy_claims ORDER BY id;
+            INSERT INTO province_changes (entity, row_id) SELECT DISTINCT 'subsidy_claim_lines', claim_id FROM subsidy_claim_lines ORDER BY claim_id;
             INSERT INTO province_changes (entity, row_id) SELECT 'apprenticeships', id FROM apprenticeships ORDER BY id;
             """)
     }

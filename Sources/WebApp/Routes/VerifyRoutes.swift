@@ -19,8 +19,12 @@ extension WebApp {
             let form = VerifyForm(number: context.form.text("number"), name: context.form.text("name"),
                                   nationalId: context.form.text("id"))
             return try await publicLookups.answer(from: context.address) {
-                let answer = try await store { store in
-                    try PublicVerification(store: store).lookup(number: form.number, name: form.name, nationalId: form.nationalId)
+                let answer: PublicVerificationAnswer
+                do {
+                    answer = try await lookup(form)
+                } catch is RegisterUnavailable {
+                    // The province's database cannot be reached: said plainly, and nothing about the number.
+                    return verifyPage(request: request, form: form, answer: .unavailable, status: .serviceUnavailable, context: context)
                 }
                 let status: HTTPResponse.Status = if case .unusable = answer { .badRequest } else { .ok }
                 return verifyPage(request: request, form: form, answer: VerifyAnswerView(answer), status: status, context: context)
@@ -28,6 +32,32 @@ extension WebApp {
                 verifyPage(request: request, form: form, answer: .limited, status: .tooManyRequests, context: context)
             }
         }
+    }
+
+    /// The city's own database answers, or the register `--province-pg` named (the input
+    /// checked the same way first).
+    private func lookup(_ form: VerifyForm) async throws -> PublicVerificationAnswer {
+        guard let register = certificateRegister else {
+            return try await store { store in
+                try PublicVerification(store: store).lookup(number: form.number, name: form.name, nationalId: form.nationalId)
+            }
+        }
+        let checked = try await store { store in
+            try PublicVerification(store: store).checkedLookup(number: form.number, name: form.name, nationalId: form.nationalId)
+        }
+        let input: PublicLookupInput
+        switch checked {
+        case .failure(let rejection): return .unusable(rejection)
+        case .success(let given): input = given
+        }
+        let answer: PublicVerificationAnswer
+        do {
+            answer = try await register.verify(number: input.number, name: input.name, nationalId: input.nationalId)
+        } catch {
+            throw RegisterUnavailable()
+        }
+        try await store { store in try PublicVerification(store: store).record(answer, register: "province") }
+        return answer
     }
 
     private func verifyPage(request: Request, form: VerifyForm, answer: VerifyAnswerView? = nil, status: HTTPResponse.Status = .ok,
@@ -38,6 +68,9 @@ extension WebApp {
         }
     }
 }
+
+/// The register `--province-pg` named did not answer (PostgreSQL down or refusing).
+struct RegisterUnavailable: Error {}
 
 struct VerifyForm: Sendable {
     var number = ""
@@ -57,6 +90,8 @@ struct VerifyAnswerView {
     var revoked = false
     var noMatch = false
     var limited = false
+    /// The register `--province-pg` named cannot be reached.
+    var unavailable = false
     var problemZh: String?
     var problemEn: String?
     var facts: PublicCertificateFacts?
@@ -64,12 +99,14 @@ struct VerifyAnswerView {
     var revocationReason: String?
 
     static let limited = VerifyAnswerView(limited: true)
+    static let unavailable = VerifyAnswerView(unavailable: true)
 
-    init(valid: Bool = false, revoked: Bool = false, noMatch: Bool = false, limited: Bool = false) {
+    init(valid: Bool = false, revoked: Bool = false, noMatch: Bool = false, limited: Bool = false, unavailable: Bool = false) {
         self.valid = valid
         self.revoked = revoked
         self.noMatch = noMatch
         self.limited = limited
+        self.unavailable = unavailable
     }
 
     init(_ answer: PublicVerificationAnswer) {
