@@ -38,20 +38,21 @@ import Store
         }
     }
 
-    /// The bureau's fourteen entries stand in a few labelled groups, plain nested lists that need
+    /// The bureau's fifteen entries stand in a few labelled groups, plain nested lists that need
     /// no script: every entry is a link on every page (one click away), the current one marked.
     @Test func theBureausMenuGroupsEveryEntryUnderALabelAndEachIsOneClickFromEveryPage() async throws {
         let world = try WebWorld()
         defer { world.remove() }
         let groups: [(label: String, entries: [(href: String, text: String)])] = [
-            ("培训 <span lang=\"en\">Training</span>", [("/cohorts", "培训班"), ("/persons", "人员"), ("/apprenticeships", "学徒")]),
+            ("培训 <span lang=\"en\">Training</span>", [("/cohorts", "培训班"), ("/persons", "人员"), ("/apprenticeships", "学徒"), ("/apprenticeships/claims", "学徒补贴")]),
             ("考试 <span lang=\"en\">Exams</span>", [("/sessions", "考试场次"), ("/results", "成绩"), ("/mismatches", "成绩不一致"), ("/rechecks", "复核")]),
             ("证书与统计 <span lang=\"en\">Certificates and statistics</span>", [("/certificates", "证书"), ("/statistics", "统计")]),
             ("管理 <span lang=\"en\">Administration</span>", [("/institutions", "机构"), ("/users", "用户"), ("/catalog", "目录"), ("/audit", "审计")]),
         ]
         try await world.withBrowser { browser in
             try await browser.signInFirstTime("admin")
-            for (path, current) in [("/", "/"), ("/statistics", "/statistics"), ("/audit", "/audit"), ("/cohorts", "/cohorts"), ("/persons/999", "/persons")] {
+            for (path, current) in [("/", "/"), ("/statistics", "/statistics"), ("/audit", "/audit"), ("/cohorts", "/cohorts"), ("/persons/999", "/persons"),
+                                  ("/apprenticeships/claims", "/apprenticeships/claims"), ("/apprenticeships/7", "/apprenticeships")] {
                 let body = try await browser.get(path).body
                 let nav = try #require(body.components(separatedBy: "<nav class=\"menu\"").dropFirst().first?.components(separatedBy: "</nav>").first,
                                        "a menu on \(path)")
@@ -68,7 +69,7 @@ import Store
                     }
                 }
                 let links = nav.components(separatedBy: "<a href=").count - 1
-                #expect(links == 14, "every entry on \(path)")
+                #expect(links == 15, "every entry on \(path)")
                 #expect(nav.components(separatedBy: "aria-current=\"page\"").count == 2, "one entry current on \(path)")
                 #expect(nav.contains("<a href=\"\(current)\" aria-current=\"page\">"), "\(current) current on \(path)")
             }

@@ -22,7 +22,7 @@ enum Migrations {
         migrator.registerMigration("v12-certificate-layout", migrate: certificateLayout)
         migrator.registerMigration("v13-statistics-running-totals", migrate: statisticsRunningTotals)
         migrator.registerMigration("v14-province-changes", migrate: provinceChanges)
-        migrator.registerMigration("v15-i19-province-2-statistics", migrate: provinceStatistics)
+        migrator.registerMigration("v15-province-statistics", migrate: provinceStatistics)
         return migrator
     }
 

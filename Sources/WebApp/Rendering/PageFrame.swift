@@ -19,7 +19,10 @@ struct PageFrame {
         roleEn = PageFrame.englishRole(session.user.role)
         institutionName = session.institutionName
         let path = context.currentPath
-        menu = MenuGroup.groups(for: session.user.role).map { $0.marked(current: path) }
+        let groups = MenuGroup.groups(for: session.user.role)
+        // The most specific entry is the current one (/apprenticeships/claims, not /apprenticeships).
+        let current = groups.flatMap(\.items).filter { $0.leads(to: path) }.max { $0.href.count < $1.href.count }?.href
+        menu = groups.map { $0.marked(current: current) }
         showMenu = !session.mustChangePassword
     }
 
@@ -52,12 +55,12 @@ struct MenuGroup {
         self.items = items
     }
 
-    func marked(current path: String) -> MenuGroup {
-        MenuGroup(id: id, label: label, items: items.map { $0.marked(current: path) })
+    func marked(current href: String?) -> MenuGroup {
+        MenuGroup(id: id, label: label, items: items.map { $0.marked(current: href) })
     }
 
     /// What each role may do. The Store still decides every request; the menu only leaves out
-    /// what a role would be refused. The bureau's fourteen entries stand in four groups by the
+    /// what a role would be refused. The bureau's fifteen entries stand in four groups by the
     /// work they belong to; the clerk's and the examiner's are short enough for one row.
     static func groups(for role: Role) -> [MenuGroup] {
         let home = MenuGroup(id: "home", items: [MenuItem(href: "/", zh: "首页", en: "Home")])
@@ -67,7 +70,8 @@ struct MenuGroup {
                     MenuGroup(id: "training", label: Label(zh: "培训", en: "Training"), items: [
                         MenuItem(href: "/cohorts", zh: "培训班", en: "Cohorts"),
                         MenuItem(href: "/persons", zh: "人员", en: "Persons"),
-                        MenuItem(href: "/apprenticeships", zh: "学徒", en: "Apprentices")]),
+                        MenuItem(href: "/apprenticeships", zh: "学徒", en: "Apprentices"),
+                        MenuItem(href: "/apprenticeships/claims", zh: "学徒补贴", en: "Apprentice claims")]),
                     MenuGroup(id: "exams", label: Label(zh: "考试", en: "Exams"), items: [
                         MenuItem(href: "/sessions", zh: "考试场次", en: "Exam sessions"),
                         MenuItem(href: "/results", zh: "成绩", en: "Results"),
@@ -107,9 +111,14 @@ struct MenuItem {
     let en: String
     var current = false
 
-    func marked(current path: String) -> MenuItem {
+    /// Whether the page at `path` belongs to this entry.
+    func leads(to path: String) -> Bool {
+        href == "/" ? path == "/" : path == href || path.hasPrefix(href + "/")
+    }
+
+    func marked(current href: String?) -> MenuItem {
         var item = self
-        item.current = href == "/" ? path == "/" : path == href || path.hasPrefix(href + "/")
+        item.current = self.href == href
         return item
     }
 }
