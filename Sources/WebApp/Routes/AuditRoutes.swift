@@ -171,9 +171,12 @@ struct AuditRow {
     let action: String
     let entity: String
     let key: String
-    let before: String?
-    let after: String?
-    let reason: String?
+    // Blank rather than nil: a name the row does not hold sends swift-mustache up the whole
+    // context (page, frame, root) with two dynamic casts at each step, for three names in each
+    // of fifty rows; "" prints the same nothing.
+    let before: String
+    let after: String
+    let reason: String
 
     /// A snapshot longer than this shows its start on the page; the workbook has it whole.
     static let shownLength = 300
@@ -185,9 +188,9 @@ struct AuditRow {
         action = view.action
         entity = view.entity
         key = view.key
-        before = view.before.map(Self.shortened)
-        after = view.after.map(Self.shortened)
-        reason = view.reason
+        before = view.before.map(Self.shortened) ?? ""
+        after = view.after.map(Self.shortened) ?? ""
+        reason = view.reason ?? ""
     }
 
     static func roleName(_ role: String) -> String {
