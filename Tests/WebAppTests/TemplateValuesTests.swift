@@ -70,10 +70,14 @@ import Store
         defer { world.remove() }
         let event = try #require(try AuditTrail(store: world.store).list(actor: world.admin).rows.first)
         let institution = world.schoolA
+        let menuLabel = MenuGroup.Label(zh: "管理", en: "Administration")
+        let menuGroup = MenuGroup(id: "administration", label: menuLabel, items: [MenuItem(href: "/audit", zh: "审计", en: "Audit trail")])
         let rows: [(any Sendable, (String) -> Any?)] = [
             (AuditRow(event), AuditRow(event).child(named:)),
             (InstitutionRow(institution), InstitutionRow(institution).child(named:)),
             (MenuItem(href: "/audit", zh: "审计", en: "Audit trail", current: true), MenuItem(href: "/audit", zh: "审计", en: "Audit trail", current: true).child(named:)),
+            (menuGroup, menuGroup.child(named:)),
+            (menuLabel, menuLabel.child(named:)),
             (link, link.child(named:)),
             (paging, paging.child(named:)),
             (lastPaging, lastPaging.child(named:)),

@@ -49,6 +49,27 @@ extension MenuItem: MustacheParent {
     }
 }
 
+extension MenuGroup: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "label": label
+        case "items": items
+        default: nil
+        }
+    }
+}
+
+extension MenuGroup.Label: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "zh": zh
+        case "en": en
+        default: nil
+        }
+    }
+}
+
 extension PagingView.PageLink: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
