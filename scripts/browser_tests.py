@@ -321,6 +321,21 @@ class BrowserTest(unittest.TestCase):
         self.assertEqual(self.path(), "/signin", "signed out: every page leads to the sign-in page")
 
 
+class OwnServerTest(BrowserTest):
+    """A test class that serves a database of its own, started in its setUpClass as `cls.own`."""
+
+    own = None
+
+    @classmethod
+    def tearDownClass(cls):
+        if cls.own:
+            cls.own.stop()
+
+    @property
+    def server(self):
+        return self.own
+
+
 class NoRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *arguments):
         return None
@@ -565,7 +580,7 @@ def workbook_sheets(data):
 WHOLE_ID = re.compile(r"(?<![0-9A-Z])[0-9]{17}[0-9X](?![0-9A-Z])")
 
 
-class ClerksDayTests(BrowserTest):
+class ClerksDayTests(OwnServerTest):
     """Issue 16's whole path, as a clerk of a training school lives it in the browser, on a fresh
     database of its own: the bureau's part (the catalog, her institution and account, an evaluation
     body's session open for registration) made on the command line; every step of hers through the
@@ -615,14 +630,6 @@ class ClerksDayTests(BrowserTest):
         self.sign_in("clerk.day", INITIAL, "clerk-signin")
         self.change_first_password("clerk.day")
         self.assert_frame("何经办", "clerk.day", "机构经办人", "Institution clerk", self.school)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.own.stop()
-
-    @property
-    def server(self):
-        return self.own
 
     # Steps of her own
 
@@ -874,7 +881,7 @@ class ClerksDayOnTheDemoTests(ClerksDayTests):
         self.assert_frame("", "clerk.yuecai.1", "机构经办人", "Institution clerk", self.school)
 
 
-class ExaminersGridTests(BrowserTest):
+class ExaminersGridTests(OwnServerTest):
     """Issue 17's score entry, as two examiners of one theory room key its marks in the browser, on a
     fresh database of its own: the bureau's part (a held level-5 session, its three candidates, its
     examiners and their logins) made on the command line; each examiner keys the room's grid from
@@ -921,14 +928,6 @@ class ExaminersGridTests(BrowserTest):
         except BaseException:
             cls.own.stop()
             raise
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.own.stop()
-
-    @property
-    def server(self):
-        return self.own
 
     def key(self, text, label):
         """Types into the input that has the focus and presses Enter, as a keyer does."""
@@ -1017,7 +1016,7 @@ class ExaminersGridTests(BrowserTest):
         self.assertIn("理论一室", self.text("main"))
 
 
-class BureauResultsTests(BrowserTest):
+class BureauResultsTests(OwnServerTest):
     """Issue 17's bureau path after an exam, on a fresh database of its own: a session held today,
     made on the command line, whose one candidate has two practical entries that disagree (two
     bureau users keyed 72 and 27). Through the pages the bureau settles the mismatch with a reason
@@ -1060,14 +1059,6 @@ class BureauResultsTests(BrowserTest):
         except BaseException:
             cls.own.stop()
             raise
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.own.stop()
-
-    @property
-    def server(self):
-        return self.own
 
     def test_the_bureau_settles_the_mismatch_locks_issues_and_downloads_the_roster(self):
         self.sign_in("officer.chen", INITIAL, "bureau-signin")
@@ -1126,7 +1117,7 @@ class BureauResultsTests(BrowserTest):
         self.assertNotRegex("\n".join(cell for row in rows for cell in row), WHOLE_ID, "no whole national ID in the roster")
 
 
-class ExamPathOnTheDemoTests(BrowserTest):
+class ExamPathOnTheDemoTests(OwnServerTest):
     """Issue 17's exam path on `make demo`'s data (a tiny demo year, built the same way), which ends
     with a 广东烧味制作 assessment held four days before the year's end, its marks not yet entered,
     whose practical panel both demo examiners staff. With the passwords the demo prints:
@@ -1153,14 +1144,6 @@ class ExamPathOnTheDemoTests(BrowserTest):
         except BaseException:
             cls.own.stop()
             raise
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.own.stop()
-
-    @property
-    def server(self):
-        return self.own
 
     def grid_lines(self):
         """The grid's lines in order: (ticket, name, masked ID, state class, text)."""
@@ -1263,7 +1246,7 @@ class ExamPathOnTheDemoTests(BrowserTest):
         self.assertNotRegex("\n".join(cell for row in rows for cell in row), WHOLE_ID, "no whole national ID in the roster")
 
 
-class StatisticsDashboardTests(BrowserTest):
+class StatisticsDashboardTests(OwnServerTest):
     """Issue 17's statistics path: on a tiny demo year served on its own, a bureau officer opens the
     statistics dashboard from the menu, picks the fourth quarter of 2026 in its form, and the
     quarterly workbook the page offers for that quarter, downloaded and read back, holds the same
@@ -1285,14 +1268,6 @@ class StatisticsDashboardTests(BrowserTest):
         except BaseException:
             cls.own.stop()
             raise
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.own.stop()
-
-    @property
-    def server(self):
-        return self.own
 
     def download(self, href):
         cookies = "; ".join(f"{c['name']}={c['value']}" for c in self.driver.get_cookies())
@@ -1369,9 +1344,12 @@ def main():
             SERVER.stop()
         if getattr(VerificationTests, "demo", None):
             VerificationTests.demo.stop()
-        for case in BrowserTest.__subclasses__() + ClerksDayTests.__subclasses__():
+        classes = [OwnServerTest]
+        while classes:
+            case = classes.pop()
+            classes.extend(case.__subclasses__())
             # A test class that serves a database of its own keeps its server in `own`.
-            if "own" in vars(case):
+            if vars(case).get("own"):
                 case.own.stop()
     failed = len(result.failures) + len(result.errors)
     print(f"screenshots and server.log: {OUTPUT.relative_to(ROOT)}/ ({time.monotonic() - started:.0f} s)")

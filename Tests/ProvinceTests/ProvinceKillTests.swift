@@ -40,7 +40,7 @@ import Store
         #expect(marks == marks.sorted() && Set(marks).count == 3, "each run started where the last one's commits ended: \(marks)")
 
         let last = try city.store.lastProvinceChange()
-        let finish = Self.run(arguments)
+        let finish = CityFixture.run(arguments)
         #expect(finish.status == 0, "\(finish.output)")
         // The finishing run sent exactly what the province did not have: nothing twice, nothing lost.
         #expect(finish.output.contains("pushed \(last - marks[2]) changes"), "\(finish.output)")
@@ -50,7 +50,7 @@ import Store
 
         // What the province's operator sees: the city, its position equal to the city's last
         // change, its people and its certificates (valid ones in brackets).
-        let status = Self.run(["province", "status", "--pg", url])
+        let status = CityFixture.run(["province", "status", "--pg", url])
         #expect(status.status == 0, "\(status.output)")
         let persons = try CityFixture.query(city.path) { try Int.fetchOne($0, sql: "SELECT count(*) FROM persons") ?? 0 }
         let certificates = try CityFixture.query(city.path) { try Int.fetchOne($0, sql: "SELECT count(*) FROM certificates") ?? 0 }
@@ -89,18 +89,5 @@ import Store
         }
         process.waitUntilExit()
         return (process.terminationReason == .uncaughtSignal, lastReported)
-    }
-
-    static func run(_ arguments: [String]) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = CityFixture.binary
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        do { try process.run() } catch { return (-1, "\(error)") }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

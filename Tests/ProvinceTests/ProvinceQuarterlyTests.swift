@@ -163,7 +163,7 @@ import Store
         let city = try CityFixture.copy(CityFixture.zhongshan)
         _ = try await ProvincePush(store: city.store, city: try CityCode("4420"), database: database).run()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("skillcert-province-cli-\(UUID().uuidString)")
-        let written = Self.run(["province", "report", "quarterly", "2026Q4", "--pg", url, "--out", folder.path, "--today", "2026-12-20"])
+        let written = CityFixture.run(["province", "report", "quarterly", "2026Q4", "--pg", url, "--out", folder.path, "--today", "2026-12-20"])
         #expect(written.status == 0, "\(written.output)")
         let file = folder.appendingPathComponent("province-quarterly-2026Q4.xlsx")
         #expect(written.output.contains(file.path) && written.output.contains("1 个地市") && written.output.contains("1 cities"))
@@ -171,22 +171,8 @@ import Store
         #expect(reader.sheetNames.contains("按地市 By city"))
         #expect(try reader.rows(sheet: "按地市 By city").contains { $0[column: 1]?.value == "中山市 Zhongshan" })
 
-        let refused = Self.run(["province", "report", "quarterly", "2026", "--pg", url, "--out", folder.path])
+        let refused = CityFixture.run(["province", "report", "quarterly", "2026", "--pg", url, "--out", folder.path])
         #expect(refused.status != 0)
         #expect(refused.output.contains("季度统计需要写明季度") && refused.output.contains("needs a quarter"), "\(refused.output)")
-    }
-
-    static func run(_ arguments: [String]) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = CityFixture.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = CityFixture.root
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        do { try process.run() } catch { return (-1, "\(error)") }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

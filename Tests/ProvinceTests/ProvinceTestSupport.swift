@@ -79,6 +79,21 @@ enum CityFixture {
     /// The day the copies think it is: after the tiny year's last exam.
     static let today = CivilDate(year: 2026, month: 12, day: 20)!
 
+    /// `skillcert` with `arguments`, run from the package's folder: its exit status and what it printed.
+    static func run(_ arguments: [String]) -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = CityFixture.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = CityFixture.root
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        do { try process.run() } catch { return (-1, "\(error)") }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
     static let zhongshan = Result { try build(seed: 2026) }
     static let dongguan = Result { try build(seed: 1919) }
 
