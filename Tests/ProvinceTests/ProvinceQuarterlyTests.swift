@@ -54,6 +54,53 @@ import Store
         figure == .certificates ? "取证人数合计 Certificates, total" : "\(figure.chineseName) \(figure.englishName)"
     }
 
+    /// Every sheet a city has, line by line and cell by cell: the province's number is the sum of
+    /// the cities' (a line only one city has counts zero in the others); a rate is the
+    /// province's own counts divided again. The sheets: the summary, the breakdowns by occupation
+    /// and level, district and key group, the apprenticeships, and 目标进度 Progress, where the
+    /// targets are the catalog's (the same in a city's workbook and the province's) and what was
+    /// achieved is summed; not 口径 Notes, words only.
+    static func expectEverySheetIsTheSumOf(_ cities: [XLSXReader], province: XLSXReader) throws {
+        for (sheet, firstRow) in [("汇总 Summary", 5), ("职业等级 By occupation", 5), ("镇街 By district", 5),
+                                  ("重点群体 By key group", 5), ("学徒 Apprenticeships", 5)] {
+            let whole = try Figures(province, sheet: sheet, firstRow: firstRow)
+            let parts = try cities.map { try Figures($0, sheet: sheet, firstRow: firstRow) }
+            let labels = Set(parts.flatMap(\.order)).union(whole.order)
+            #expect(!labels.isEmpty, "\(sheet) has lines")
+            for label in labels {
+                let columns = parts.reduce(whole.columns(label)) { $0.union($1.columns(label)) }
+                for column in columns {
+                    if let (top, bottom) = Self.rateLines[label] {
+                        let denominator = whole.value(bottom, column)
+                        #expect(Self.rounded(whole.value(label, column)) == Self.rounded(denominator == 0 ? 0 : whole.value(top, column) / denominator),
+                                "\(sheet) \(label) column \(column): a rate of the summed counts")
+                    } else if !whole.rateColumns.contains(column) {
+                        #expect(Self.rounded(whole.value(label, column)) == Self.rounded(parts.map { $0.value(label, column) }.reduce(0, +)),
+                                "\(sheet) \(label) column \(column)")
+                    }
+                }
+            }
+        }
+        // Target, achieved in the year, completion rate, achieved in the quarter (columns 3 to 6).
+        let progress = try Figures(province, sheet: "目标进度 Progress", firstRow: 4)
+        let cityProgress = try cities.map { try Figures($0, sheet: "目标进度 Progress", firstRow: 4) }
+        #expect(!progress.order.isEmpty && cityProgress.allSatisfy { $0.order == progress.order }, "the same targets")
+        for label in progress.order {
+            for city in cityProgress {
+                #expect(progress.value(label, 3) == city.value(label, 3), "Progress \(label): the catalog's target")
+            }
+            for column in [4, 6] {
+                #expect(progress.value(label, column) == cityProgress.map { $0.value(label, column) }.reduce(0, +),
+                        "Progress \(label) column \(column)")
+            }
+            if progress.columns(label).contains(5) {
+                let target = progress.value(label, 3)
+                #expect(Self.rounded(progress.value(label, 5)) == Self.rounded(target == 0 ? 0 : progress.value(label, 4) / target),
+                        "Progress \(label): the rate of the summed achievement")
+            }
+        }
+    }
+
     @Test func theProvinceWorkbookIsTheSumOfTheCitiesOwnWorkbooks() async throws {
         let (database, _) = try await ProvinceServer.freshDatabase()
         let cities = [("4420", try CityFixture.copy(CityFixture.zhongshan)), ("4419", try CityFixture.copy(CityFixture.dongguan))]
@@ -80,29 +127,7 @@ import Store
         let zhongshan = try #require(own["4420"]), dongguan = try #require(own["4419"])
         #expect(province.sheetNames == [zhongshan.sheetNames[0], "按地市 By city"] + zhongshan.sheetNames.dropFirst())
 
-        // Every sheet a city has, line by line and cell by cell: the province's number is the sum
-        // of the cities' (a line only one city has counts zero in the other); a rate is the
-        // province's own counts divided again.
-        for (sheet, firstRow) in [("汇总 Summary", 5), ("职业等级 By occupation", 5), ("镇街 By district", 5),
-                                  ("重点群体 By key group", 5), ("学徒 Apprenticeships", 5)] {
-            let whole = try Figures(province, sheet: sheet, firstRow: firstRow)
-            let parts = [try Figures(zhongshan, sheet: sheet, firstRow: firstRow), try Figures(dongguan, sheet: sheet, firstRow: firstRow)]
-            let labels = Set(parts.flatMap(\.order)).union(whole.order)
-            #expect(!labels.isEmpty, "\(sheet) has lines")
-            for label in labels {
-                let columns = parts.reduce(whole.columns(label)) { $0.union($1.columns(label)) }
-                for column in columns {
-                    if let (top, bottom) = Self.rateLines[label] {
-                        let denominator = whole.value(bottom, column)
-                        #expect(Self.rounded(whole.value(label, column)) == Self.rounded(denominator == 0 ? 0 : whole.value(top, column) / denominator),
-                                "\(sheet) \(label) column \(column): a rate of the summed counts")
-                    } else if !whole.rateColumns.contains(column) {
-                        #expect(Self.rounded(whole.value(label, column)) == Self.rounded(parts.map { $0.value(label, column) }.reduce(0, +)),
-                                "\(sheet) \(label) column \(column)")
-                    }
-                }
-            }
-        }
+        try Self.expectEverySheetIsTheSumOf([zhongshan, dongguan], province: province)
 
         // The figures are not all zero: the quarter and the year hold training, exams, certificates,
         // claims, key groups and apprentices in both cities.

@@ -111,13 +111,14 @@ enum CityFixture {
         return template
     }
 
-    /// A private copy of a city's template: its path and the store opened on it.
-    static func copy(_ template: Result<URL, any Error>) throws -> (path: String, store: Store) {
+    /// A private copy of a city's template: its path and the store opened on it (its clock fixed
+    /// on `today` unless another is given).
+    static func copy(_ template: Result<URL, any Error>, clock: Clock = .fixed(today)) throws -> (path: String, store: Store) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("skillcert-province-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("city.sqlite").path
         try FileManager.default.copyItem(atPath: try template.get().path, toPath: path)
-        return (path, try Store.open(path: path, clock: .fixed(today)))
+        return (path, try Store.open(path: path, clock: clock))
     }
 
     /// Every row of the tables the province keeps, as the city holds them, read with SQL of its

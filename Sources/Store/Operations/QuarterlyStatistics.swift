@@ -174,6 +174,8 @@ private struct StatisticsTally {
     /// (`statistics_trainees`, a few tens of thousands of rows where the city has 300,000
     /// enrolments), then each class's counts go to its line: trained by the class's start date,
     /// completions by their own dates, already split into quarter and year to date by the query.
+    /// The province counts the same in PostgreSQL (`ProvinceStatisticsTally.countTraining`, Province,
+    /// ProvinceStatistics.swift): a change to this definition is made there too.
     mutating func countTraining(_ db: Database) throws {
         let cohort = "c.project_code AS project, c.occupation_code, c.level, c.special_ability_code, c.district"
         var classes: [Int64: (key: StatisticsKey, start: String)] = [:]
@@ -220,7 +222,9 @@ private struct StatisticsTally {
     /// where the city has 200,000 registrations and 400,000 marks), then given the line's columns
     /// and `day`, the exam date. A first sitting passed when every part the catalog requires for
     /// the session's scope passed (judged by the triggers as each mark is written); a retake sits
-    /// only some parts and is judged apart.
+    /// only some parts and is judged apart. The province counts the same in PostgreSQL
+    /// (`ProvinceStatisticsTally.countExams` and `countRetakes`, Province, ProvinceStatistics.swift):
+    /// a change to this definition is made there too.
     private static let registrationGroups = """
         SELECT \(projectOfTarget) AS project, x.occupation_code, x.level, x.special_ability_code,
                coalesce(c.district, i.district, b.district) AS district, x.exam_date AS day,
@@ -282,6 +286,8 @@ private struct StatisticsTally {
 
     // MARK: Certificates and training subsidies
 
+    /// The province counts the same in PostgreSQL (`ProvinceStatisticsTally.countCertificates`,
+    /// Province, ProvinceStatistics.swift): a change to this definition is made there too.
     mutating func countCertificates(_ db: Database, catalog: Catalog) throws {
         // The running totals per class, institutions, target and day (`statistics_certificates`):
         // the lines' joins and text grouping see a few thousand rows instead of 150,000.
@@ -331,6 +337,8 @@ private struct StatisticsTally {
 
     // MARK: Apprenticeships
 
+    /// The province counts the same in PostgreSQL (`ProvinceStatisticsTally.countApprenticeships`,
+    /// Province, ProvinceStatistics.swift): a change to this definition is made there too.
     mutating func countApprenticeships(_ db: Database, store: Store, catalog: Catalog) throws {
         let columns = "o.project_code AS project, x.occupation_code, x.target_level AS level, NULL AS special_ability_code, n.district"
         let from = "FROM apprenticeships x JOIN enterprises n ON n.id = x.enterprise_id JOIN catalog_occupations o ON o.code = x.occupation_code"
