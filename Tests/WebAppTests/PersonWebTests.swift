@@ -158,6 +158,25 @@ struct PersonWorld: Sendable {
         }
     }
 
+    @Test func aPersonTheBureauLoadedInBulkFindsThatLoadInHerHistory() async throws {
+        let p = try PersonWorld()
+        defer { p.remove() }
+        let loaded = try NationalID.parse(CohortWorld.nationalId(9), today: PersonWorld.today)
+        _ = try p.store.importPersons(source: "往年培训与鉴定记录", actor: p.world.admin) { session in
+            _ = try session.add(NewPerson(nationalId: loaded, name: "孙九"))
+        }
+        let id = try #require(try p.store.person(nationalId: loaded, actor: p.world.admin).id)
+        try await p.world.withBrowser { browser in
+            try await browser.signInFirstTime("admin")
+            let page = try await browser.get("/persons/\(id)")
+            #expect(page.status == .ok)
+            let line = page.body.components(separatedBy: "<tr>").first { $0.contains("person.import") } ?? ""
+            #expect(line.contains("<td>admin <small>bureau</small></td>"), "\(line)")
+            #expect(line.contains("批量登记新建人员记录") && line.contains("往年培训与鉴定记录"), "\(line)")
+            #expect(!page.body.contains(CohortWorld.nationalId(9)))
+        }
+    }
+
     @Test func theBureauSeesEveryPersonAndALinkToTheirTrail() async throws {
         let p = try PersonWorld()
         defer { p.remove() }
