@@ -14,6 +14,8 @@ public struct ProvinceCertificateRegister: CertificateRegister {
         self.catalog = catalog
     }
 
+    public var kind: String { "province" }
+
     public var description: String { database.address.description }
 
     public func verify(number: String, name: String, nationalId: NationalID?) async throws -> PublicVerificationAnswer {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+import Domain
 import Spreadsheet
+@testable import Store
 @testable import SkillCertCLI
 
 /// Apprentices registered from a list: refused whole with an error workbook, then imported from the template.
@@ -16,6 +18,24 @@ import Spreadsheet
         #expect(workspace.run("enterprise", "add", "--credit-code", "91440101MA5CJQ4N59", "--name", "中山市某某酒家",
                               "--district", "石岐街道").status == 0)
         return workspace
+    }
+
+    @Test func eachApprenticesHistoryHoldsTheListThatRegisteredHerApprenticeship() throws {
+        let workspace = try workspace()
+        let row = "1,91440101MA5CJQ4N59,440524188001010014,陈大文,中式烹调师,4,2026-09-01,3,2026-09-01,2028-09-01,,李师傅,王老师\n"
+        try CohortCLITests().write(Self.header + row, to: "学徒.csv", in: workspace)
+        let imported = workspace.run("apprentice", "import", "学徒.csv", "--as", "clerk.a")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let today = CivilDate(year: 2026, month: 11, day: 21)!
+        let store = try Store.open(path: workspace.path("skillcert.sqlite"), clock: .fixed(today))
+        let admin = try store.user(login: "admin")
+        let chen = try #require(try store.person(nationalId: try NationalID.parse("440524188001010014", today: today), actor: admin).id)
+        let history = try store.recordHistory(of: .person(chen), actor: admin)
+        let line = try #require(history.rows.first { $0.event.action == "apprentice.import" })
+        #expect(line.event.actorLogin == "clerk.a" && line.event.after?.contains("学徒.csv") == true)
+        #expect(line.listImport == .apprenticeList(ApprenticeListTouch(fileName: "学徒.csv", apprenticeshipId: 1, enterpriseName: "中山市某某酒家")))
+        // Her other history stays: the trainee list that created her record.
+        #expect(history.rows.map(\.event.action) == ["apprentice.import", "cohort.import"])
     }
 
     @Test func aListWithBadRowsRegistersNobodyAndNamesEachRowColumnAndRule() throws {

@@ -70,6 +70,29 @@ import Spreadsheet
         #expect(throws: StoreError.self) { try w.store.apprenticeClaimList(period: try Period.parse("2026").range, actor: w.world.examiner) }
     }
 
+    @Test func anExaminerIsRefusedTheClaimsThemselvesWithOrWithoutAPeriodAndAClerkGetsTheForm() async throws {
+        let w = try Self.claims()
+        defer { w.remove() }
+        try await w.world.withBrowser { browser in
+            try await browser.signInFirstTime("exam.1")
+            // The refusal is the claims' own, not that of some other list asked first.
+            for path in ["/apprenticeships/claims", "/apprenticeships/claims?period=2026Q5", "/apprenticeships/claims?period=2026Q4"] {
+                let page = try await browser.get(path)
+                #expect(page.status == .forbidden, "\(path)")
+                #expect(page.body.contains("无权执行 apprentice claims：考评员不查看学徒补贴") && page.body.contains("examiners do not see apprentice subsidies"),
+                        "\(path)")
+                #expect(!page.body.contains("考评员不查看企业") && !page.body.contains("enterprise list"), "\(path)")
+            }
+        }
+        try await w.world.withBrowser { browser in
+            try await browser.signInFirstTime("clerk.a")
+            let form = try await browser.get("/apprenticeships/claims")
+            #expect(form.status == .ok && form.body.contains("<label for=\"period\">") && !form.body.contains("家企业，"))
+            let refused = try await browser.get("/apprenticeships/claims?period=2026Q5")
+            #expect(refused.status == .badRequest && refused.body.contains("id=\"period-error\""))
+        }
+    }
+
     @Test func theBureauListsEveryEnterpriseWithItsFiguresEqualToItsSheetReadBack() async throws {
         let w = try Self.claims()
         defer { w.remove() }

@@ -60,6 +60,26 @@ import Spreadsheet
         #expect(w.uploadFolders.isEmpty)
     }
 
+    @Test func eachApprenticesPageShowsTheListThatRegisteredHerApprenticeship() async throws {
+        let w = try Self.world()
+        defer { w.remove() }
+        try await w.withBrowser { browser in
+            try await browser.signInFirstTime("clerk.a")
+            let path = try await Self.upload(browser, Self.header + Self.row(1, 1, "陈一"))
+            _ = try await browser.waitForUpload(path)
+            #expect(try await browser.post(path + "/confirm", ["rows": "all"]).status == .seeOther)
+            #expect(try await browser.waitForUpload(path).body.contains("已记录 1 行"))
+            let chen = try #require(try w.store.person(nationalId: try NationalID.parse(UploadLists.id(1), today: CivilDate(year: 2026, month: 11, day: 21)!),
+                                                       actor: w.world.admin).id)
+            let apprenticeship = try #require(try w.store.apprenticeships(ApprenticeshipFilter(), actor: w.world.admin).first?.apprenticeship.id)
+            let page = try await browser.get("/persons/\(chen)")
+            let line = page.body.components(separatedBy: "<tr>").first { $0.contains("apprentice.import") } ?? ""
+            #expect(line.contains("<td>clerk.a <small>institution</small></td>"), "\(line)")
+            #expect(line.contains("学徒名单导入登记学徒培养"), "\(line)")
+            #expect(line.contains("学徒.csv") && line.contains("<a href=\"/apprenticeships/\(apprenticeship)\">中山市某某酒家</a>"), "\(line)")
+        }
+    }
+
     @Test func aListWithARefusedRowShowsItAndRegistersNobody() async throws {
         let w = try Self.world()
         defer { w.remove() }

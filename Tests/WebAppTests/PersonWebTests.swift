@@ -136,6 +136,47 @@ struct PersonWorld: Sendable {
         }
     }
 
+    @Test func theRegistrationPageShowsWhatTheCandidateDeclared() async throws {
+        let p = try PersonWorld()
+        defer { p.remove() }
+        // 王二 declares no years but a technical-school diploma: the route for graduates admits her.
+        let wang = try NationalID.parse(CohortWorld.nationalId(2), today: PersonWorld.today)
+        _ = try p.store.registerCandidate(sessionId: p.r.session.id!, nationalId: wang,
+                                          declaration: CandidateDeclaration(declaredYears: 0, diplomas: [.technicalSchool]),
+                                          actor: p.world.clerkA)
+        let wangId = try #require(try p.store.person(nationalId: wang, actor: p.world.admin).id)
+        let wangRegistration = try #require(try p.store.personRecord(id: wangId, actor: p.world.admin).registrations.first?.id)
+        try await p.world.withBrowser { browser in
+            try await browser.signInFirstTime("clerk.a")
+            let chen = try await browser.get("/registrations/\(p.chenRegistration)")
+            #expect(chen.status == .ok)
+            #expect(chen.body.contains("<dt>申报从业年限 <span lang=\"en\">Declared years</span></dt><dd>6 年 <span lang=\"en\">years</span></dd>"))
+            #expect(chen.body.contains("<dt>学历 <span lang=\"en\">Diplomas</span></dt><dd>无 <span lang=\"en\">none</span></dd>"))
+            let wang = try await browser.get("/registrations/\(wangRegistration)")
+            #expect(wang.body.contains("<dt>申报从业年限 <span lang=\"en\">Declared years</span></dt><dd>0 年 <span lang=\"en\">years</span></dd>"))
+            #expect(wang.body.contains("<dd>\(Diploma.technicalSchool.shortChineseName) <span lang=\"en\">technical-school</span></dd>"))
+        }
+    }
+
+    @Test func aPersonTheBureauLoadedInBulkFindsThatLoadInHerHistory() async throws {
+        let p = try PersonWorld()
+        defer { p.remove() }
+        let loaded = try NationalID.parse(CohortWorld.nationalId(9), today: PersonWorld.today)
+        _ = try p.store.importPersons(source: "往年培训与鉴定记录", actor: p.world.admin) { session in
+            _ = try session.add(NewPerson(nationalId: loaded, name: "孙九"))
+        }
+        let id = try #require(try p.store.person(nationalId: loaded, actor: p.world.admin).id)
+        try await p.world.withBrowser { browser in
+            try await browser.signInFirstTime("admin")
+            let page = try await browser.get("/persons/\(id)")
+            #expect(page.status == .ok)
+            let line = page.body.components(separatedBy: "<tr>").first { $0.contains("person.import") } ?? ""
+            #expect(line.contains("<td>admin <small>bureau</small></td>"), "\(line)")
+            #expect(line.contains("批量登记新建人员记录") && line.contains("往年培训与鉴定记录"), "\(line)")
+            #expect(!page.body.contains(CohortWorld.nationalId(9)))
+        }
+    }
+
     @Test func theBureauSeesEveryPersonAndALinkToTheirTrail() async throws {
         let p = try PersonWorld()
         defer { p.remove() }

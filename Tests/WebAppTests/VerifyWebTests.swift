@@ -120,6 +120,35 @@ import Services
         #expect(try publicLookups(world).count == WebApp.publicLookupLimit.lookups)
     }
 
+    /// A register that answers every lookup valid, named otherwise than the province's.
+    struct NamedRegister: CertificateRegister {
+        var kind: String { "test-register" }
+        var description: String { "测试证书库 test register" }
+
+        func verify(number: String, name: String, nationalId: NationalID?) async throws -> PublicVerificationAnswer {
+            .valid(PublicCertificateFacts(number: number, certified: "中式烹调师 五级/初级工", issuedOn: "2026-10-01",
+                                          body: "东莞市某评价中心", city: "4419 东莞市 Dongguan"))
+        }
+    }
+
+    @Test func anotherRegistersAnswerIsShownAndRecordedUnderThatRegistersName() async throws {
+        let world = try WebWorld()
+        defer { world.remove() }
+        let app = try await WebServer.application(store: world.store, accounts: WebWorld.accounts,
+                                                  options: .init(host: "127.0.0.1", port: 0, certificateRegister: NamedRegister()),
+                                                  log: world.log.requestLog)
+        try await app.test(.router) { client in
+            let browser = Browser(client: client)
+            try await browser.get("/verify")
+            let answer = try await browser.post("/verify", ["number": Self.number, "name": "王𠈌"])
+            #expect(answer.status == .ok && answer.body.contains("证书有效") && answer.body.contains("4419 东莞市 Dongguan"))
+        }
+        let lookups = try publicLookups(world)
+        #expect(lookups.count == 1)
+        let after = try #require(try JSONSerialization.jsonObject(with: Data((lookups.first?.after ?? "{}").utf8)) as? [String: String])
+        #expect(after == ["outcome": "valid", "register": "test-register", "register_name": "测试证书库 test register"])
+    }
+
     @Test func aPostWithoutThePageTokenIsRefused() async throws {
         let world = try WebWorld()
         defer { world.remove() }

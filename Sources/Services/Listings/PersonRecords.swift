@@ -27,7 +27,7 @@ public struct PersonRecords: Sendable {
     public func registration(id: Int64, actor: User) throws -> RegistrationView {
         let record = try store.registrationRecord(id: id, actor: actor)
         return RegistrationView(personId: record.result.personId, summary: record.summary,
-                                result: CandidateResultView(record.result))
+                                result: CandidateResultView(record.result), declaration: record.declaration)
     }
 }
 
@@ -47,4 +47,6 @@ public struct RegistrationView: Sendable, Equatable {
     public let personId: Int64
     public let summary: ExamSessionSummary
     public let result: CandidateResultView
+    /// What the candidate declared when registering.
+    public let declaration: CandidateDeclaration
 }

@@ -32,9 +32,9 @@ public struct RecordHistoryView: Sendable, Equatable {
     public var isCut: Bool { total > events.count }
 }
 
-/// One change in a record's history: the audit event, masked, and for a person brought in by a
-/// trainee list, what that import did to her.
+/// One change in a record's history: the audit event, masked, and for a list import (trainees,
+/// the bureau's bulk registration of persons, apprentices), what that import did to the person.
 public struct RecordHistoryEntry: Sendable, Equatable {
     public let audit: AuditView
-    public let listImport: ListImportTouch?
+    public let listImport: ImportTouch?
 }

@@ -23,11 +23,41 @@ public struct PublicVerification: Sendable {
         }
     }
 
-    /// The same lookup answered by another register (`CertificateRegister`, the province's): the
-    /// input checked as for the city's own (a number this city would accept as one, the name, the
-    /// ID), then `register` asked. Nothing here waits on the Store: an async caller runs the two
-    /// Store steps, `checkedLookup` and `record`, on the Store's threads.
-    public func checkedLookup(number: String, name: String, nationalId: String) throws -> Result<PublicLookupInput, Rejection> {
+    /// The public page's lookup from an async caller (the web app): answered by `register` when
+    /// one is given (the province's, `skillcert serve --province-pg`), else by the city's own
+    /// database. Another register is asked only once the city has checked the input as for its own
+    /// (a number this city would accept as one, the name, the ID); each answer it gives, a
+    /// malformed number included, is recorded in this city's trail with the register's kind and
+    /// name. The Store's steps run on `threads`, never on the caller's. Throws
+    /// `RegisterUnavailable`, with nothing recorded, when the register cannot be reached.
+    public static func lookup(number: String, name: String, nationalId: String, register: (any CertificateRegister)?,
+                              on threads: StoreThreads) async throws -> PublicVerificationAnswer {
+        guard let register else {
+            return try await threads.run { store, _ in
+                try PublicVerification(store: store).lookup(number: number, name: name, nationalId: nationalId)
+            }
+        }
+        let checked = try await threads.run { store, _ in
+            try PublicVerification(store: store).checkedLookup(number: number, name: name, nationalId: nationalId, register: register)
+        }
+        let input: PublicLookupInput
+        switch checked {
+        case .failure(let rejection): return .unusable(rejection)
+        case .success(let given): input = given
+        }
+        let answer: PublicVerificationAnswer
+        do {
+            answer = try await register.verify(number: input.number, name: input.name, nationalId: input.nationalId)
+        } catch {
+            throw RegisterUnavailable(register: register.description)
+        }
+        try await threads.run { store, _ in try PublicVerification(store: store).record(answer, register: register) }
+        return answer
+    }
+
+    /// The input checked for `register`: a malformed number is a lookup of its own, recorded.
+    private func checkedLookup(number: String, name: String, nationalId: String,
+                               register: any CertificateRegister) throws -> Result<PublicLookupInput, Rejection> {
         let id: NationalID?
         switch checkedInput(number: number, name: name, nationalId: nationalId) {
         case .failure(let rejection): return .failure(rejection)
@@ -35,26 +65,26 @@ public struct PublicVerification: Sendable {
         }
         switch try store.publicLookupNumber(number) {
         case .failure(let problem):
-            try store.recordPublicLookup(outcome: "malformed", register: "province")
+            try store.recordPublicLookup(outcome: "malformed", register: register.kind, named: register.description)
             return .failure(problem.rule)
         case .success(let formatted): return .success(PublicLookupInput(number: formatted, name: name.trimmingWhitespace(), nationalId: id))
         }
     }
 
-    /// Records in this city's trail what the register answered (the outcome only).
-    public func record(_ answer: PublicVerificationAnswer, register: String) throws {
+    /// Records in this city's trail what `register` answered (the outcome only).
+    private func record(_ answer: PublicVerificationAnswer, register: any CertificateRegister) throws {
         let outcome = switch answer {
         case .valid: "valid"
         case .revoked: "revoked"
         case .noMatch: "no-match"
         case .unusable: "malformed"
         }
-        try store.recordPublicLookup(outcome: outcome, register: register)
+        try store.recordPublicLookup(outcome: outcome, register: register.kind, named: register.description)
     }
 
     /// The page's input as any register checks it: a number and a name given, a national ID
     /// (when given) that is one. The ID parsed, or why the input cannot be looked up.
-    public func checkedInput(number: String, name: String, nationalId: String) -> Result<NationalID?, Rejection> {
+    private func checkedInput(number: String, name: String, nationalId: String) -> Result<NationalID?, Rejection> {
         guard !number.trimmingWhitespace().isEmpty else {
             return .failure(Rejection("请填写证书编号", "give the certificate number"))
         }
@@ -69,22 +99,31 @@ public struct PublicVerification: Sendable {
 }
 
 /// A lookup's input once checked: the number as stored, the name trimmed, the ID parsed.
-public struct PublicLookupInput: Sendable {
-    public let number: String
-    public let name: String
-    public let nationalId: NationalID?
+struct PublicLookupInput: Sendable {
+    let number: String
+    let name: String
+    let nationalId: NationalID?
 }
 
 /// A register of certificates other than the city's own database that the public page can ask
 /// instead: the province's, over every city (`skillcert serve --province-pg`, implemented by the
 /// Province module). The web app knows only this protocol, so it does not depend on PostgreSQL;
-/// the input is checked by `PublicVerification.checkedInput` first.
+/// `PublicVerification.lookup(…, register:, on:)` checks the input before asking it.
 public protocol CertificateRegister: Sendable {
-    /// Where the answers come from, for messages (`the province database`), without a password.
+    /// What kind of register it is, as the city's trail records its answers (`province`).
+    var kind: String { get }
+    /// Which one: where the answers come from (the province database's address), without a
+    /// password, for messages and for the city's trail.
     var description: String { get }
     /// The answer for a number and a holder; no match for anything not found. Throws when the
     /// register cannot be reached.
     func verify(number: String, name: String, nationalId: NationalID?) async throws -> PublicVerificationAnswer
+}
+
+/// The register `lookup` was to ask did not answer (its database down or refusing).
+public struct RegisterUnavailable: Error {
+    /// The register's name (`CertificateRegister.description`), for the server's log.
+    public let register: String
 }
 
 /// What the public page says.

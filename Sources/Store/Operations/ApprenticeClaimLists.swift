@@ -5,6 +5,8 @@ import Domain
 /// claims the bureau works through, each with the sheet `apprenticeClaim` lays out.
 public struct ApprenticeClaimSummary: Sendable, Equatable {
     public let enterprise: Enterprise
+    /// The enterprise's id, for links to its claim sheet (as read, never nil like a new record's).
+    public let enterpriseId: Int64
     /// The training institutions of its apprenticeships with items in the period, each once, by name.
     public let institutionNames: [String]
     public let items: Int
@@ -32,15 +34,12 @@ extension Store {
     public func apprenticeClaimList(period: DateRange, actor: User, page: PageRequest = .all) throws(StoreError) -> ApprenticeClaimList {
         try read { db in
             let actor = try currentActor(db, actor)
+            try requireOpen(.apprenticeClaims, actor)
             var scope = ""
             var arguments: StatementArguments = [period.start.description, period.end.description]
-            switch actor.role {
-            case .bureau: break
-            case .institution:
+            if actor.role != .bureau {
                 scope = "AND x.institution_id = ?"
                 arguments += [actor.institutionId]
-            case .examiner:
-                throw StoreError.notPermitted(action: "apprentice claims", reasonZh: "考评员不查看学徒补贴", reasonEn: "examiners do not see apprentice subsidies")
             }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT x.*, n.credit_code AS e_credit_code, n.credit_code_warning AS e_credit_code_warning, n.name AS e_name,
@@ -53,19 +52,20 @@ extension Store {
                 """, arguments: arguments)
             let catalog = try Catalog.fetch(db)
             var summaries: [ApprenticeClaimSummary] = []
-            var current: (enterprise: Enterprise, institutions: [String], items: Int, fen: [ApprenticeClaimLine.Kind: Int64])?
+            var current: (enterpriseId: Int64, enterprise: Enterprise, institutions: [String], items: Int,
+                          fen: [ApprenticeClaimLine.Kind: Int64])?
             func close() {
                 guard let done = current, done.items > 0 else { return }
                 summaries.append(ApprenticeClaimSummary(
-                    enterprise: done.enterprise, institutionNames: done.institutions.sorted(), items: done.items,
+                    enterprise: done.enterprise, enterpriseId: done.enterpriseId, institutionNames: done.institutions.sorted(), items: done.items,
                     advances: Money(fen: done.fen[.advance] ?? 0), remainders: Money(fen: done.fen[.remainder] ?? 0),
                     owedBack: Money(fen: done.fen[.owedBack] ?? 0)))
             }
             for row in rows {
                 let apprenticeship = try Apprenticeship(row: row)
-                if current?.enterprise.id != apprenticeship.enterpriseId {
+                if current?.enterpriseId != apprenticeship.enterpriseId {
                     close()
-                    current = (Enterprise(id: apprenticeship.enterpriseId, creditCode: row["e_credit_code"],
+                    current = (apprenticeship.enterpriseId, Enterprise(id: apprenticeship.enterpriseId, creditCode: row["e_credit_code"],
                                           creditCodeWarning: row["e_credit_code_warning"], name: row["e_name"],
                                           district: row["e_district"], createdAt: row["e_created_at"]), [], 0, [:])
                 }

@@ -94,8 +94,14 @@ extension Store {
                 try insertApprenticeship(db, item.plan, enterpriseId: item.enterpriseId, institutionId: item.institutionId,
                                          personId: item.personId, actor: actor)
             }
-            try audit(db, actor: actor, action: "apprentice.import", entity: "apprenticeships", key: fileName,
-                      after: ["file": fileName, "rows": String(rows.count), "registered": String(registered.count)])
+            // The first and last id registered (every id between them is one of the list's: nobody
+            // else writes meanwhile), by which each apprentice's history finds the list.
+            var after = ["file": fileName, "rows": String(rows.count), "registered": String(registered.count)]
+            if let first = registered.first?.id, let last = registered.last?.id {
+                after["first_apprenticeship_id"] = String(first)
+                after["last_apprenticeship_id"] = String(last)
+            }
+            try audit(db, actor: actor, action: "apprentice.import", entity: "apprenticeships", key: fileName, after: after)
             return ApprenticeImportSummary(rowsRead: rows.count, registered: registered, refused: [])
         }
     }

@@ -58,7 +58,7 @@ extension Store {
     public func auditEvents(actor: User, filter: AuditFilter, page: PageRequest = PageRequest(size: 100)) throws(StoreError) -> Page<AuditEvent> {
         try read { db in
             let actor = try currentActor(db, actor)
-            try requireBureau(actor, to: "audit list")
+            try requireOpen(.auditTrail, actor)
             let filter = try checked(filter)
             let request = try auditRequest(filter)
             guard filter.isEmpty, page.size != nil else { return try fetchPage(db, request, page) }
@@ -78,7 +78,7 @@ extension Store {
         do {
             try read { db in
                 let actor = try currentActor(db, actor)
-                try requireBureau(actor, to: "audit list")
+                try requireOpen(.auditTrail, actor)
                 let request = try auditRequest(try checked(filter))
                 // Each page of the trail is read about once: SQLite's default cache is enough.
                 try db.execute(sql: "PRAGMA cache_size = -2000")
@@ -107,7 +107,7 @@ extension Store {
     /// value is found by one step through its index, never by reading the trail.
     public func auditChoices(actor: User) throws(StoreError) -> (actions: [String], entities: [String]) {
         try read { db in
-            try requireBureau(try currentActor(db, actor), to: "audit list")
+            try requireOpen(.auditTrail, try currentActor(db, actor))
             func distinct(_ column: String) throws -> [String] {
                 try String.fetchAll(db, sql: """
                     WITH RECURSIVE value(v) AS (

@@ -14,12 +14,18 @@ public struct CandidateDeclaration: Sendable, Equatable {
     }
 }
 
+extension CandidateDeclaration {
+    /// A declaration as a registration records it: diploma codes separated by `;`.
+    init(recordedYears years: Int, diplomas: String, finalYearOf: String?) {
+        self.init(declaredYears: years, diplomas: Set(diplomas.split(separator: ";").compactMap { Diploma(rawValue: String($0)) }),
+                  finalYearOf: finalYearOf.flatMap(Diploma.init(rawValue:)))
+    }
+}
+
 extension ExamRegistration {
     /// What the candidate declared when registering, as recorded.
     public var declaration: CandidateDeclaration {
-        CandidateDeclaration(declaredYears: declaredYears,
-                             diplomas: Set(diplomas.split(separator: ";").compactMap { Diploma(rawValue: String($0)) }),
-                             finalYearOf: finalYearOf.flatMap(Diploma.init(rawValue:)))
+        CandidateDeclaration(recordedYears: declaredYears, diplomas: diplomas, finalYearOf: finalYearOf)
     }
 }
 

@@ -18,6 +18,11 @@ public struct PersonImportSummary: Sendable, Equatable, Codable {
     public var rejected = 0
     /// False when nothing was written (a rejected row, or an error half-way).
     public var committed = false
+    /// The first and last id of the persons it registered, every id between them one of them
+    /// (ids only grow, and nobody else writes during the load): each finds the load in her
+    /// history by them. Nil when it registered nobody.
+    public var firstPersonId: Int64?
+    public var lastPersonId: Int64?
 }
 
 /// The open transaction of one bulk registration of persons: the bureau loading the persons
@@ -150,10 +155,15 @@ extension Store {
                     let actor = try currentActor(db, actor)
                     try requireBureau(actor, to: "person import")
                     let session = try PersonImportSession(db: db, now: clock.timestamp(), summary: PersonImportSummary(source: source))
+                    let lastBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM persons") ?? 0
                     try feed(session)
                     result = session.summary
                     if result.rejected > 0 { return .rollback }
                     result.committed = true
+                    if result.registered > 0 {
+                        result.firstPersonId = try Int64.fetchOne(db, sql: "SELECT min(id) FROM persons WHERE id > ?", arguments: [lastBefore])
+                        result.lastPersonId = try Int64.fetchOne(db, sql: "SELECT max(id) FROM persons")
+                    }
                     try audit(db, actor: actor, action: "person.import", entity: "persons", key: "\(result.registered) persons", after: result)
                     return .commit
                 }

@@ -31,6 +31,8 @@ public struct PersonExamRegistration: Sendable, Equatable {
 public struct RegistrationRecord: Sendable, Equatable {
     public let summary: ExamSessionSummary
     public let result: CandidateResult
+    /// What the candidate declared when registering (years, diplomas, final year of study).
+    public let declaration: CandidateDeclaration
 }
 
 extension Store {
@@ -74,7 +76,8 @@ extension Store {
             let actor = try currentActor(db, actor)
             guard try isVisible(db, .registration(id), actor: actor),
                   let row = try Row.fetchOne(db, sql: """
-                    SELECT g.id, g.session_id, g.person_id, g.ticket_number, g.retake_of, p.name, p.national_id, i.name AS institution_name
+                    SELECT g.id, g.session_id, g.person_id, g.ticket_number, g.retake_of, g.declared_years, g.diplomas, g.final_year_of,
+                           p.name, p.national_id, i.name AS institution_name
                     FROM exam_registrations g JOIN persons p ON p.id = g.person_id LEFT JOIN institutions i ON i.id = g.institution_id
                     WHERE g.id = ?
                     """, arguments: [id]),
@@ -82,7 +85,9 @@ extension Store {
             else { throw StoreError.notFound(kind: "报名", key: String(id)) }
             let parts = try Catalog.fetch(db).examParts(for: session.target.scope)
             return RegistrationRecord(summary: try sessionSummary(db, session),
-                                      result: try candidateResult(db, row: row, session: session, parts: parts, catalog: try Catalog.fetch(db)))
+                                      result: try candidateResult(db, row: row, session: session, parts: parts, catalog: try Catalog.fetch(db)),
+                                      declaration: CandidateDeclaration(recordedYears: row["declared_years"], diplomas: row["diplomas"],
+                                                                        finalYearOf: row["final_year_of"]))
         }
     }
 }

@@ -47,12 +47,13 @@ extension Store {
         }
     }
 
-    /// Records a lookup that `register` answered (`province`) in this city's trail, as its own
-    /// lookups are: the outcome and the register only.
-    public func recordPublicLookup(outcome: String, register: String) throws(StoreError) {
+    /// Records a lookup that another register answered in this city's trail, as its own lookups
+    /// are: the outcome and the register only, by its kind (`province`) and its own name (where
+    /// its answers come from, without a password).
+    public func recordPublicLookup(outcome: String, register kind: String, named name: String) throws(StoreError) {
         try write { db in
             try audit(db, actorLogin: "public", actorRole: "public", action: "cert.verify.public", entity: "certificates", key: "",
-                      after: ["outcome": outcome, "register": register])
+                      after: ["outcome": outcome, "register": kind, "register_name": name])
         }
     }
 

@@ -36,13 +36,24 @@ public enum HistoryRecord: Sendable, Equatable {
 /// One event in a record's history.
 public struct RecordHistoryEvent: Sendable, Equatable {
     public let event: AuditEvent
-    /// Set when the event is the list import that created the person's record or enrolled her.
-    public let listImport: ListImportTouch?
+    /// Set when the event is a list import that did something to the person: what it did.
+    public let listImport: ImportTouch?
 }
 
-/// What a trainee list import did to one person. The trail records a whole list as one event,
-/// keyed by its class (a 100,000-row list writes no event per row); her enrolment names the
-/// import, and the import's event names its file and counts.
+/// What a list import did to one person. The trail records a whole list as one event (a
+/// 100,000-row list writes no event per row), so her history finds the event through what the
+/// import wrote about her.
+public enum ImportTouch: Sendable, Equatable {
+    /// A trainee list created her record or enrolled her in a class.
+    case traineeList(ListImportTouch)
+    /// The bureau's bulk registration of persons (`importPersons`) created her record.
+    case personList(PersonListTouch)
+    /// An apprentice list registered her apprenticeship.
+    case apprenticeList(ApprenticeListTouch)
+}
+
+/// What a trainee list import did to one person: her enrolment names the import, and the
+/// import's event, keyed by its class, names its file and counts.
 public struct ListImportTouch: Sendable, Equatable {
     public let importId: Int64
     public let fileName: String
@@ -51,6 +62,21 @@ public struct ListImportTouch: Sendable, Equatable {
     /// True when the import created the person's record; false when she was on record already
     /// and the import enrolled her in the class.
     public let createdPerson: Bool
+}
+
+/// The bureau's bulk registration that created a person's record: its event holds the range of
+/// ids it registered.
+public struct PersonListTouch: Sendable, Equatable {
+    /// What was loaded (`往年培训与鉴定记录 earlier years' records`).
+    public let source: String
+}
+
+/// The apprentice list that registered a person's apprenticeship: its event holds the range of
+/// apprenticeship ids it registered.
+public struct ApprenticeListTouch: Sendable, Equatable {
+    public let fileName: String
+    public let apprenticeshipId: Int64
+    public let enterpriseName: String
 }
 
 extension Store {
@@ -62,7 +88,7 @@ extension Store {
     /// how many there are). Whoever may see the record may see its history; a record out of
     /// the actor's scope is not found, like a missing one. Reads `audit_events_entity`
     /// (entity, key, time) backwards: the page stops at its last row. A person's history also
-    /// holds the list imports that created or enrolled her (`ListImportTouch`).
+    /// holds the list imports that created, enrolled or apprenticed her (`ImportTouch`).
     public func recordHistory(of record: HistoryRecord, actor: User, limit: Int = 50) throws(StoreError) -> Page<RecordHistoryEvent> {
         try read { db in
             let actor = try currentActor(db, actor)
@@ -77,7 +103,9 @@ extension Store {
             let own = try fetchPage(db, request, page)
             let events = own.rows.map { RecordHistoryEvent(event: $0, listImport: nil) }
             guard case .person(let personId) = record else { return Page(rows: events, total: own.total, request: page) }
-            let imports = try listImports(db, personId: personId, actor: actor)
+            let imports = try traineeListImports(db, personId: personId, actor: actor)
+                + personListImports(db, personId: personId)
+                + apprenticeListImports(db, personId: personId, actor: actor)
             // Audit ids grow with time: the id breaks ties of the same second.
             let merged = (events + imports).sorted { ($0.event.at, $0.event.id ?? 0) > ($1.event.at, $1.event.id ?? 0) }
             return Page(rows: Array(merged.prefix(limit)), total: own.total + imports.count, request: page)
@@ -89,7 +117,7 @@ extension Store {
     /// hers to see. Whether the import created her record: its new persons got the highest ids
     /// among those it enrolled (ids only grow, and nobody else writes during the import), so she
     /// is one of them when fewer than its `new_persons` have a higher id.
-    private func listImports(_ db: Database, personId: Int64, actor: User) throws -> [RecordHistoryEvent] {
+    private func traineeListImports(_ db: Database, personId: Int64, actor: User) throws -> [RecordHistoryEvent] {
         var arguments: StatementArguments = [personId]
         if actor.role != .bureau { arguments += [actor.institutionId] }
         let ownClasses = actor.role == .bureau ? "" : "AND c.institution_id = ?"
@@ -106,9 +134,48 @@ extension Store {
             WHERE e.person_id = ? \(ownClasses)
             """, arguments: arguments)
         return try rows.map { row in
-            RecordHistoryEvent(event: try AuditEvent(row: row), listImport: ListImportTouch(
+            RecordHistoryEvent(event: try AuditEvent(row: row), listImport: .traineeList(ListImportTouch(
                 importId: row["touch_import_id"], fileName: row["touch_file_name"], cohortId: row["touch_cohort_id"],
-                cohortName: row["touch_cohort_name"], createdPerson: row["touch_created"]))
+                cohortName: row["touch_cohort_name"], createdPerson: row["touch_created"])))
+        }
+    }
+
+    /// The bureau's bulk registration that created the person's record, found by the range of
+    /// ids its event holds (`PersonImportSummary.firstPersonId`). Whoever sees her sees how her
+    /// record came to be, as with a `person.create`. Reads the few `person.import` events through
+    /// `audit_events_action`.
+    private func personListImports(_ db: Database, personId: Int64) throws -> [RecordHistoryEvent] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT a.*, json_extract(a.after, '$.source') AS touch_source FROM audit_events a
+            WHERE a.action = 'person.import'
+              AND ? BETWEEN json_extract(a.after, '$.first_person_id') AND json_extract(a.after, '$.last_person_id')
+            """, arguments: [personId])
+        return try rows.map { row in
+            RecordHistoryEvent(event: try AuditEvent(row: row), listImport: .personList(PersonListTouch(source: row["touch_source"] ?? "")))
+        }
+    }
+
+    /// The apprentice lists that registered the person's apprenticeships, found by the range of
+    /// apprenticeship ids each list's event holds; those of her institution's apprenticeships
+    /// only for an institution user, as with trainee lists.
+    private func apprenticeListImports(_ db: Database, personId: Int64, actor: User) throws -> [RecordHistoryEvent] {
+        var arguments: StatementArguments = [personId]
+        if actor.role != .bureau { arguments += [actor.institutionId] }
+        let ownApprenticeships = actor.role == .bureau ? "" : "AND x.institution_id = ?"
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT a.*, x.id AS touch_apprenticeship_id, n.name AS touch_enterprise_name,
+                   json_extract(a.after, '$.file') AS touch_file_name
+            FROM apprenticeships x
+            JOIN enterprises n ON n.id = x.enterprise_id
+            JOIN audit_events a ON a.action = 'apprentice.import'
+                 AND x.id BETWEEN CAST(json_extract(a.after, '$.first_apprenticeship_id') AS INTEGER)
+                              AND CAST(json_extract(a.after, '$.last_apprenticeship_id') AS INTEGER)
+            WHERE x.person_id = ? \(ownApprenticeships)
+            """, arguments: arguments)
+        return try rows.map { row in
+            RecordHistoryEvent(event: try AuditEvent(row: row), listImport: .apprenticeList(ApprenticeListTouch(
+                fileName: row["touch_file_name"], apprenticeshipId: row["touch_apprenticeship_id"],
+                enterpriseName: row["touch_enterprise_name"])))
         }
     }
 

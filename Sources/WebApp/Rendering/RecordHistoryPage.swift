@@ -13,25 +13,45 @@ struct RecordHistoryPage {
         let before: String
         let after: String
         let reason: String
-        /// The list import that created or enrolled the person, said in words instead of the
-        /// import's counts: which file, into which class.
+        /// A list import that created, enrolled or apprenticed the person, said in words instead
+        /// of the import's counts: which file (or what was loaded), into which class or
+        /// apprenticeship.
         let listImport: ListImport?
     }
 
     struct ListImport {
+        struct Link {
+            let zh: String
+            let en: String
+            let text: String
+            let href: String
+        }
+
         let zh: String
         let en: String
-        let fileName: String
-        let cohortName: String
-        let cohortHref: String
+        /// `文件 file list.csv`, `来源 source 往年培训与鉴定记录`.
+        let sourceZh: String
+        let sourceEn: String
+        let source: String
+        let link: Link?
 
-        init(_ touch: ListImportTouch) {
-            (zh, en) = touch.createdPerson
-                ? ("名单导入新建人员记录（导入 \(touch.importId)）", "created by list import \(touch.importId)")
-                : ("名单导入录入培训班（导入 \(touch.importId)）", "enrolled by list import \(touch.importId)")
-            fileName = touch.fileName
-            cohortName = touch.cohortName
-            cohortHref = "/cohorts/\(touch.cohortId)"
+        init(_ touch: ImportTouch) {
+            switch touch {
+            case .traineeList(let list):
+                (zh, en) = list.createdPerson
+                    ? ("名单导入新建人员记录（导入 \(list.importId)）", "created by list import \(list.importId)")
+                    : ("名单导入录入培训班（导入 \(list.importId)）", "enrolled by list import \(list.importId)")
+                (sourceZh, sourceEn, source) = ("文件", "file", list.fileName)
+                link = Link(zh: "培训班", en: "cohort", text: list.cohortName, href: "/cohorts/\(list.cohortId)")
+            case .personList(let load):
+                (zh, en) = ("批量登记新建人员记录", "created by the bureau's bulk registration")
+                (sourceZh, sourceEn, source) = ("来源", "source", load.source)
+                link = nil
+            case .apprenticeList(let list):
+                (zh, en) = ("学徒名单导入登记学徒培养", "apprenticeship registered by an apprentice list")
+                (sourceZh, sourceEn, source) = ("文件", "file", list.fileName)
+                link = Link(zh: "学徒培养", en: "apprenticeship", text: list.enterpriseName, href: "/apprenticeships/\(list.apprenticeshipId)")
+            }
         }
     }
 

@@ -17,24 +17,21 @@ extension WebApp {
             let actor = try context.signedIn.user
             let query = request.uri.queryParameters
             let typed = query["period"].map(String.init) ?? ""
+            // Whoever may not see the claims is refused as such, with or without a period.
+            try await store { store in try store.requireDesk(.apprenticeClaims, actor: actor) }
             var errors = FormErrors()
             var period: Period?
             if !typed.trimmingWhitespace().isEmpty {
                 do { period = try Self.claimPeriod(typed) } catch { errors = try FormErrors(error, inputs: [.period: "period"]) }
             }
-            let chosen = period
-            let pageNumber = PagingView.requestedPage(query["page"].map(String.init))
-            let list = try await store { store -> ApprenticeClaimList? in
-                guard let chosen else {
-                    // No period yet: still the Store's refusal of an examiner (403), not an empty form.
-                    _ = try store.enterprises(actor: actor, page: PageRequest(number: 1, size: 1))
-                    return nil
-                }
-                return try store.apprenticeClaimList(period: chosen.range, actor: actor,
-                                                     page: PageRequest(number: pageNumber, size: Self.rowsPerPage))
+            var claims: ApprenticeClaimsOfPeriod?
+            if let period {
+                let page = PageRequest(number: PagingView.requestedPage(query["page"].map(String.init)), size: Self.rowsPerPage)
+                let list = try await store { store in try store.apprenticeClaimList(period: period.range, actor: actor, page: page) }
+                claims = ApprenticeClaimsOfPeriod(period: period, list: list)
             }
-            return pages.render("apprentice-claims", title: "学徒补贴申领", page: ApprenticeClaimListPage(
-                typed: typed, period: period, errors: errors, list: list),
+            return pages.render("apprentice-claims", title: "学徒补贴申领",
+                                page: ApprenticeClaimListPage(typed: typed, errors: errors, claims: claims),
                                 status: errors.isEmpty ? .ok : .badRequest, context: context)
         }
 
@@ -56,6 +53,12 @@ extension WebApp {
     }
 }
 
+/// A period's claims as the Store listed them.
+struct ApprenticeClaimsOfPeriod {
+    let period: Period
+    let list: ApprenticeClaimList
+}
+
 /// The period form and, for a valid period, the enterprises with claim items.
 struct ApprenticeClaimListPage {
     let period: FormInput
@@ -68,20 +71,30 @@ struct ApprenticeClaimListPage {
     let paging: PagingView?
     let listed: Bool
 
-    init(typed: String, period: Period?, errors: FormErrors, list: ApprenticeClaimList?) {
-        self.period = FormInput("period", field: .period, value: typed, errors: errors, required: true,
-                                hintZh: "备案、结业或终止所在的季度或年度，如 2026Q4 或 2026。",
-                                hintEn: "The quarter or year of the filings, completions or terminations, e.g. 2026Q4 or 2026.")
+    /// `claims` nil: no period yet, or `errors` says what is wrong with the one typed.
+    init(typed: String, errors: FormErrors, claims: ApprenticeClaimsOfPeriod?) {
+        period = FormInput("period", field: .period, value: typed, errors: errors, required: true,
+                           hintZh: "备案、结业或终止所在的季度或年度，如 2026Q4 或 2026。",
+                           hintEn: "The quarter or year of the filings, completions or terminations, e.g. 2026Q4 or 2026.")
         general = errors.general
-        let shown = errors.isEmpty ? period : nil
-        periodLabel = shown?.description
-        let list = shown == nil ? nil : list
-        listed = list != nil
-        rows = list.map { list in list.page.rows.map { ApprenticeClaimListRow($0, period: shown!) } } ?? []
-        enterprises = list?.page.total ?? 0
-        items = list?.items ?? 0
-        total = list?.total.description ?? ""
-        paging = list.map { PagingView($0.page, path: "/apprenticeships/claims", filters: [("period", shown!.description)]) }
+        guard let claims else {
+            periodLabel = nil
+            rows = []
+            enterprises = 0
+            items = 0
+            total = ""
+            paging = nil
+            listed = false
+            return
+        }
+        let label = claims.period.description
+        periodLabel = label
+        rows = claims.list.page.rows.map { ApprenticeClaimListRow($0, period: claims.period) }
+        enterprises = claims.list.page.total
+        items = claims.list.items
+        total = claims.list.total.description
+        paging = PagingView(claims.list.page, path: "/apprenticeships/claims", filters: [("period", label)])
+        listed = true
     }
 }
 
@@ -107,7 +120,7 @@ struct ApprenticeClaimListRow {
         remainders = summary.remainders.description
         owedBack = summary.owedBack.description
         total = summary.total.description
-        let path = "/apprenticeships/claims/\(summary.enterprise.id!)/sheet"
+        let path = "/apprenticeships/claims/\(summary.enterpriseId)/sheet"
         sheetHref = PagingView.href(path, [("period", period.description)])
         wholeHref = PagingView.href(path + "/whole", [("period", period.description)])
     }

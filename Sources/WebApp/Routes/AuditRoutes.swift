@@ -13,8 +13,9 @@ extension WebApp {
             let query = AuditQuery(request)
             let number = PagingView.requestedPage(request.uri.queryParameters["page"].map(String.init))
             let shown = try await store { store -> AuditShown in
-                let trail = AuditTrail(store: store)
                 // First, so that anyone but the bureau is refused whatever the filter says.
+                try store.requireDesk(.auditTrail, actor: actor)
+                let trail = AuditTrail(store: store)
                 let choices = try trail.choices(actor: actor)
                 do {
                     let page = try trail.list(actor: actor, filter: try query.filter(), page: PageRequest(number: number, size: Self.rowsPerPage))
@@ -37,7 +38,7 @@ extension WebApp {
                 filter = try query.filter()
             } catch {
                 // Whoever may not read the trail is refused as such, whatever the filter says.
-                _ = try await store { store in try AuditTrail(store: store).choices(actor: actor) }
+                try await store { store in try store.requireDesk(.auditTrail, actor: actor) }
                 throw error
             }
             return try await listingDownload(Self.auditLayout, name: DownloadName(chinese: "审计记录", ascii: "audit-trail"),

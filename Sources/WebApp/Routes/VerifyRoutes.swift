@@ -21,7 +21,8 @@ extension WebApp {
             return try await publicLookups.answer(from: context.address) {
                 let answer: PublicVerificationAnswer
                 do {
-                    answer = try await lookup(form)
+                    answer = try await PublicVerification.lookup(number: form.number, name: form.name, nationalId: form.nationalId,
+                                                                 register: certificateRegister, on: threads)
                 } catch is RegisterUnavailable {
                     // The province's database cannot be reached: said plainly, and nothing about the number.
                     return verifyPage(request: request, form: form, answer: .unavailable, status: .serviceUnavailable, context: context)
@@ -34,32 +35,6 @@ extension WebApp {
         }
     }
 
-    /// The city's own database answers, or the register `--province-pg` named (the input
-    /// checked the same way first).
-    private func lookup(_ form: VerifyForm) async throws -> PublicVerificationAnswer {
-        guard let register = certificateRegister else {
-            return try await store { store in
-                try PublicVerification(store: store).lookup(number: form.number, name: form.name, nationalId: form.nationalId)
-            }
-        }
-        let checked = try await store { store in
-            try PublicVerification(store: store).checkedLookup(number: form.number, name: form.name, nationalId: form.nationalId)
-        }
-        let input: PublicLookupInput
-        switch checked {
-        case .failure(let rejection): return .unusable(rejection)
-        case .success(let given): input = given
-        }
-        let answer: PublicVerificationAnswer
-        do {
-            answer = try await register.verify(number: input.number, name: input.name, nationalId: input.nationalId)
-        } catch {
-            throw RegisterUnavailable()
-        }
-        try await store { store in try PublicVerification(store: store).record(answer, register: "province") }
-        return answer
-    }
-
     private func verifyPage(request: Request, form: VerifyForm, answer: VerifyAnswerView? = nil, status: HTTPResponse.Status = .ok,
                             context: WebContext) -> Response {
         publicPage(request: request, context: context) { token in
@@ -68,9 +43,6 @@ extension WebApp {
         }
     }
 }
-
-/// The register `--province-pg` named did not answer (PostgreSQL down or refusing).
-struct RegisterUnavailable: Error {}
 
 struct VerifyForm: Sendable {
     var number = ""
