@@ -22,7 +22,7 @@ PAGES = {
                "/institutions?kind=evaluation", "/institutions?q=%E6%8A%80", "/institutions?q=no-such-name",
                "/cohorts", "/cohorts?page=2", "/cohorts?status=completed", "/cohorts?project=no-such-project",
                "/", "/users", "/catalog", "/persons", "/statistics"],
-    "clerk": ["/cohorts", "/cohorts?page=3", "/cohorts?status=planned", "/cohorts?occupation=no-such", "/", "/institutions",
+    "clerk": ["/cohorts", "/cohorts?page=3", "/cohorts?status=training&page=5", "/cohorts?status=planned", "/cohorts?occupation=no-such", "/", "/institutions",
               "/persons"],
 }
 

@@ -206,6 +206,7 @@ struct AuditRow {
     }
 
     private static func shortened(_ text: String) -> String {
-        text.count > shownLength ? text.prefix(shownLength) + "…" : text
+        // Counting characters reads the whole text; one no longer in bytes than the limit is within it.
+        text.utf8.count > shownLength && text.count > shownLength ? text.prefix(shownLength) + "…" : text
     }
 }
