@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import Hummingbird
+import Domain
 import Services
 import Store
 @testable import WebApp
@@ -68,13 +70,31 @@ import Store
         let link = try #require(paging.pages.first)
         let world = try WebWorld()
         defer { world.remove() }
-        let event = try #require(try AuditTrail(store: world.store).list(actor: world.admin).rows.first)
-        let institution = world.schoolA
+        let trail = AuditTrail(store: world.store)
+        let shown = AuditShown(choices: try trail.choices(actor: world.admin), page: try trail.list(actor: world.admin), problem: nil)
+        let auditPage = AuditPage(query: AuditQuery(Request(head: .init(method: .get, scheme: "http", authority: "localhost",
+                                                                         path: "/audit?user=admin&action=user.signin"),
+                                                             body: .init(buffer: ByteBuffer()))), shown: shown)
+        let refused = AuditPage(query: AuditQuery(Request(head: .init(method: .get, scheme: "http", authority: "localhost", path: "/audit?key=1"),
+                                                          body: .init(buffer: ByteBuffer()))),
+                                shown: AuditShown(choices: shown.choices, page: nil, problem: FieldProblem(field: .column("键 Key"), value: "1",
+                                                                                                           rule: Rejection("甲", "a"))))
+        let choice = try #require(auditPage.actions.first { $0.selected })
+        let option = FormOption(value: "planned", text: "未开班 planned", selected: true)
+        let kind = KindOption(value: "training", zh: "培训机构", selected: false)
+        let cohorts = CohortListPage(rowsHTML: "<tr></tr>", mayOpen: true, statuses: [option], projects: [], occupations: [option], paging: paging)
+        let institutions = InstitutionListPage(rowsHTML: HTML(joining: [InstitutionRow(world.schoolA).html]), kinds: [kind], districts: [option],
+                                               search: "甲", mayAdd: false, exportHref: "/institutions.xlsx?q=%E7%94%B2", paging: lastPaging)
         let menuLabel = MenuGroup.Label(zh: "管理", en: "Administration")
         let menuGroup = MenuGroup(id: "administration", label: menuLabel, items: [MenuItem(href: "/audit", zh: "审计", en: "Audit trail")])
-        let rows: [(any Sendable, (String) -> Any?)] = [
-            (AuditRow(event), AuditRow(event).child(named:)),
-            (InstitutionRow(institution), InstitutionRow(institution).child(named:)),
+        let rows: [(Any, (String) -> Any?)] = [
+            (auditPage, auditPage.child(named:)),
+            (refused, refused.child(named:)),
+            (choice, choice.child(named:)),
+            (option, option.child(named:)),
+            (kind, kind.child(named:)),
+            (cohorts, cohorts.child(named:)),
+            (institutions, institutions.child(named:)),
             (MenuItem(href: "/audit", zh: "审计", en: "Audit trail", current: true), MenuItem(href: "/audit", zh: "审计", en: "Audit trail", current: true).child(named:)),
             (menuGroup, menuGroup.child(named:)),
             (menuLabel, menuLabel.child(named:)),

@@ -108,15 +108,16 @@ extension Store {
     public func auditChoices(actor: User) throws(StoreError) -> (actions: [String], entities: [String]) {
         try read { db in
             try requireOpen(.auditTrail, try currentActor(db, actor))
+            // Prepared once per connection: parsing the recursive query was half of this read.
             func distinct(_ column: String) throws -> [String] {
-                try String.fetchAll(db, sql: """
+                try String.fetchAll(db.cachedStatement(sql: """
                     WITH RECURSIVE value(v) AS (
                         SELECT min(\(column)) FROM audit_events
                         UNION ALL
                         SELECT (SELECT min(\(column)) FROM audit_events WHERE \(column) > v) FROM value WHERE v IS NOT NULL
                     )
                     SELECT v FROM value WHERE v IS NOT NULL
-                    """)
+                    """))
             }
             return (try distinct("action"), try distinct("entity"))
         }

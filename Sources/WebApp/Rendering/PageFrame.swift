@@ -8,10 +8,12 @@ struct PageFrame {
     let roleEn: String
     let institutionName: String?
     let menu: [MenuGroup]
+    /// The same menu as HTML, from those `Pages` rendered when it loaded.
+    let menuHTML: HTML
     /// The menu is hidden until an initial password is changed: nothing else is open yet.
     let showMenu: Bool
 
-    init?(context: WebContext) {
+    init?(context: WebContext, menus: [Pages.MenuKey: HTML] = [:]) {
         guard let session = context.session else { return nil }
         userName = session.user.name
         login = session.user.login
@@ -23,6 +25,7 @@ struct PageFrame {
         // The most specific entry is the current one (/apprenticeships/claims, not /apprenticeships).
         let current = groups.flatMap(\.items).filter { $0.leads(to: path) }.max { $0.href.count < $1.href.count }?.href
         menu = groups.map { $0.marked(current: current) }
+        menuHTML = menus[Pages.MenuKey(role: session.user.role, current: current)] ?? HTML()
         showMenu = !session.mustChangePassword
     }
 

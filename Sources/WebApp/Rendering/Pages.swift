@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Mustache
 import Domain
+import Store
 
 /// The Mustache templates (in the target's `Templates` folder) and the one way a page is made:
 /// the page's own values inside the frame of who is signed in. Mustache escapes every value
@@ -10,6 +11,14 @@ struct Pages: Sendable {
     let library: MustacheLibrary
     /// The style sheet, read once: served by the app itself, no other site involved.
     let styleSheet: ByteBuffer
+    /// The menu of each role with each of its entries current (or none), rendered once (`menu`):
+    /// the same on every page, where it was some eighty look-ups of swift-mustache's each time.
+    let menus: [MenuKey: HTML]
+
+    struct MenuKey: Hashable {
+        let role: Role
+        let current: String?
+    }
 
     static func load() async throws -> Pages {
         guard let resources = Bundle.module.resourceURL else { throw CocoaError(.fileNoSuchFile) }
@@ -17,14 +26,24 @@ struct Pages: Sendable {
         let css = resources.appendingPathComponent("Static/site.css")
         // Before the templates are read: their `CONTENT_TYPE: HTML` pragma is looked up then.
         HTMLEscaping.register()
-        return Pages(library: try await MustacheLibrary(directory: templates.path),
-                     styleSheet: ByteBuffer(data: try Data(contentsOf: css)))
+        let library = try await MustacheLibrary(directory: templates.path)
+        var menus: [MenuKey: HTML] = [:]
+        for role in Role.allCases {
+            let groups = MenuGroup.groups(for: role)
+            for current in [nil] + groups.flatMap(\.items).map(\.href) {
+                guard let menu = HTML.rendered("menu", with: ["menu": groups.map { $0.marked(current: current) }], by: library) else {
+                    throw CocoaError(.fileReadCorruptFile)
+                }
+                menus[MenuKey(role: role, current: current)] = menu
+            }
+        }
+        return Pages(library: library, styleSheet: ByteBuffer(data: try Data(contentsOf: css)), menus: menus)
     }
 
     /// Renders `template` with `page` (a struct whose properties the template names) in the frame.
     func render(_ template: String, title: String, page: Any = [String: String](), status: HTTPResponse.Status = .ok,
                 context: WebContext) -> Response {
-        let data = PageData(title: title, frame: PageFrame(context: context), csrf: context.session?.csrfToken ?? "",
+        let data = PageData(title: title, frame: PageFrame(context: context, menus: menus), csrf: context.session?.csrfToken ?? "",
                             page: TemplateValues.converted(page) ?? page)
         guard let html = library.render(data, withTemplate: template) else {
             return Response(status: .internalServerError)

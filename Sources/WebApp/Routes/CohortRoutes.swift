@@ -30,7 +30,7 @@ extension WebApp {
             if let occupation = filter.occupationCode { filters.append(("occupation", occupation)) }
             let catalog = choices.catalog
             return pages.render("cohorts", title: "培训班", page: CohortListPage(
-                rows: page.rows.map { CohortRow($0, catalog: catalog) },
+                rowsHTML: HTML(joining: page.rows.map { CohortRow($0, catalog: catalog).listHTML }),
                 mayOpen: actor.role != .examiner,
                 statuses: CohortStatus.allCases.map {
                     FormOption(value: $0.rawValue, text: "\($0.chineseName) \($0.englishName)", selected: $0 == status)
@@ -136,7 +136,8 @@ func cohortTargetName(_ cohort: Cohort, catalog: Catalog) -> String {
 }
 
 struct CohortListPage {
-    let rows: [CohortRow]
+    /// The fifty rows, made in Swift (`HTML`): through the templates they were most of the page's rendering.
+    let rowsHTML: HTML
     /// The clerk opens her classes; the bureau may open one for any training institution.
     let mayOpen: Bool
     let statuses: [FormOption]
@@ -178,6 +179,17 @@ struct CohortRow {
         completed = summary.completed
         withdrawn = summary.withdrawn
         capacity = cohort.capacity
+    }
+
+    /// The row of the list of classes, each value escaped; rows follow one another line by line.
+    var listHTML: HTML {
+        let warning: HTML = overdue ? #"<br><strong class="warning">已过结束日期 <span lang="en">past its end date</span></strong>"# : ""
+        return """
+            <tr><td><a href="/cohorts/\(id)">\(name)</a></td><td>\(institution)</td><td>\(project)</td><td>\(target)</td>\
+            <td>\(dates)</td><td>\(statusZh) <span lang="en">\(statusEn)</span>\(warning)</td><td>\(enrolled)</td>\
+            <td>\(completed)</td><td>\(withdrawn)</td><td>\(capacity)</td></tr>
+
+            """
     }
 }
 

@@ -19,7 +19,7 @@ extension WebApp {
                  try store.districts())
             }
             return pages.render("institutions", title: "机构", page: InstitutionListPage(
-                rows: page.rows.map(InstitutionRow.init),
+                rowsHTML: HTML(joining: page.rows.map { InstitutionRow($0).html }),
                 kinds: InstitutionKind.allCases.map { KindOption(value: $0.rawValue, zh: $0.chineseName, selected: $0 == query.kind) },
                 districts: districts.map { FormOption(value: $0.name, text: $0.name, selected: $0.name == query.district) },
                 search: query.search,
@@ -52,7 +52,8 @@ extension WebApp {
 }
 
 struct InstitutionListPage {
-    let rows: [InstitutionRow]
+    /// The rows, made in Swift (`HTML`) as the other long lists' are.
+    let rowsHTML: HTML
     let kinds: [KindOption]
     let districts: [FormOption]
     let search: String
@@ -126,6 +127,15 @@ struct InstitutionRow {
         kindZh = institution.kind.chineseName
         district = institution.district
         creditCode = institution.creditCode ?? ""
+    }
+
+    /// The row of the list, each value escaped; rows follow one another line by line.
+    var html: HTML {
+        """
+        <tr><td>\(id)</td><td><a href="/institutions/\(id)">\(name)</a></td><td>\(kindZh)</td><td>\(district)</td>\
+        <td>\(creditCode)</td></tr>
+
+        """
     }
 }
 
