@@ -33,7 +33,8 @@ extension ProvinceDatabase {
         // The figure families run side by side, each on a connection of its own (each scans
         // other big tables: enrolments, marks, certificates), all reading one snapshot: this
         // connection's, exported and kept open until the others are done, like the city's one
-        // read transaction.
+        // read transaction. Each ends its read-only transaction with COMMIT before it returns:
+        // its end is explicit, not left to the connection's close.
         let tally = try await withConnection { connection in
             try await requireSchema(connection)
             try await beginStatistics(connection, snapshot: nil)
@@ -43,12 +44,14 @@ extension ProvinceDatabase {
                     try await beginStatistics(other, snapshot: snapshot)
                     var tally = blank
                     try await tally.countTraining(other)
+                    try await other.query("COMMIT", logger: Self.logger)
                     return tally
                 }
                 async let exams = withConnection { other in
                     try await beginStatistics(other, snapshot: snapshot)
                     var tally = blank
                     try await tally.countExams(other)
+                    try await other.query("COMMIT", logger: Self.logger)
                     return tally
                 }
                 var tally = blank
@@ -63,9 +66,8 @@ extension ProvinceDatabase {
                 throw error
             }
         }
-        let cities = tally.cities.keys.sorted().map { code in
-            let city = tally.cities[code]!
-            return ProvinceCityStatistics(city: code, statistics: QuarterlyStatistics(
+        let cities = tally.cities.sorted { $0.key < $1.key }.map { code, city in
+            ProvinceCityStatistics(city: code, statistics: QuarterlyStatistics(
                 period: period, district: nil, writtenOn: writtenOn, catalog: catalog, lines: city.lines, keyGroups: city.keyGroups))
         }
         var lines: [StatisticsKey: [QuarterlyFigure: QuarterAndYear]] = [:]

@@ -27,31 +27,35 @@ import Store
     struct FailedSitting {
         let nationalId: String
         let sessionId: Int64
+        let examDate: CivilDate
         let bodyId: Int64
         let target: CertificationTarget
         let failedPart: ExamPart
         let examinersByPart: [ExamPart: [Int64]]
     }
 
+    /// Failed and passed by the pass marks of the city's catalog (a national level's exam parts
+    /// are scoped by the level).
     static func failedSitting(_ path: String) throws -> FailedSitting {
         try CityFixture.query(path) { db in
             let row = try #require(try Row.fetchOne(db, sql: """
-                SELECT p.national_id, s.id AS session_id, s.body_id, s.occupation_code, s.level, g.id AS registration_id
+                SELECT p.national_id, s.id AS session_id, s.exam_date, s.body_id, s.occupation_code, s.level, g.id AS registration_id
                 FROM exam_registrations g
                 JOIN exam_sessions s ON s.id = g.session_id
                 JOIN persons p ON p.id = g.person_id
                 WHERE s.status = 'results-locked' AND g.retake_of IS NULL AND s.level IN ('5', '4', '3')
-                  AND (SELECT count(*) FROM part_marks m WHERE m.registration_id = g.id
-                       AND m.mark GLOB '[0-9]*' AND CAST(m.mark AS REAL) < 60) = 1
-                  AND (SELECT count(*) FROM part_marks m WHERE m.registration_id = g.id
-                       AND m.mark GLOB '[0-9]*' AND CAST(m.mark AS REAL) >= 60) = 1
+                  AND (SELECT count(*) FROM part_marks m JOIN catalog_exam_parts r ON r.scope = s.level AND r.part = m.part
+                       WHERE m.registration_id = g.id AND m.mark GLOB '[0-9]*' AND CAST(m.mark AS REAL) < r.pass_mark) = 1
+                  AND (SELECT count(*) FROM part_marks m JOIN catalog_exam_parts r ON r.scope = s.level AND r.part = m.part
+                       WHERE m.registration_id = g.id AND m.mark GLOB '[0-9]*' AND CAST(m.mark AS REAL) >= r.pass_mark) = 1
                   AND NOT EXISTS (SELECT 1 FROM certificates c WHERE c.person_id = g.person_id
                                   AND c.occupation_code = s.occupation_code AND c.level = s.level)
                 ORDER BY s.exam_date DESC, g.id LIMIT 1
                 """), "the tiny city year has a candidate who failed one part of two")
             let failed: String = try #require(try String.fetchOne(db, sql: """
-                SELECT part FROM part_marks WHERE registration_id = ? AND CAST(mark AS REAL) < 60
-                """, arguments: [row["registration_id"] as Int64]))
+                SELECT m.part FROM part_marks m JOIN catalog_exam_parts r ON r.scope = ? AND r.part = m.part
+                WHERE m.registration_id = ? AND CAST(m.mark AS REAL) < r.pass_mark
+                """, arguments: [row["level"] as String, row["registration_id"] as Int64]))
             var examiners: [ExamPart: [Int64]] = [:]
             for assignment in try Row.fetchAll(db, sql: """
                 SELECT r.part, x.examiner_id FROM exam_rooms r JOIN exam_room_examiners x ON x.room_id = r.id
@@ -60,19 +64,22 @@ import Store
                 examiners[try #require(ExamPart(rawValue: assignment["part"])), default: []].append(assignment["examiner_id"])
             }
             return FailedSitting(
-                nationalId: row["national_id"], sessionId: row["session_id"], bodyId: row["body_id"],
+                nationalId: row["national_id"], sessionId: row["session_id"],
+                examDate: try CivilDate.parse(row["exam_date"] as String), bodyId: row["body_id"],
                 target: try #require(CertificationTarget(occupationCode: row["occupation_code"], levelCode: row["level"], specialAbilityCode: nil)),
                 failedPart: try #require(ExamPart(rawValue: failed)), examinersByPart: examiners)
         }
     }
 
     /// The retake, through the operations a bureau uses: a session late in the fourth quarter,
-    /// the candidate registered as a retake (only the failed part), marked twice, locked, certified.
-    static func retake(_ sitting: FailedSitting, mark: String, in store: Store, clock day: MovingDay) throws {
+    /// the candidate registered as a retake (only the failed part), marked twice, locked, certified;
+    /// `beforeLocking` runs between the marks and the lock.
+    static func retake(_ sitting: FailedSitting, mark: String, in store: Store, clock day: MovingDay,
+                       beforeLocking: () throws -> Void = {}) throws {
         let admin = try store.user(login: try store.administratorLogin())
         let bureau = try #require(try store.users(actor: admin).rows.first { $0.role == .bureau && $0.login != admin.login })
         day.move(to: CivilDate(year: 2026, month: 12, day: 21)!)
-        let examDay = CivilDate(year: 2026, month: 12, day: 28)!
+        let examDay = retakeDay
         let summary = try store.createExamSession(ExamSessionPlan(
             target: sitting.target, examDate: examDay,
             rooms: [ExamRoomPlan(name: "理论补考室", part: .theory, seats: 10), ExamRoomPlan(name: "实操补考组", part: .practical, seats: 10)]),
@@ -92,10 +99,14 @@ import Store
         for user in [admin, bureau] {
             _ = try store.enterScore(sessionId: session, ScoreLine(ticket: candidate.ticketNumber, part: sitting.failedPart.rawValue, mark: mark), actor: user)
         }
+        try beforeLocking()
         day.move(to: CivilDate(year: 2026, month: 12, day: 29)!)
         _ = try store.lockResults(sessionId: session, actor: admin)
         _ = try store.issueCertificates(sessionId: session, actor: admin)
     }
+
+    /// The retake session's exam day, late in the fourth quarter.
+    static let retakeDay = CivilDate(year: 2026, month: 12, day: 28)!
 
     /// Every nonzero figure of every line, for comparing a city's own statistics with the
     /// province's line for that city.
@@ -152,5 +163,45 @@ import Store
         }, to: url)
         try ProvinceQuarterlyTests.expectEverySheetIsTheSumOf([try #require(own["4420"]).workbook, try #require(own["4419"]).workbook],
                                                                province: try XLSXReader(url: url))
+    }
+
+    /// The other way: her retake passes the part she sat, but the part she kept has fallen out of
+    /// the retention window by the time the results are locked (the bureau shortened the window
+    /// in the catalog after she registered). Her city counts no pass, so neither may the province:
+    /// a province that kept the part regardless of the window would count one.
+    @Test func aRetakeWhoseKeptPartLapsedIsNoPassInTheProvinceNorItsCity() async throws {
+        let (database, _) = try await ProvinceServer.freshDatabase()
+        let day = MovingDay()
+        let zhongshan = try CityFixture.copy(CityFixture.zhongshan, clock: day.clock)
+        let sitting = try Self.failedSitting(zhongshan.path)
+        let admin = try zhongshan.store.user(login: try zhongshan.store.administratorLogin())
+        let months = 1
+        try #require(!PassRule.isRetained(passedOn: sitting.examDate, on: Self.retakeDay, months: months),
+                     "the first sitting (\(sitting.examDate)) is more than \(months) month before the retake")
+        let before = try zhongshan.store.quarterlyStatistics(year: 2026, quarter: .q4, district: nil, actor: admin)
+        try Self.retake(sitting, mark: "65", in: zhongshan.store, clock: day) {
+            var shorter = try zhongshan.store.catalog()
+            let key = CatalogSettingKey.retainedPartMonths.rawValue
+            try #require(shorter.settings.contains { $0.key == key })
+            shorter.settings = shorter.settings.map { $0.key == key ? CatalogSetting(key: key, value: String(months), note: $0.note) : $0 }
+            _ = try zhongshan.store.syncCatalog(shorter, actor: admin)
+        }
+
+        // The city: one more candidate, but no pass and no certificate.
+        let after = try zhongshan.store.quarterlyStatistics(year: 2026, quarter: .q4, district: nil, actor: admin)
+        #expect(after.total(.candidates).quarter == before.total(.candidates).quarter + 1)
+        for figure in [QuarterlyFigure.passed, .certificates] {
+            #expect(after.total(figure).quarter == before.total(figure).quarter, "the city does not count the lapsed retake in \(figure)")
+        }
+
+        // The province, judging by the same catalog, counts as the city.
+        _ = try await ProvincePush(store: zhongshan.store, city: try CityCode("4420"), database: database).run()
+        let catalog = try zhongshan.store.catalog()
+        #expect(catalog.integerSetting(.retainedPartMonths) == months)
+        let province = try await database.quarterlyStatistics(year: 2026, quarter: .q4, catalog: catalog, writtenOn: CityFixture.today)
+        let provinceZhongshan = try #require(province.cities.first { $0.city == "4420" }).statistics
+        #expect(Self.figures(provinceZhongshan) == Self.figures(after), "the province counts as the city")
+        let retakeLine = { (statistics: QuarterlyStatistics) in statistics.total(.passed) { $0.target == sitting.target } }
+        #expect(retakeLine(provinceZhongshan) == retakeLine(after), "her occupation and level: the city's passes, the lapsed retake not among them")
     }
 }

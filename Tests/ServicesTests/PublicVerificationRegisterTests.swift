@@ -78,10 +78,14 @@ import Store
     }
 
     @Test func aRegisterThatCannotBeReachedIsToldAndNothingRecorded() async throws {
-        await #expect(throws: RegisterUnavailable.self) {
+        let unavailable = await #expect(throws: RegisterUnavailable.self) {
             try await PublicVerification.lookup(number: world.certificates[0].number, name: "陈大文", nationalId: "",
                                                 register: TestRegister(reachable: false), on: threads)
         }
+        // The cause is kept for the server's log, and it is the connection's, not what was typed.
+        #expect(unavailable?.register == "测试证书库 test register")
+        #expect(unavailable?.underlying.hasPrefix("URLError") == true, "\(String(describing: unavailable?.underlying))")
+        #expect(unavailable?.underlying.contains("陈大文") == false)
         #expect(try recorded().isEmpty)
     }
 

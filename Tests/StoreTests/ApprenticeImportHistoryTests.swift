@@ -15,6 +15,16 @@ import Domain
         let summary = try w.store.importApprenticeships(rows, fileName: "学徒.csv", actor: w.world.clerkA)
         let ids = summary.registered.compactMap(\.id)
         #expect(ids.count == 2)
+        // The range is kept as numbers, as a person list's is, and the history compares it as such.
+        let range = try #require(try w.store.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT json_type(after, '$.first_apprenticeship_id') AS first_type, json_type(after, '$.last_apprenticeship_id') AS last_type,
+                       json_extract(after, '$.first_apprenticeship_id') AS first, json_extract(after, '$.last_apprenticeship_id') AS last
+                FROM audit_events WHERE action = 'apprentice.import'
+                """)
+        })
+        #expect(range["first_type"] as String? == "integer" && range["last_type"] as String? == "integer")
+        #expect(range["first"] as Int64? == ids.first && range["last"] as Int64? == ids.last)
         func personId(_ trainee: TraineeCandidate) throws -> Int64 {
             try #require(try w.store.person(nationalId: trainee.nationalId, actor: w.world.admin).id)
         }

@@ -26,4 +26,21 @@ import Domain
         #expect(try outside.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM part_marks") } == 0)
         try outside.write { db in try db.execute(sql: "UPDATE persons SET phone = phone WHERE 0") }
     }
+
+    /// The refusal covers only what the totals judge: the README says a change of a registration's
+    /// other columns, or a deleted registration, is not stopped by SQLite (and must still go through
+    /// `skillcert` for its audit event). This pins that it is not, so the README cannot overstate it.
+    @Test func aConnectionWithoutTheStoresFunctionsCanStillChangeOtherRegistrationColumns() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("skillcert-outside-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("city.sqlite").path
+        _ = try initialisedStore(path: path)
+
+        let outside = try DatabaseQueue(path: path)
+        for write in ["UPDATE exam_registrations SET ticket_number = ticket_number WHERE 0",
+                      "DELETE FROM exam_registrations WHERE 0"] {
+            #expect(throws: Never.self, "\(write)") { try outside.write { db in try db.execute(sql: write) } }
+        }
+    }
 }

@@ -49,7 +49,7 @@ public struct PublicVerification: Sendable {
         do {
             answer = try await register.verify(number: input.number, name: input.name, nationalId: input.nationalId)
         } catch {
-            throw RegisterUnavailable(register: register.description)
+            throw RegisterUnavailable(register: register.description, underlying: "\(type(of: error)): \(error)")
         }
         try await threads.run { store, _ in try PublicVerification(store: store).record(answer, register: register) }
         return answer
@@ -124,6 +124,9 @@ public protocol CertificateRegister: Sendable {
 public struct RegisterUnavailable: Error {
     /// The register's name (`CertificateRegister.description`), for the server's log.
     public let register: String
+    /// Why it did not answer (the error's type and description, as the register's client gave
+    /// it), for the server's log; it carries the connection's failure, not what was typed.
+    public let underlying: String
 }
 
 /// What the public page says.

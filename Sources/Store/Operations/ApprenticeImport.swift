@@ -96,11 +96,9 @@ extension Store {
             }
             // The first and last id registered (every id between them is one of the list's: nobody
             // else writes meanwhile), by which each apprentice's history finds the list.
-            var after = ["file": fileName, "rows": String(rows.count), "registered": String(registered.count)]
-            if let first = registered.first?.id, let last = registered.last?.id {
-                after["first_apprenticeship_id"] = String(first)
-                after["last_apprenticeship_id"] = String(last)
-            }
+            // Numbers, as the person import's range is, so that the history compares them as numbers.
+            let after = ApprenticeImportEvent(file: fileName, rows: rows.count, registered: registered.count,
+                                              firstApprenticeshipId: registered.first?.id, lastApprenticeshipId: registered.last?.id)
             try audit(db, actor: actor, action: "apprentice.import", entity: "apprenticeships", key: fileName, after: after)
             return ApprenticeImportSummary(rowsRead: rows.count, registered: registered, refused: [])
         }
@@ -135,4 +133,14 @@ extension Store {
         if let id = Int64(key), try Institution.fetchOne(db, key: id) != nil { return id }
         return try Int64.fetchOne(db, sql: "SELECT id FROM institutions WHERE name = ?", arguments: [key])
     }
+}
+
+/// What an apprentice list's audit event records (keys in snake case: `first_apprenticeship_id` …);
+/// the id range is absent when nothing was registered.
+private struct ApprenticeImportEvent: Encodable {
+    let file: String
+    let rows: Int
+    let registered: Int
+    let firstApprenticeshipId: Int64?
+    let lastApprenticeshipId: Int64?
 }

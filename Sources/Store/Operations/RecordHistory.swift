@@ -168,8 +168,7 @@ extension Store {
             FROM apprenticeships x
             JOIN enterprises n ON n.id = x.enterprise_id
             JOIN audit_events a ON a.action = 'apprentice.import'
-                 AND x.id BETWEEN CAST(json_extract(a.after, '$.first_apprenticeship_id') AS INTEGER)
-                              AND CAST(json_extract(a.after, '$.last_apprenticeship_id') AS INTEGER)
+                 AND x.id BETWEEN json_extract(a.after, '$.first_apprenticeship_id') AND json_extract(a.after, '$.last_apprenticeship_id')
             WHERE x.person_id = ? \(ownApprenticeships)
             """, arguments: arguments)
         return try rows.map { row in

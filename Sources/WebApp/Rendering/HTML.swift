@@ -10,7 +10,7 @@ import Mustache
 /// as made. So `"<td>\(name)</td>" as HTML` shows a name `<script>` as text.
 ///
 /// A template prints a fragment with `{{{…HTML}}}`, swift-mustache's unescaped form, which the
-/// templates may use only for names ending in `HTML` (`HTMLEscapingTests`); a fragment with no
+/// templates may use only for names ending in `HTML` (`HTMLTests.templatesPrintUnescapedOnlyFragments`); a fragment with no
 /// text counts as empty for `{{^…HTML}}`.
 struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, MustacheCustomRenderable, CustomStringConvertible {
     private(set) var text: String

@@ -233,8 +233,8 @@ struct CandidateRowView {
     let lacking: [Line]
     let ticket: String?
     /// Once registered, the diplomas and final year recorded with the registration (nil: none).
-    let declaredDiplomas: Line?
-    let declaredFinalYear: Line?
+    let declaredDiplomas: DeclarationWords.Words
+    let declaredFinalYear: DeclarationWords.Words
     /// The candidate's own admission ticket as a PDF (`TicketPDFRoutes`), once registered.
     let ticketPdfHref: String?
     let heldCertificate: String?
@@ -282,10 +282,9 @@ struct CandidateRowView {
             lacking = []
             ticket = number
         }
-        let declared = Diploma.allCases.filter(candidate.declaration.diplomas.contains)
-        declaredDiplomas = declared.isEmpty ? nil : Line(zh: declared.map(\.shortChineseName).joined(separator: "、"),
-                                                         en: declared.map(\.rawValue).joined(separator: ", "))
-        declaredFinalYear = candidate.declaration.finalYearOf.map { Line(zh: $0.shortChineseName, en: $0.rawValue) }
+        let declared = DeclarationWords(candidate.declaration)
+        declaredDiplomas = declared.diplomas
+        declaredFinalYear = declared.finalYear
         choosable = ticket == nil
         ticketPdfHref = ticket.map { "\(ticketsPdf)?ticket=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0)" }
         self.chosen = choosable && chosen

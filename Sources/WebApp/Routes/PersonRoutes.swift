@@ -122,15 +122,10 @@ struct ExamRegistrationRecordPage {
     let parts: [Part]
     let result: String
     let retake: Bool
-    /// What the candidate declared when registering, as the class's registration page shows it.
-    struct Declared {
-        let zh: String
-        let en: String
-    }
-
+    /// What the candidate declared when registering, in the words the class's registration page uses.
     let declaredYears: String
-    let declaredDiplomas: Declared
-    let declaredFinalYear: Declared
+    let declaredDiplomas: DeclarationWords.Words
+    let declaredFinalYear: DeclarationWords.Words
     let history: RecordHistoryPage
 
     init(_ registration: RegistrationView, history: RecordHistoryView) {
@@ -149,10 +144,9 @@ struct ExamRegistrationRecordPage {
         retake = registration.result.retake
         let declaration = registration.declaration
         declaredYears = String(declaration.declaredYears)
-        let diplomas = Diploma.allCases.filter(declaration.diplomas.contains)
-        declaredDiplomas = diplomas.isEmpty ? Declared(zh: "无", en: "none")
-            : Declared(zh: diplomas.map(\.shortChineseName).joined(separator: "、"), en: diplomas.map(\.rawValue).joined(separator: ", "))
-        declaredFinalYear = declaration.finalYearOf.map { Declared(zh: $0.shortChineseName, en: $0.rawValue) } ?? Declared(zh: "否", en: "No")
+        let declared = DeclarationWords(declaration)
+        declaredDiplomas = declared.diplomas
+        declaredFinalYear = declared.finalYear
         self.history = RecordHistoryPage(history)
     }
 }

@@ -23,8 +23,10 @@ extension WebApp {
                 do {
                     answer = try await PublicVerification.lookup(number: form.number, name: form.name, nationalId: form.nationalId,
                                                                  register: certificateRegister, on: threads)
-                } catch is RegisterUnavailable {
-                    // The province's database cannot be reached: said plainly, and nothing about the number.
+                } catch let unavailable as RegisterUnavailable {
+                    // The province's database cannot be reached: said plainly, and nothing about the
+                    // number. The log names the register and why, never the number, name or ID typed.
+                    context.logger.error("verification register unavailable: \(unavailable.register): \(unavailable.underlying)")
                     return verifyPage(request: request, form: form, answer: .unavailable, status: .serviceUnavailable, context: context)
                 }
                 let status: HTTPResponse.Status = if case .unusable = answer { .badRequest } else { .ok }
