@@ -12,6 +12,8 @@ public final class Store: Sendable {
     let clock: Clock
     /// Shown in messages: the file path, or `:memory:`.
     public let location: String
+    /// The catalog as last read, for the pages that offer its choices on every request.
+    let catalogCache = CatalogCache()
 
     init(writer: any DatabaseWriter, clock: Clock, location: String) throws(StoreError) {
         self.writer = writer

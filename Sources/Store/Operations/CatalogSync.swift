@@ -31,9 +31,9 @@ extension Store {
         }
     }
 
-    /// The catalog as the database holds it.
+    /// The catalog as the database holds it (read again only after a sync, see `CatalogCache`).
     public func catalog() throws(StoreError) -> Catalog {
-        try read { db in try Catalog.fetch(db) }
+        try read { db in try cachedCatalog(db) }
     }
 
     /// The catalog for the bureau's administration pages, which show all of it. Bureau only:
@@ -42,7 +42,7 @@ extension Store {
     public func catalog(actor: User) throws(StoreError) -> Catalog {
         try read { db in
             try requireBureau(try currentActor(db, actor), to: "catalog view")
-            return try Catalog.fetch(db)
+            return try cachedCatalog(db)
         }
     }
 

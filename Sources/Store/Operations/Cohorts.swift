@@ -183,7 +183,7 @@ extension Store {
             try requireTrainingActor(actor, to: "cohort create")
             var institutions = Institution.filter(Column("kind") != InstitutionKind.evaluation.rawValue).order(Column("name"))
             if actor.role != .bureau { institutions = institutions.filter(key: actor.institutionId) }
-            return CohortFormChoices(institutions: try institutions.fetchAll(db), catalog: try Catalog.fetch(db))
+            return CohortFormChoices(institutions: try institutions.fetchAll(db), catalog: try cachedCatalog(db))
         }
     }
 }
